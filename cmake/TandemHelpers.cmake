@@ -1,0 +1,20 @@
+# Project-wide helpers: warnings per target, and one-line test registration.
+
+# Warnings for code of ours (never for Verilator's generated sources).
+function(tandem_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra ${ARGN})
+endfunction()
+
+# A doctest executable whose cases become CTest tests one by one, named PREFIX/case.
+function(tandem_doctest target prefix)
+  add_executable(${target} ${ARGN})
+  target_link_libraries(${target} PRIVATE doctest::doctest)
+  tandem_warnings(${target})
+  doctest_discover_tests(${target} TEST_PREFIX "${prefix}/" PROPERTIES TIMEOUT 120)
+endfunction()
+
+# A test that runs a command, with a name such as regress/dma_single_copy.
+function(tandem_command_test name)
+  add_test(NAME ${name} COMMAND ${ARGN} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(${name} PROPERTIES TIMEOUT 300)
+endfunction()

@@ -1,0 +1,86 @@
+// The driver's one seam to hardware. The driver core sees registers, barriers, DMA memory,
+// interrupts, locks, deferred work, bounded waits, time and a log only through this
+// interface. Implementations: the simulated platform (sim/), a strict mock for unit
+// tests (driver/testing/) and a memory-mapped one for real hardware.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+
+namespace tce {
+
+enum class IrqReturn { kNone, kHandled };  // kNone: "not mine" (shared lines)
+enum class Trigger { kLevelHigh, kEdgeRising };
+enum class LogLevel { kDebug, kInfo, kWarn, kError };
+
+// Device-reachable memory: the CPU's view and the bus address the device uses.
+struct DmaRegion {
+  void* cpu = nullptr;
+  std::uint64_t bus = 0;
+  std::size_t size = 0;
+};
+
+// An irq-save spinlock. Its state belongs to the HAL that takes it.
+struct SpinLock {
+  int owner = -1;
+};
+using IrqState = bool;  // were interrupts enabled before lock_irqsave
+
+class Hal {
+ public:
+  virtual ~Hal() = default;
+
+  // Registers: 32-bit accesses at a byte offset of the device's CSR window.
+  virtual std::uint32_t read32(std::uint32_t offset) = 0;
+  virtual void write32(std::uint32_t offset, std::uint32_t value) = 0;
+
+  // wmb: CPU writes to DMA memory reach the device before any later register write.
+  // rmb: register reads complete before later reads of DMA memory.
+  virtual void wmb() = 0;
+  virtual void rmb() = 0;
+
+  // DMA memory. dma_alloc returns 0 or -ENOMEM; the region is mapped for the device in
+  // both directions until dma_free. Syncs hand a byte range to the device or back.
+  [[nodiscard]] virtual int dma_alloc(std::size_t size, DmaRegion* out) = 0;
+  virtual void dma_free(DmaRegion& region) = 0;
+  virtual void dma_sync_for_device(const DmaRegion& region, std::size_t offset, std::size_t len) = 0;
+  virtual void dma_sync_for_cpu(const DmaRegion& region, std::size_t offset, std::size_t len) = 0;
+
+  // Interrupts. The handler runs in interrupt context with interrupts disabled on its CPU.
+  // Returns 0, -EINVAL for a vector the platform does not have, -EBUSY if already taken.
+  using IrqHandler = std::function<IrqReturn()>;
+  [[nodiscard]] virtual int request_irq(unsigned vector, Trigger trigger, IrqHandler handler) = 0;
+  virtual void free_irq(unsigned vector) = 0;
+
+  // Spinlock that also disables interrupts on the calling CPU; never held across a wait.
+  virtual IrqState lock_irqsave(SpinLock& lock) = 0;
+  virtual void unlock_irqrestore(SpinLock& lock, IrqState state) = 0;
+
+  // Deferred work (bottom half): runs soon after the current interrupt, interrupts enabled.
+  virtual void schedule_work(std::function<void()> work) = 0;
+
+  // Waits until done() is true, taking interrupts meanwhile. Returns 0 or -ETIMEDOUT.
+  [[nodiscard]] virtual int wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) = 0;
+  // Makes every waiter re-check its condition (call after completing work).
+  virtual void wake_all() = 0;
+
+  virtual std::uint64_t now_ns() = 0;
+  virtual void log(LogLevel level, const char* message) = 0;
+};
+
+// Holds an irq-save spinlock for a scope.
+class IrqLockGuard {
+ public:
+  IrqLockGuard(Hal& hal, SpinLock& lock) : hal_(hal), lock_(lock), state_(hal.lock_irqsave(lock)) {}
+  ~IrqLockGuard() { hal_.unlock_irqrestore(lock_, state_); }
+  IrqLockGuard(const IrqLockGuard&) = delete;
+  IrqLockGuard& operator=(const IrqLockGuard&) = delete;
+
+ private:
+  Hal& hal_;
+  SpinLock& lock_;
+  IrqState state_;
+};
+
+}  // namespace tce

@@ -1,0 +1,81 @@
+// A strict HAL for driver unit tests: register accesses must match an ordered list of
+// expectations (like OpenTitan's mock_mmio). A mismatch is recorded, not thrown, so a
+// test sees every problem through problems(). Also counts live resources to prove unwinding.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hal.hpp"
+
+namespace tce::testing {
+
+class MockHal : public Hal {
+ public:
+  // Expectations, consumed in order.
+  void expect_read(std::uint32_t offset, std::uint32_t value);
+  void expect_write(std::uint32_t offset, std::uint32_t value);
+  // What every unexpected or mismatched access, and every expectation left over, said.
+  std::vector<std::string> problems() const;
+
+  // Failure injection.
+  int dma_alloc_rc = 0;    // returned by dma_alloc when not 0
+  int request_irq_rc = 0;  // returned by request_irq when not 0
+
+  // Delivers an interrupt to the handler of vector v (interrupt context), then returns what
+  // it returned; run_work() runs the deferred work it scheduled.
+  IrqReturn fire_irq(unsigned vector);
+  void run_work();
+
+  // Resources alive now: DMA regions and interrupt registrations.
+  int live_dma() const { return static_cast<int>(regions_.size()); }
+  int live_irqs() const { return static_cast<int>(handlers_.size()); }
+  int barriers() const { return wmb_count_; }
+  // The CPU view of the region allocated at a bus address (nullptr if none).
+  unsigned char* cpu_of(std::uint64_t bus) const;
+
+  std::uint32_t read32(std::uint32_t offset) override;
+  void write32(std::uint32_t offset, std::uint32_t value) override;
+  void wmb() override { ++wmb_count_; }
+  void rmb() override {}
+  int dma_alloc(std::size_t size, DmaRegion* out) override;
+  void dma_free(DmaRegion& region) override;
+  void dma_sync_for_device(const DmaRegion&, std::size_t, std::size_t) override {}
+  void dma_sync_for_cpu(const DmaRegion&, std::size_t, std::size_t) override {}
+  int request_irq(unsigned vector, Trigger trigger, IrqHandler handler) override;
+  void free_irq(unsigned vector) override;
+  IrqState lock_irqsave(SpinLock& lock) override;
+  void unlock_irqrestore(SpinLock& lock, IrqState state) override;
+  void schedule_work(std::function<void()> work) override { work_.push_back(std::move(work)); }
+  int wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) override;
+  void wake_all() override {}
+  std::uint64_t now_ns() override { return now_ns_; }
+  void log(LogLevel level, const char* message) override;
+
+  std::vector<std::string> log_lines;
+
+ private:
+  struct Access {
+    bool write;
+    std::uint32_t offset;
+    std::uint32_t value;
+  };
+  std::string describe(bool write, std::uint32_t offset, std::uint32_t value) const;
+
+  std::deque<Access> expected_;
+  std::vector<std::string> problems_;
+  std::map<std::uint64_t, std::unique_ptr<unsigned char[]>> regions_;
+  std::uint64_t next_bus_ = 0x1000'0000;
+  std::map<unsigned, IrqHandler> handlers_;
+  std::vector<std::function<void()>> work_;
+  bool irqs_enabled_ = true;
+  int wmb_count_ = 0;
+  std::uint64_t now_ns_ = 0;
+};
+
+}  // namespace tce::testing

@@ -1,0 +1,190 @@
+// TCE top: CSR AXI4-Lite slave, register block, DMA channel(s) on an AXI4 master, and the
+// interrupt controller (spec section 1).
+module tce_top
+  import tce_pkg::*;
+  import tce_reg_pkg::*;
+#(
+  parameter int unsigned NUM_CH   = 1,
+  parameter int unsigned NUM_VEC  = 1,
+  parameter int unsigned REVISION = 2
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  // CSR port: AXI4-Lite slave
+  input  logic        s_axil_awvalid_i,
+  output logic        s_axil_awready_o,
+  input  logic [11:0] s_axil_awaddr_i,
+  input  logic        s_axil_wvalid_i,
+  output logic        s_axil_wready_o,
+  input  logic [31:0] s_axil_wdata_i,
+  input  logic [3:0]  s_axil_wstrb_i,
+  output logic        s_axil_bvalid_o,
+  input  logic        s_axil_bready_i,
+  output logic [1:0]  s_axil_bresp_o,
+  input  logic        s_axil_arvalid_i,
+  output logic        s_axil_arready_o,
+  input  logic [11:0] s_axil_araddr_i,
+  output logic        s_axil_rvalid_o,
+  input  logic        s_axil_rready_i,
+  output logic [31:0] s_axil_rdata_o,
+  output logic [1:0]  s_axil_rresp_o,
+  // memory port: AXI4 master
+  output logic        m_axi_arvalid_o,
+  input  logic        m_axi_arready_i,
+  output logic [47:0] m_axi_araddr_o,
+  output logic [7:0]  m_axi_arlen_o,
+  output logic [2:0]  m_axi_arsize_o,
+  output logic [1:0]  m_axi_arburst_o,
+  input  logic        m_axi_rvalid_i,
+  output logic        m_axi_rready_o,
+  input  logic [63:0] m_axi_rdata_i,
+  input  logic [1:0]  m_axi_rresp_i,
+  input  logic        m_axi_rlast_i,
+  output logic        m_axi_awvalid_o,
+  input  logic        m_axi_awready_i,
+  output logic [47:0] m_axi_awaddr_o,
+  output logic [7:0]  m_axi_awlen_o,
+  output logic [2:0]  m_axi_awsize_o,
+  output logic [1:0]  m_axi_awburst_o,
+  output logic        m_axi_wvalid_o,
+  input  logic        m_axi_wready_i,
+  output logic [63:0] m_axi_wdata_o,
+  output logic [7:0]  m_axi_wstrb_o,
+  output logic        m_axi_wlast_o,
+  input  logic        m_axi_bvalid_i,
+  output logic        m_axi_bready_o,
+  input  logic [1:0]  m_axi_bresp_i,
+  // interrupts
+  output logic [NUM_VEC-1:0] irq_o
+);
+
+  localparam int unsigned AW = CsrAddrWidth;
+
+  logic          we, re;
+  logic [AW-1:0] waddr, raddr;
+  logic [31:0]   wdata, rdata;
+  logic [3:0]    wstrb;
+  logic [1:0]    wresp, rresp;
+
+  logic enable, bus_master, dma_idle;
+  ch_cfg_t   [NUM_CH-1:0] ch_cfg;
+  ch_state_t [NUM_CH-1:0] ch_state;
+  logic [NumEvents-1:0] irq_status, irq_enable, irq_clear, irq_test, hw_events;
+
+  tce_axil_slave #(.AW(AW)) u_axil (
+    .clk_i,
+    .rst_ni,
+    .awvalid_i (s_axil_awvalid_i),
+    .awready_o (s_axil_awready_o),
+    .awaddr_i  (s_axil_awaddr_i),
+    .wvalid_i  (s_axil_wvalid_i),
+    .wready_o  (s_axil_wready_o),
+    .wdata_i   (s_axil_wdata_i),
+    .wstrb_i   (s_axil_wstrb_i),
+    .bvalid_o  (s_axil_bvalid_o),
+    .bready_i  (s_axil_bready_i),
+    .bresp_o   (s_axil_bresp_o),
+    .arvalid_i (s_axil_arvalid_i),
+    .arready_o (s_axil_arready_o),
+    .araddr_i  (s_axil_araddr_i),
+    .rvalid_o  (s_axil_rvalid_o),
+    .rready_i  (s_axil_rready_i),
+    .rdata_o   (s_axil_rdata_o),
+    .rresp_o   (s_axil_rresp_o),
+    .we_o      (we),
+    .waddr_o   (waddr),
+    .wdata_o   (wdata),
+    .wstrb_o   (wstrb),
+    .wresp_i   (wresp),
+    .re_o      (re),
+    .raddr_o   (raddr),
+    .rdata_i   (rdata),
+    .rresp_i   (rresp)
+  );
+
+  tce_regs #(
+    .NUM_CH   (NUM_CH),
+    .NUM_VEC  (NUM_VEC),
+    .REVISION (REVISION)
+  ) u_regs (
+    .clk_i,
+    .rst_ni,
+    .we_i         (we),
+    .waddr_i      (waddr),
+    .wdata_i      (wdata),
+    .wstrb_i      (wstrb),
+    .wresp_o      (wresp),
+    .re_i         (re),
+    .raddr_i      (raddr),
+    .rdata_o      (rdata),
+    .rresp_o      (rresp),
+    .enable_o     (enable),
+    .bus_master_o (bus_master),
+    .ch_cfg_o     (ch_cfg),
+    .ch_state_i   (ch_state),
+    .dma_idle_i   (dma_idle),
+    .irq_status_i (irq_status),
+    .irq_enable_o (irq_enable),
+    .irq_clear_o  (irq_clear),
+    .irq_test_o   (irq_test)
+  );
+
+  tce_dma u_dma (
+    .clk_i,
+    .rst_ni,
+    .enable_i     (enable),
+    .bus_master_i (bus_master),
+    .cfg_i        (ch_cfg[0]),
+    .state_o      (ch_state[0]),
+    .idle_o       (dma_idle),
+    .arvalid_o    (m_axi_arvalid_o),
+    .arready_i    (m_axi_arready_i),
+    .araddr_o     (m_axi_araddr_o),
+    .arlen_o      (m_axi_arlen_o),
+    .arsize_o     (m_axi_arsize_o),
+    .arburst_o    (m_axi_arburst_o),
+    .rvalid_i     (m_axi_rvalid_i),
+    .rready_o     (m_axi_rready_o),
+    .rdata_i      (m_axi_rdata_i),
+    .rresp_i      (m_axi_rresp_i),
+    .rlast_i      (m_axi_rlast_i),
+    .awvalid_o    (m_axi_awvalid_o),
+    .awready_i    (m_axi_awready_i),
+    .awaddr_o     (m_axi_awaddr_o),
+    .awlen_o      (m_axi_awlen_o),
+    .awsize_o     (m_axi_awsize_o),
+    .awburst_o    (m_axi_awburst_o),
+    .wvalid_o     (m_axi_wvalid_o),
+    .wready_i     (m_axi_wready_i),
+    .wdata_o      (m_axi_wdata_o),
+    .wstrb_o      (m_axi_wstrb_o),
+    .wlast_o      (m_axi_wlast_o),
+    .bvalid_i     (m_axi_bvalid_i),
+    .bready_o     (m_axi_bready_o),
+    .bresp_i      (m_axi_bresp_i)
+  );
+
+  // Events: bit 2c = CH_DONE(c), 2c+1 = CH_ERR(c), bit 8 = PM_DONE.
+  always_comb begin
+    hw_events = '0;
+    for (int c = 0; c < int'(NUM_CH); c++) begin
+      hw_events[2*c]   = ch_state[c].ev_done;
+      hw_events[2*c+1] = ch_state[c].ev_err;
+    end
+  end
+
+  tce_intc #(
+    .NUM_CH  (NUM_CH),
+    .NUM_VEC (NUM_VEC)
+  ) u_intc (
+    .clk_i,
+    .rst_ni,
+    .hw_events_i (hw_events),
+    .sw_set_i    (irq_test),
+    .clear_i     (irq_clear),
+    .enable_i    (irq_enable),
+    .status_o    (irq_status),
+    .irq_o
+  );
+
+endmodule

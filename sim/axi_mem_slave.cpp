@@ -1,0 +1,63 @@
+#include "axi_mem_slave.hpp"
+
+#include "axi.hpp"
+
+namespace tandem {
+
+void AxiMemSlave::drive(std::uint64_t cycle) {
+  *p_.m_arready = reads_.size() < cfg_.max_outstanding;
+  const bool r_ready = !reads_.empty() && cycle >= reads_.front().ready_at;
+  *p_.m_rvalid = r_ready;
+  if (r_ready) {
+    const Burst& b = reads_.front();
+    std::uint64_t data = 0;
+    const bool ok = mem_.read_beat(beat_addr(b), &data);
+    *p_.m_rdata = ok ? data : 0;
+    *p_.m_rresp = static_cast<CData>(ok ? AxiResp::kOkay : AxiResp::kDecErr);
+    *p_.m_rlast = b.beat == b.len;
+  } else {
+    *p_.m_rdata = 0;
+    *p_.m_rresp = 0;
+    *p_.m_rlast = 0;
+  }
+  *p_.m_awready = writes_.size() < cfg_.max_outstanding;
+  *p_.m_wready = !writes_.empty();  // data is taken once its address is known
+  const bool b_ready = !resps_.empty() && cycle >= resps_.front().first;
+  *p_.m_bvalid = b_ready;
+  *p_.m_bresp = b_ready ? resps_.front().second : 0;
+}
+
+void AxiMemSlave::sample(std::uint64_t cycle) {
+  if (*p_.m_rvalid && *p_.m_rready) {
+    Burst& b = reads_.front();
+    ++beats_read_;
+    if (b.beat == b.len) {
+      reads_.pop_front();
+    } else {
+      ++b.beat;
+    }
+  }
+  if (*p_.m_wvalid && *p_.m_wready) {
+    Burst& b = writes_.front();
+    std::uint64_t data = *p_.m_wdata;
+    if (corrupt_at_ && *corrupt_at_ == beats_written_) data ^= 0xFF;
+    ++beats_written_;
+    if (!mem_.write_beat(beat_addr(b), data, *p_.m_wstrb)) b.error = true;
+    if (*p_.m_wlast || b.beat == b.len) {
+      const auto resp = b.error ? AxiResp::kDecErr : AxiResp::kOkay;
+      resps_.emplace_back(cycle + cfg_.write_latency, static_cast<std::uint8_t>(resp));
+      writes_.pop_front();
+    } else {
+      ++b.beat;
+    }
+  }
+  if (*p_.m_bvalid && *p_.m_bready) resps_.pop_front();
+  if (*p_.m_arvalid && *p_.m_arready) {
+    reads_.push_back({*p_.m_araddr, *p_.m_arlen, 0, cycle + cfg_.read_latency, false});
+  }
+  if (*p_.m_awvalid && *p_.m_awready) {
+    writes_.push_back({*p_.m_awaddr, *p_.m_awlen, 0, 0, false});
+  }
+}
+
+}  // namespace tandem

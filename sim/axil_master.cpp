@@ -1,0 +1,61 @@
+#include "axil_master.hpp"
+
+namespace tandem {
+
+const char* to_string(AxiResp resp) {
+  switch (resp) {
+    case AxiResp::kOkay: return "OKAY";
+    case AxiResp::kExOkay: return "EXOKAY";
+    case AxiResp::kSlvErr: return "SLVERR";
+    case AxiResp::kDecErr: return "DECERR";
+    case AxiResp::kTimeout: return "TIMEOUT";
+  }
+  return "?";
+}
+
+void AxilMaster::drive() {
+  const CsrRequest* w = wq_.empty() ? nullptr : wq_.front();
+  *p_.awvalid = w != nullptr && !aw_sent_;
+  *p_.wvalid = w != nullptr && !w_sent_;
+  *p_.awaddr = w != nullptr ? static_cast<SData>(w->addr) : 0;
+  *p_.wdata = w != nullptr ? w->data : 0;
+  *p_.wstrb = w != nullptr ? w->strobes : 0;
+  *p_.bready = 1;
+  const CsrRequest* r = rq_.empty() ? nullptr : rq_.front();
+  *p_.arvalid = r != nullptr && !ar_sent_;
+  *p_.araddr = r != nullptr ? static_cast<SData>(r->addr) : 0;
+  *p_.rready = 1;
+}
+
+void AxilMaster::sample(std::uint64_t cycle) {
+  if (!wq_.empty()) {
+    CsrRequest* w = wq_.front();
+    if (w->issued == 0) w->issued = cycle;
+    if (*p_.awvalid && *p_.awready) aw_sent_ = true;
+    if (*p_.wvalid && *p_.wready) w_sent_ = true;
+    const bool answered = aw_sent_ && w_sent_ && *p_.bvalid;
+    if (answered || cycle - w->issued >= kTimeoutCycles) {
+      w->resp = answered ? static_cast<AxiResp>(*p_.bresp) : AxiResp::kTimeout;
+      w->completed = cycle;
+      done_.push_back(w);
+      wq_.pop_front();
+      aw_sent_ = w_sent_ = false;
+    }
+  }
+  if (!rq_.empty()) {
+    CsrRequest* r = rq_.front();
+    if (r->issued == 0) r->issued = cycle;
+    if (*p_.arvalid && *p_.arready) ar_sent_ = true;
+    const bool answered = ar_sent_ && *p_.rvalid;
+    if (answered || cycle - r->issued >= kTimeoutCycles) {
+      r->resp = answered ? static_cast<AxiResp>(*p_.rresp) : AxiResp::kTimeout;
+      r->data = answered ? *p_.rdata : 0xFFFFFFFFu;
+      r->completed = cycle;
+      done_.push_back(r);
+      rq_.pop_front();
+      ar_sent_ = false;
+    }
+  }
+}
+
+}  // namespace tandem

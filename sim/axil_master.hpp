@@ -1,0 +1,49 @@
+// Cycle-level AXI4-Lite master on the TCE's CSR port. Requests queue up; read and write
+// channels run independently, one transaction each at a time. A request the device does
+// not answer within kTimeoutCycles completes as AxiResp::kTimeout.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "axi.hpp"
+#include "tce_pins.hpp"
+
+namespace tandem {
+
+struct CsrRequest {
+  bool write = false;
+  std::uint32_t addr = 0;
+  std::uint32_t data = 0;  // write data in, read data out
+  std::uint8_t strobes = 0xF;
+  AxiResp resp = AxiResp::kOkay;
+  std::uint64_t issued = 0;     // cycle of the first VALID
+  std::uint64_t completed = 0;  // cycle the response was taken
+  void* owner = nullptr;        // whoever waits for it
+};
+
+class AxilMaster {
+ public:
+  static constexpr std::uint64_t kTimeoutCycles = 1000;
+
+  explicit AxilMaster(const TcePins& pins) : p_(pins) {}
+
+  void submit(CsrRequest* req) { (req->write ? wq_ : rq_).push_back(req); }
+  bool idle() const { return wq_.empty() && rq_.empty(); }
+
+  // Per cycle: drive() before the edge's settle, sample() after it, at the same cycle.
+  void drive();
+  void sample(std::uint64_t cycle);
+
+  // Requests completed since the last call.
+  std::vector<CsrRequest*>& completed() { return done_; }
+
+ private:
+  const TcePins& p_;
+  std::deque<CsrRequest*> wq_, rq_;
+  bool aw_sent_ = false, w_sent_ = false, ar_sent_ = false;
+  std::vector<CsrRequest*> done_;
+};
+
+}  // namespace tandem

@@ -1,0 +1,219 @@
+#include "cpu.hpp"
+
+#include <fmt/core.h>
+
+#include <cerrno>
+
+#include "engine.hpp"
+#include "platform.hpp"
+#include "tce_regs.hpp"
+
+namespace tandem {
+
+const char* to_string(CpuContext context) {
+  switch (context) {
+    case CpuContext::kIdle: return "idle";
+    case CpuContext::kProcess: return "process";
+    case CpuContext::kIsr: return "isr";
+    case CpuContext::kBottomHalf: return "bh";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string register_name(std::uint32_t offset) {
+  unsigned index = 0;
+  const tce::reg::RegInfo* info = tce::reg::find(offset, &index);
+  if (info == nullptr) return fmt::format("0x{:03x}", offset);
+  return info->count > 1 ? fmt::format("{}[{}]", info->name, index) : std::string(info->name);
+}
+
+// How long a CPU spins on a contended lock before the run is declared deadlocked.
+constexpr std::uint64_t kSpinLimitCycles = 1'000'000;
+
+}  // namespace
+
+SimCpu::SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id)
+    : sc_module(name), platform_(platform), id_(id) {
+  SC_THREAD(thread);
+}
+
+std::string SimCpu::who() const { return fmt::format("cpu{} {}", id_, to_string(context_)); }
+
+void SimCpu::thread() {
+  wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()));
+  context_ = CpuContext::kProcess;
+  if (program_) program_(*this);
+  context_ = CpuContext::kIdle;
+  finished_ = true;
+  platform_.cpu_finished();
+}
+
+void SimCpu::begin_call() {
+  const unsigned cost = platform_.config().hal_call_cycles;
+  if (cost != 0) wait(cycle_period() * static_cast<double>(cost));
+  take_interrupts();
+}
+
+void SimCpu::take_interrupts() {
+  while (irqs_enabled_ && context_ != CpuContext::kIsr) {
+    const int line = platform_.pic().pending_for(id_);
+    if (line < 0) break;
+    platform_.pic().acknowledge(static_cast<unsigned>(line));
+    platform_.irq_taken(static_cast<unsigned>(line));
+    const CpuContext interrupted = context_;
+    context_ = CpuContext::kIsr;
+    irqs_enabled_ = false;
+    const tce::IrqReturn ret = platform_.dispatch_irq(static_cast<unsigned>(line));
+    if (ret == tce::IrqReturn::kNone) {
+      platform_.log().line(platform_.cycle(), who(), fmt::format("spurious interrupt on line {}", line));
+    }
+    platform_.pic().eoi(static_cast<unsigned>(line));
+    irqs_enabled_ = true;
+    context_ = interrupted;
+    run_work();
+  }
+}
+
+void SimCpu::run_work() {
+  if (in_work_ || context_ == CpuContext::kIsr) return;
+  in_work_ = true;
+  const CpuContext interrupted = context_;
+  while (!work_.empty()) {
+    auto work = std::move(work_.front());
+    work_.pop_front();
+    context_ = CpuContext::kBottomHalf;
+    work();
+  }
+  context_ = interrupted;
+  in_work_ = false;
+}
+
+std::uint32_t SimCpu::csr_access(bool write, std::uint32_t offset, std::uint32_t value) {
+  begin_call();
+  CsrRequest req;
+  req.write = write;
+  req.addr = offset;
+  req.data = value;
+  platform_.engine().submit(&req, &csr_done_);
+  wait(csr_done_);
+  const std::string name = register_name(offset);
+  if (write) {
+    platform_.log().line(platform_.cycle(), who(),
+                         fmt::format("write32 {} = 0x{:08x} {}", name, value, to_string(req.resp)));
+  } else {
+    platform_.log().line(platform_.cycle(), who(),
+                         fmt::format("read32  {} -> 0x{:08x} {}", name, req.data, to_string(req.resp)));
+  }
+  if (req.resp != AxiResp::kOkay) {
+    platform_.fail("csr_bus", fmt::format("{} {} at cycle {} answered {}", write ? "write to" : "read of", name,
+                                          req.completed, to_string(req.resp)));
+  }
+  return write ? 0 : req.data;
+}
+
+std::uint32_t SimCpu::read32(std::uint32_t offset) { return csr_access(false, offset, 0); }
+
+void SimCpu::write32(std::uint32_t offset, std::uint32_t value) { csr_access(true, offset, value); }
+
+// Host memory is coherent and CPU writes land at once in this platform, so barriers and
+// syncs cost a HAL call and order nothing further.
+void SimCpu::wmb() { begin_call(); }
+void SimCpu::rmb() { begin_call(); }
+void SimCpu::dma_sync_for_device(const tce::DmaRegion&, std::size_t, std::size_t) { begin_call(); }
+void SimCpu::dma_sync_for_cpu(const tce::DmaRegion&, std::size_t, std::size_t) { begin_call(); }
+
+int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
+  begin_call();
+  if (size == 0) return -EINVAL;
+  const std::uint64_t bus = platform_.memory().alloc(size);
+  out->bus = bus;
+  out->cpu = platform_.memory().at(bus, size);
+  out->size = size;
+  return 0;
+}
+
+void SimCpu::dma_free(tce::DmaRegion& region) {
+  begin_call();
+  if (!platform_.memory().free(region.bus)) {
+    platform_.fail("dma_api", fmt::format("dma_free of 0x{:x}, which is not allocated", region.bus));
+  }
+  region = tce::DmaRegion{};
+}
+
+int SimCpu::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
+  begin_call();
+  return platform_.register_irq(vector, trigger, id_, std::move(handler));
+}
+
+void SimCpu::free_irq(unsigned vector) {
+  begin_call();
+  platform_.unregister_irq(vector);
+}
+
+tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
+  begin_call();
+  const tce::IrqState was = irqs_enabled_;
+  irqs_enabled_ = false;
+  if (lock.owner == static_cast<int>(id_)) {
+    platform_.fail("locking", fmt::format("cpu{} takes a spinlock it already holds", id_));
+    return was;
+  }
+  std::uint64_t spun = 0;
+  while (lock.owner != -1) {
+    wait(cycle_period());
+    if (++spun == kSpinLimitCycles) {
+      platform_.fail("locking", fmt::format("cpu{} spun {} cycles on a lock held by cpu{}", id_, spun, lock.owner));
+      break;
+    }
+  }
+  lock.owner = static_cast<int>(id_);
+  return was;
+}
+
+void SimCpu::unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) {
+  begin_call();
+  if (lock.owner != static_cast<int>(id_)) {
+    platform_.fail("locking", fmt::format("cpu{} releases a spinlock it does not hold", id_));
+  }
+  lock.owner = -1;
+  irqs_enabled_ = state;
+}
+
+void SimCpu::schedule_work(std::function<void()> work) {
+  begin_call();
+  work_.push_back(std::move(work));
+}
+
+int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
+  begin_call();
+  const sc_core::sc_time deadline = sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(timeout_ns), sc_core::SC_NS);
+  const CpuContext waiting = context_;
+  for (;;) {
+    run_work();
+    if (done()) return 0;
+    const sc_core::sc_time now = sc_core::sc_time_stamp();
+    if (now >= deadline) return -ETIMEDOUT;
+    context_ = CpuContext::kIdle;
+    if (platform_.pic().pending_for(id_) < 0) wait(deadline - now, irq_event_ | wake_event_);
+    context_ = waiting;
+    take_interrupts();
+  }
+}
+
+void SimCpu::wake_all() {
+  begin_call();
+  platform_.wake_all_cpus();
+}
+
+std::uint64_t SimCpu::now_ns() {
+  return static_cast<std::uint64_t>(sc_core::sc_time_stamp().to_seconds() * 1e9 + 0.5);
+}
+
+void SimCpu::log(tce::LogLevel level, const char* message) {
+  static const char* const kLevels[] = {"debug", "info", "warn", "error"};
+  platform_.log().line(platform_.cycle(), who(), fmt::format("driver {}: {}", kLevels[static_cast<int>(level)], message));
+}
+
+}  // namespace tandem

@@ -1,0 +1,76 @@
+// A simulated CPU: one SystemC thread running driver code natively, and the driver's HAL
+// on the simulated platform. Every register access is a real AXI4-Lite transaction and
+// costs the cycles the bus takes; every HAL call also costs a configurable number of
+// cycles of "other driver work". Interrupts preempt the CPU only between two HAL calls and
+// only while it has them enabled (lock_irqsave disables them).
+#pragma once
+
+#include <systemc>
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+
+#include "hal.hpp"
+
+namespace tandem {
+
+class Platform;
+
+enum class CpuContext { kIdle, kProcess, kIsr, kBottomHalf };
+const char* to_string(CpuContext context);
+
+class SimCpu : public sc_core::sc_module, public tce::Hal {
+ public:
+  SC_HAS_PROCESS(SimCpu);
+  SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id);
+
+  // What this CPU runs, in process context, once the device is out of reset.
+  void set_program(std::function<void(SimCpu&)> program) { program_ = std::move(program); }
+  unsigned id() const { return id_; }
+  CpuContext context() const { return context_; }
+  bool finished() const { return finished_; }
+  // Interrupt pending for this CPU (from the platform interrupt controller).
+  void raise_irq() { irq_event_.notify(); }
+  void wake() { wake_event_.notify(); }
+
+  // tce::Hal
+  std::uint32_t read32(std::uint32_t offset) override;
+  void write32(std::uint32_t offset, std::uint32_t value) override;
+  void wmb() override;
+  void rmb() override;
+  int dma_alloc(std::size_t size, tce::DmaRegion* out) override;
+  void dma_free(tce::DmaRegion& region) override;
+  void dma_sync_for_device(const tce::DmaRegion& region, std::size_t offset, std::size_t len) override;
+  void dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t offset, std::size_t len) override;
+  int request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) override;
+  void free_irq(unsigned vector) override;
+  tce::IrqState lock_irqsave(tce::SpinLock& lock) override;
+  void unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) override;
+  void schedule_work(std::function<void()> work) override;
+  int wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) override;
+  void wake_all() override;
+  std::uint64_t now_ns() override;
+  void log(tce::LogLevel level, const char* message) override;
+
+ private:
+  void thread();
+  void begin_call();
+  void take_interrupts();
+  void run_work();
+  std::uint32_t csr_access(bool write, std::uint32_t offset, std::uint32_t value);
+  std::string who() const;
+
+  Platform& platform_;
+  unsigned id_;
+  std::function<void(SimCpu&)> program_;
+  CpuContext context_ = CpuContext::kIdle;
+  bool irqs_enabled_ = true;
+  bool in_work_ = false;
+  bool finished_ = false;
+  std::deque<std::function<void()>> work_;
+  sc_core::sc_event irq_event_, wake_event_, csr_done_;
+};
+
+}  // namespace tandem

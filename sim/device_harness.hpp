@@ -1,0 +1,57 @@
+// The Verilated TCE with its buses and host memory, ticked cycle by cycle in plain C++.
+// It is the fast core of the SystemC engine, and also what RTL tests and benchmarks drive
+// directly. One cycle is 1 ns in waves (clock edges at 0.5 ns).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "axi_mem_slave.hpp"
+#include "axil_master.hpp"
+#include "host_memory.hpp"
+
+namespace tandem {
+
+struct HarnessConfig {
+  MemConfig mem;
+  unsigned reset_cycles = 4;
+  std::string fst_path;  // empty: no waves
+};
+
+class DeviceHarness {
+ public:
+  DeviceHarness(HostMemory& memory, const HarnessConfig& config);
+  ~DeviceHarness();
+  DeviceHarness(const DeviceHarness&) = delete;
+  DeviceHarness& operator=(const DeviceHarness&) = delete;
+
+  // Runs at most `budget` cycles, stopping after the first cycle in which something the
+  // rest of the platform could observe happened: a CSR request completed or an interrupt
+  // output changed. Returns the cycles run.
+  std::uint64_t run(std::uint64_t budget);
+
+  std::uint64_t cycle() const { return cycle_; }
+  unsigned reset_cycles() const { return config_.reset_cycles; }
+  std::uint32_t irq_lines() const { return irq_; }
+  AxilMaster& csr() { return *csr_; }
+  AxiMemSlave& memory_port() { return *mem_port_; }
+  // An RTL error ($error, a failed assertion) since the start, with its message in the log.
+  bool rtl_error() const;
+  // Closes the wave file (also done by the destructor).
+  void finish();
+
+ private:
+  void tick();
+
+  struct Model;
+  HarnessConfig config_;
+  std::unique_ptr<Model> model_;
+  std::unique_ptr<AxilMaster> csr_;
+  std::unique_ptr<AxiMemSlave> mem_port_;
+  std::uint64_t cycle_ = 0;
+  std::uint32_t irq_ = 0;
+  bool observable_ = false;
+};
+
+}  // namespace tandem

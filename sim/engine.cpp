@@ -1,0 +1,70 @@
+#include "engine.hpp"
+
+#include <algorithm>
+
+namespace tandem {
+
+using sc_core::sc_time;
+using sc_core::SC_ZERO_TIME;
+
+Engine::Engine(sc_core::sc_module_name name, DeviceHarness& harness, const EngineConfig& config)
+    : sc_module(name), harness_(harness), config_(config) {
+  SC_THREAD(run);
+}
+
+void Engine::submit(CsrRequest* request, sc_core::sc_event* done) {
+  request->owner = done;
+  harness_.csr().submit(request);
+}
+
+void Engine::run() {
+  const sc_time period = cycle_period();
+  while (!stopped_) {
+    const sc_time now = sc_core::sc_time_stamp();
+    const sc_time until_next = sc_core::sc_time_to_pending_activity();
+    if (until_next == SC_ZERO_TIME) {
+      // Something else runs at this very time: let it go first, it may use the bus.
+      wait(SC_ZERO_TIME);
+      continue;
+    }
+    // Cycles whose edge falls at or before the next pending activity.
+    std::uint64_t budget;
+    if (until_next >= sc_core::sc_max_time() - now) {
+      budget = config_.max_run_ahead;
+    } else {
+      const std::uint64_t horizon = (now + until_next).value() / period.value();
+      budget = horizon > harness_.cycle() ? horizon - harness_.cycle() : 0;
+    }
+    if (config_.step_every_cycle) budget = std::min<std::uint64_t>(budget, 1);
+    budget = std::min({budget, config_.max_run_ahead, config_.max_cycles - harness_.cycle()});
+    if (budget == 0) {
+      if (harness_.cycle() >= config_.max_cycles) {
+        if (on_cycle_limit) on_cycle_limit();
+        return;
+      }
+      wait(until_next);  // activity between two edges: let it happen
+      continue;
+    }
+    const std::uint32_t irq_before = harness_.irq_lines();
+    harness_.run(budget);
+    ++round_trips_;
+    const sc_time engine_time = sc_time::from_value(period.value() * harness_.cycle());
+    if (engine_time > now) wait(engine_time - now);
+    deliver(irq_before);
+  }
+}
+
+void Engine::deliver(std::uint32_t irq_before) {
+  if (harness_.rtl_error() && on_rtl_error) on_rtl_error();
+  for (CsrRequest* req : harness_.csr().completed()) {
+    if (on_csr_done) on_csr_done(*req);
+    static_cast<sc_core::sc_event*>(req->owner)->notify();
+  }
+  harness_.csr().completed().clear();
+  const std::uint32_t changed = irq_before ^ harness_.irq_lines();
+  for (unsigned line = 0; changed >> line; ++line) {
+    if ((changed >> line & 1) && on_irq_change) on_irq_change(line, harness_.irq_lines() >> line & 1);
+  }
+}
+
+}  // namespace tandem

@@ -1,0 +1,61 @@
+#include "host_memory.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace tandem {
+
+std::uint64_t HostMemory::alloc(std::size_t size) {
+  const std::uint64_t base = next_;
+  const std::uint64_t mapped = (std::max<std::uint64_t>(size, 1) + kPage - 1) & ~(kPage - 1);
+  regions_[base].assign(mapped, 0);
+  next_ = base + mapped + kPage;  // one unmapped page between regions
+  return base;
+}
+
+bool HostMemory::free(std::uint64_t base) { return regions_.erase(base) != 0; }
+
+std::uint8_t* HostMemory::at(std::uint64_t addr, std::size_t len) {
+  auto it = regions_.upper_bound(addr);
+  if (it == regions_.begin()) return nullptr;
+  --it;
+  const std::uint64_t offset = addr - it->first;
+  if (offset + len > it->second.size()) return nullptr;
+  return it->second.data() + offset;
+}
+
+bool HostMemory::read(std::uint64_t addr, void* out, std::size_t len) {
+  const std::uint8_t* p = at(addr, len);
+  if (p == nullptr) return false;
+  std::memcpy(out, p, len);
+  return true;
+}
+
+bool HostMemory::write(std::uint64_t addr, const void* in, std::size_t len) {
+  std::uint8_t* p = at(addr, len);
+  if (p == nullptr) return false;
+  std::memcpy(p, in, len);
+  return true;
+}
+
+bool HostMemory::read_beat(std::uint64_t addr, std::uint64_t* data) {
+  std::uint8_t bytes[8];
+  if (!read(addr, bytes, 8)) return false;
+  std::uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | bytes[i];
+  *data = v;
+  return true;
+}
+
+bool HostMemory::write_beat(std::uint64_t addr, std::uint64_t data, std::uint8_t strobes) {
+  // Every strobed byte must be mapped, or the beat has no effect.
+  for (unsigned i = 0; i < 8; ++i) {
+    if ((strobes >> i & 1) && at(addr + i) == nullptr) return false;
+  }
+  for (unsigned i = 0; i < 8; ++i) {
+    if (strobes >> i & 1) *at(addr + i) = static_cast<std::uint8_t>(data >> (8 * i));
+  }
+  return true;
+}
+
+}  // namespace tandem

@@ -1,0 +1,47 @@
+#include "host_memory.hpp"
+
+#include <doctest/doctest.h>
+
+using tandem::HostMemory;
+
+TEST_CASE("regions are mapped in whole pages above 4 GiB, with an unmapped page between") {
+  HostMemory mem;
+  const auto a = mem.alloc(100);
+  const auto b = mem.alloc(5000);
+  CHECK(a >= HostMemory::kFirstAddress);
+  CHECK(a % 4096 == 0);
+  CHECK(b % 4096 == 0);
+  CHECK(mem.at(a + 100) != nullptr);       // the rest of the page is mapped, as by an IOMMU
+  CHECK(mem.at(a + 4095) != nullptr);
+  CHECK(mem.at(a + 4096) == nullptr);      // the page after is not
+  CHECK(mem.at(a + 4092, 8) == nullptr);   // straddles the end
+  CHECK(mem.at(a - 1) == nullptr);
+  CHECK(b == a + 2 * 4096);
+  CHECK(mem.at(b + 8191) != nullptr);      // 5000 bytes take two pages
+  CHECK(mem.at(b + 8192) == nullptr);
+}
+
+TEST_CASE("beats honour byte strobes and refuse unmapped bytes whole") {
+  HostMemory mem;
+  const auto a = mem.alloc(4092);
+  REQUIRE(mem.write_beat(a, 0x8877665544332211ull, 0xFF));
+  REQUIRE(mem.write_beat(a, 0xAAAAAAAAAAAAAAAAull, 0x06));  // bytes 1 and 2 only
+  std::uint64_t v = 0;
+  REQUIRE(mem.read_beat(a, &v));
+  CHECK(v == 0x8877665544AAAA11ull);
+  const auto end = a + 4096 - 4;  // a beat whose upper half is past the page
+  CHECK_FALSE(mem.write_beat(end, 0xFFFFFFFFFFFFFFFFull, 0xFF));
+  std::uint8_t byte = 1;
+  REQUIRE(mem.read(end, &byte, 1));
+  CHECK(byte == 0);  // the refused beat changed nothing
+  CHECK(mem.write_beat(end, 0xFFFFFFFFull, 0x0F));  // only mapped bytes strobed
+  CHECK_FALSE(mem.read_beat(end, &v));
+}
+
+TEST_CASE("a freed region answers as unmapped") {
+  HostMemory mem;
+  const auto a = mem.alloc(64);
+  CHECK(mem.free(a));
+  CHECK(mem.at(a) == nullptr);
+  CHECK_FALSE(mem.free(a));
+}

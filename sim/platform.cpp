@@ -1,0 +1,129 @@
+#include "platform.hpp"
+
+#include <fmt/core.h>
+
+#include <cerrno>
+
+namespace tandem {
+
+namespace {
+constexpr unsigned kDeviceIrqLines = 4;  // the TCE has at most 4 vectors
+}
+
+Platform::Platform(const PlatformConfig& config, RunLog& log)
+    : config_(config), log_(log), pic_(kDeviceIrqLines), suppressed_(kDeviceIrqLines, false) {
+  HarnessConfig hc;
+  hc.mem = config.memory;
+  hc.fst_path = config.fst_path;
+  harness_ = std::make_unique<DeviceHarness>(memory_, hc);
+  engine_ = std::make_unique<Engine>("engine", *harness_, config.engine);
+  engine_->on_irq_change = [this](unsigned line, bool level) { device_irq_changed(line, level); };
+  engine_->on_cycle_limit = [this] {
+    fail("hang", fmt::format("the run reached its limit of {} cycles before its programs finished",
+                             config_.engine.max_cycles));
+    sc_core::sc_stop();
+  };
+  engine_->on_rtl_error = [this] {
+    fail("rtl_assertion", "the RTL reported an error (see the log above for the assertion)");
+    engine_->stop();
+    sc_core::sc_stop();
+  };
+  pic_.on_pending = [this](unsigned cpu) {
+    if (cpu < cpus_.size()) cpus_[cpu]->raise_irq();
+  };
+  for (unsigned i = 0; i < config.cpus; ++i) {
+    cpus_.push_back(std::make_unique<SimCpu>(fmt::format("cpu{}", i).c_str(), *this, i));
+  }
+}
+
+Platform::~Platform() = default;
+
+void Platform::run() {
+  sc_core::sc_start();
+  for (unsigned line = 0; line < pic_.lines(); ++line) check_lost_irq(line);
+  if (!programs_finished() && failures_.empty()) {
+    fail("hang", "the simulation stopped with programs still running (a wait with no bound?)");
+  }
+  harness_->finish();
+}
+
+bool Platform::programs_finished() const {
+  for (const auto& c : cpus_) {
+    if (!c->finished()) return false;
+  }
+  return true;
+}
+
+void Platform::fail(const std::string& checker, const std::string& message) {
+  failures_.push_back({checker, message, cycle()});
+  log_.line(cycle(), "checker", fmt::format("FAIL [{}] {}", checker, message));
+}
+
+int Platform::register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler) {
+  if (line >= pic_.lines()) return -EINVAL;
+  if (handlers_.count(line) != 0) return -EBUSY;
+  handlers_[line] = std::move(handler);
+  pic_.configure(line, trigger, cpu);
+  pic_.enable(line, true);
+  return 0;
+}
+
+void Platform::unregister_irq(unsigned line) {
+  if (handlers_.erase(line) == 0) {
+    fail("irq_api", fmt::format("free_irq of line {}, which has no handler", line));
+    return;
+  }
+  pic_.enable(line, false);
+}
+
+tce::IrqReturn Platform::dispatch_irq(unsigned line) {
+  auto it = handlers_.find(line);
+  if (it == handlers_.end()) return tce::IrqReturn::kNone;
+  return it->second();
+}
+
+void Platform::irq_taken(unsigned line) { raised_at_.erase(line); }
+
+void Platform::device_irq_changed(unsigned line, bool level) {
+  log_.line(cycle(), "device", fmt::format("irq line {} {}", line, level ? "rises" : "falls"));
+  if (level) {
+    raised_at_.emplace(line, cycle());
+  } else {
+    check_lost_irq(line);  // fell without any CPU having taken it?
+    raised_at_.erase(line);
+  }
+  if (level && drop_irqs_ > 0) {
+    --drop_irqs_;
+    suppressed_[line] = true;
+    log_.line(cycle(), "fault", fmt::format("irq line {}: rising edge dropped", line));
+    return;
+  }
+  if (suppressed_[line]) {
+    if (!level) suppressed_[line] = false;
+    return;
+  }
+  pic_.set_input(line, level);
+}
+
+void Platform::check_lost_irq(unsigned line) {
+  auto it = raised_at_.find(line);
+  if (it == raised_at_.end()) return;
+  const std::uint64_t age = cycle() - it->second;
+  if (age > config_.irq_latency_bound) {
+    fail("lost_irq", fmt::format("device raised irq line {} at cycle {}; no CPU took it in {} cycles",
+                                 line, it->second, age));
+    raised_at_.erase(it);
+  }
+}
+
+void Platform::cpu_finished() {
+  if (!programs_finished()) return;
+  engine_->stop();
+  sc_core::sc_stop();
+}
+
+void Platform::wake_all_cpus() {
+  for (auto& c : cpus_) c->wake();
+}
+
+}  // namespace tandem

@@ -1,0 +1,92 @@
+// The simulated SoC: host memory, the device engine, the platform interrupt controller and
+// the CPUs, with the platform-level checkers (CSR bus errors, lost interrupts, hangs) and
+// fault injection. Construct it during elaboration, give each CPU its program, run().
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cpu.hpp"
+#include "device_harness.hpp"
+#include "engine.hpp"
+#include "host_memory.hpp"
+#include "pic.hpp"
+#include "run_log.hpp"
+
+namespace tandem {
+
+struct PlatformConfig {
+  unsigned cpus = 1;
+  unsigned hal_call_cycles = 10;  // driver work charged per HAL call
+  MemConfig memory;
+  EngineConfig engine;
+  std::string fst_path;  // empty: no waves
+  // A device interrupt line high this long without a CPU taking it is a lost interrupt.
+  std::uint64_t irq_latency_bound = 50'000;
+};
+
+struct Failure {
+  std::string checker;
+  std::string message;
+  std::uint64_t cycle;
+};
+
+class Platform {
+ public:
+  Platform(const PlatformConfig& config, RunLog& log);
+  ~Platform();
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
+
+  const PlatformConfig& config() const { return config_; }
+  HostMemory& memory() { return memory_; }
+  DeviceHarness& harness() { return *harness_; }
+  Engine& engine() { return *engine_; }
+  Pic& pic() { return pic_; }
+  SimCpu& cpu(unsigned i) { return *cpus_.at(i); }
+  RunLog& log() { return log_; }
+  std::uint64_t cycle() const { return harness_->cycle(); }
+
+  // Runs until every CPU's program returned, or the cycle limit. Then runs the end-of-run
+  // checks and closes the waves.
+  void run();
+  bool programs_finished() const;
+
+  // Checkers report here; the run passes only if nobody did.
+  void fail(const std::string& checker, const std::string& message);
+  const std::vector<Failure>& failures() const { return failures_; }
+
+  // Fault injection: the next n rising edges of device interrupt lines never reach the
+  // interrupt controller.
+  void drop_next_irqs(unsigned n) { drop_irqs_ = n; }
+
+  // For the CPUs.
+  int register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler);
+  void unregister_irq(unsigned line);
+  tce::IrqReturn dispatch_irq(unsigned line);
+  void irq_taken(unsigned line);
+  void cpu_finished();
+  void wake_all_cpus();
+
+ private:
+  void device_irq_changed(unsigned line, bool level);
+  void check_lost_irq(unsigned line);
+
+  PlatformConfig config_;
+  RunLog& log_;
+  HostMemory memory_;
+  std::unique_ptr<DeviceHarness> harness_;
+  std::unique_ptr<Engine> engine_;
+  Pic pic_;
+  std::vector<std::unique_ptr<SimCpu>> cpus_;
+  std::map<unsigned, tce::Hal::IrqHandler> handlers_;
+  std::vector<Failure> failures_;
+  unsigned drop_irqs_ = 0;
+  std::vector<bool> suppressed_;           // line high, but its edge was dropped
+  std::map<unsigned, std::uint64_t> raised_at_;  // device line high and not yet taken
+};
+
+}  // namespace tandem

@@ -1,0 +1,132 @@
+#include "cli.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+
+namespace tandem {
+
+const char* usage_text() {
+  return "usage:\n"
+         "  tandem list                         the scenarios, one a line\n"
+         "  tandem run NAME [options]           one scenario, one seed\n"
+         "      --seed N                        seed (default 1)\n"
+         "      --waves fst|vcd|off             write waves (default off)\n"
+         "      --out DIR                       where runs go (default: runs/ beside tandem)\n"
+         "      --max-cycles N                  fail the run as hung after N cycles (default 50000000)\n"
+         "      --step-every-cycle              yield to SystemC after every cycle (slow; for checking)\n"
+         "      --verbose                       echo the run log\n"
+         "  tandem regress [options]            every scenario over several seeds, then the report\n"
+         "      --seeds N                       seeds 1..N per scenario (default 3)\n"
+         "      --jobs N                        parallel runs (default: one per core)\n"
+         "      --only NAME                     only this scenario (repeatable)\n"
+         "      --out DIR                       where runs go\n";
+}
+
+namespace {
+
+bool parse_number(const std::string& text, std::uint64_t max, std::uint64_t* out) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  errno = 0;
+  const unsigned long long v = std::strtoull(text.c_str(), nullptr, 10);
+  if (errno != 0 || v > max) return false;
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Command> parse_command_line(const std::vector<std::string>& args, std::string* error) {
+  Command cmd;
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") return cmd;
+  const std::string& verb = args[0];
+  std::size_t i = 1;
+  if (verb == "list") {
+    cmd.kind = Command::Kind::kList;
+  } else if (verb == "run") {
+    cmd.kind = Command::Kind::kRun;
+    if (args.size() < 2 || args[1].rfind("--", 0) == 0) {
+      *error = "'run' needs a scenario name (see 'tandem list')";
+      return std::nullopt;
+    }
+    cmd.scenario = args[1];
+    i = 2;
+  } else if (verb == "regress") {
+    cmd.kind = Command::Kind::kRegress;
+  } else {
+    *error = "unknown command '" + verb + "'";
+    return std::nullopt;
+  }
+
+  auto value = [&](const std::string& flag) -> std::optional<std::string> {
+    if (i + 1 >= args.size()) {
+      *error = "'" + flag + "' needs a value";
+      return std::nullopt;
+    }
+    return args[++i];
+  };
+  auto number = [&](const std::string& flag, std::uint64_t min, std::uint64_t max) -> std::optional<std::uint64_t> {
+    auto v = value(flag);
+    if (!v) return std::nullopt;
+    std::uint64_t n = 0;
+    if (!parse_number(*v, max, &n) || n < min) {
+      *error = "'" + flag + "' takes a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+               ", not '" + *v + "'";
+      return std::nullopt;
+    }
+    return n;
+  };
+
+  const bool run = cmd.kind == Command::Kind::kRun;
+  const bool regress = cmd.kind == Command::Kind::kRegress;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--seed" && run) {
+      auto n = number(a, 0, UINT64_MAX);
+      if (!n) return std::nullopt;
+      cmd.seed = *n;
+    } else if (a == "--waves" && run) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      if (*v == "fst") {
+        cmd.waves = Waves::kFst;
+      } else if (*v == "vcd") {
+        cmd.waves = Waves::kVcd;
+      } else if (*v == "off") {
+        cmd.waves = Waves::kOff;
+      } else {
+        *error = "'--waves' takes fst, vcd or off, not '" + *v + "'";
+        return std::nullopt;
+      }
+    } else if (a == "--out" && (run || regress)) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      cmd.out_dir = *v;
+    } else if (a == "--max-cycles" && run) {
+      auto n = number(a, 1, UINT64_MAX / 2);
+      if (!n) return std::nullopt;
+      cmd.max_cycles = *n;
+    } else if (a == "--step-every-cycle" && run) {
+      cmd.step_every_cycle = true;
+    } else if (a == "--verbose" && run) {
+      cmd.verbose = true;
+    } else if (a == "--seeds" && regress) {
+      auto n = number(a, 1, 100000);
+      if (!n) return std::nullopt;
+      cmd.seeds = static_cast<unsigned>(*n);
+    } else if (a == "--jobs" && regress) {
+      auto n = number(a, 1, 1024);
+      if (!n) return std::nullopt;
+      cmd.jobs = static_cast<unsigned>(*n);
+    } else if (a == "--only" && regress) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      cmd.only.push_back(*v);
+    } else {
+      *error = "unknown option '" + a + "' for '" + verb + "'";
+      return std::nullopt;
+    }
+  }
+  return cmd;
+}
+
+}  // namespace tandem

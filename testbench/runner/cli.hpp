@@ -1,0 +1,33 @@
+// The tandem command line: what was asked, parsed strictly. A bad flag or value is a
+// usage error with a message that says what was wrong; nothing runs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tandem {
+
+enum class Waves { kOff, kFst, kVcd };
+
+struct Command {
+  enum class Kind { kHelp, kList, kRun, kRegress } kind = Kind::kHelp;
+  std::string scenario;           // run
+  std::uint64_t seed = 1;         // run
+  Waves waves = Waves::kOff;      // run
+  std::string out_dir;            // run and regress; empty: <dir of tandem>/runs
+  std::uint64_t max_cycles = 50'000'000;
+  bool step_every_cycle = false;  // run: yield to SystemC after every cycle
+  bool verbose = false;           // run: echo the log
+  unsigned seeds = 3;             // regress: seeds 1..N per scenario
+  unsigned jobs = 0;              // regress: parallel runs (0: one per core)
+  std::vector<std::string> only;  // regress: these scenarios (default: all)
+};
+
+// Returns the command, or nullopt with `error` set.
+std::optional<Command> parse_command_line(const std::vector<std::string>& args, std::string* error);
+
+const char* usage_text();
+
+}  // namespace tandem

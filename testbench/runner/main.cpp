@@ -1,0 +1,47 @@
+// tandem: the runner. `list`, `run` and `regress`; `tandem help` says how.
+#include <systemc>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "regress.hpp"
+#include "run_one.hpp"
+#include "scenario.hpp"
+
+// tandem's own main, not SystemC's: the kernel prints its banner before sc_main runs,
+// and a user reads tandem's output, not SystemC's.
+int main(int argc, char* argv[]) {
+  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
+  return sc_core::sc_elab_and_sim(argc, argv);
+}
+
+int sc_main(int argc, char* argv[]) {
+  sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string error;
+  const auto cmd = tandem::parse_command_line(args, &error);
+  if (!cmd) {
+    std::fprintf(stderr, "tandem: %s\n\n%s", error.c_str(), tandem::usage_text());
+    return 2;
+  }
+  switch (cmd->kind) {
+    case tandem::Command::Kind::kHelp:
+      std::fputs(tandem::usage_text(), stdout);
+      return 0;
+    case tandem::Command::Kind::kList:
+      for (const auto& s : tandem::scenarios()) {
+        std::printf("%-28s %s%s\n", s.name.c_str(), s.summary.c_str(),
+                    s.expect.empty() ? "" : (" [expects: " + s.expect + "]").c_str());
+      }
+      return 0;
+    case tandem::Command::Kind::kRun:
+      return tandem::run_one(*cmd);
+    case tandem::Command::Kind::kRegress:
+      return tandem::regress(*cmd);
+  }
+  return 2;
+}

@@ -1,0 +1,68 @@
+#include "outcome.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+namespace tandem {
+
+namespace fs = std::filesystem;
+
+bool write_outcome(const std::string& path, const Outcome& o) {
+  std::ofstream out(path);
+  out << "scenario=" << o.scenario << "\nseed=" << o.seed << "\npassed=" << (o.passed ? 1 : 0)
+      << "\nverdict=" << o.verdict << "\ncycles=" << o.cycles << "\n";
+  for (const std::string& f : o.failures) out << "failure=" << f << "\n";
+  return static_cast<bool>(out);
+}
+
+std::optional<Outcome> read_outcome(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return std::nullopt;
+  Outcome o;
+  std::string line;
+  bool complete = false;
+  while (std::getline(in, line)) {
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+    if (key == "scenario") o.scenario = value;
+    if (key == "seed") o.seed = std::stoull(value);
+    if (key == "passed") o.passed = value == "1";
+    if (key == "verdict") o.verdict = value;
+    if (key == "cycles") {
+      o.cycles = std::stoull(value);
+      complete = true;
+    }
+    if (key == "failure") o.failures.push_back(value);
+  }
+  if (!complete) return std::nullopt;
+  return o;
+}
+
+std::string default_runs_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "runs";
+  return (exe.parent_path() / "runs").string();
+}
+
+std::string run_dir(const std::string& runs_dir, const std::string& scenario, std::uint64_t seed) {
+  return (fs::path(runs_dir) / scenario / ("seed-" + std::to_string(seed))).string();
+}
+
+std::string self_command() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "tandem";
+  const fs::path rel = exe.lexically_relative(fs::current_path());
+  if (rel.empty() || *rel.begin() == "..") return exe.string();
+  return (fs::path(".") / rel).string();
+}
+
+bool make_dirs(const std::string& path) {
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  return !ec && fs::is_directory(path);
+}
+
+}  // namespace tandem

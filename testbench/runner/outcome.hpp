@@ -1,0 +1,31 @@
+// What one run ended with, as the run writes it (result.txt in its folder) and as the
+// regression reads it back.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tandem {
+
+struct Outcome {
+  std::string scenario;
+  std::uint64_t seed = 0;
+  bool passed = false;
+  std::string verdict;  // one line: why it passed or failed
+  std::uint64_t cycles = 0;
+  std::vector<std::string> failures;  // "checker: message"
+};
+
+bool write_outcome(const std::string& path, const Outcome& outcome);
+std::optional<Outcome> read_outcome(const std::string& path);
+
+// Where runs go: --out, or runs/ beside the tandem executable.
+std::string default_runs_dir();
+std::string run_dir(const std::string& runs_dir, const std::string& scenario, std::uint64_t seed);
+// The path of the tandem executable, relative to the current directory when it is below it.
+std::string self_command();
+bool make_dirs(const std::string& path);
+
+}  // namespace tandem

@@ -1,0 +1,149 @@
+#include "regress.hpp"
+
+#include <fmt/core.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <thread>
+#include <vector>
+
+#include "outcome.hpp"
+#include "scenario.hpp"
+
+extern char** environ;
+
+namespace tandem {
+
+namespace {
+
+struct Job {
+  const Scenario* scenario = nullptr;
+  std::uint64_t seed = 0;
+  std::string dir;
+  pid_t pid = -1;
+  std::chrono::steady_clock::time_point start;
+  double seconds = 0;
+  std::optional<Outcome> outcome;
+  int status = 0;
+};
+
+bool spawn(Job& job, const std::string& runs_dir) {
+  if (!make_dirs(job.dir)) return false;
+  const std::string exe = "/proc/self/exe";
+  const std::string seed = std::to_string(job.seed);
+  std::vector<std::string> args = {"tandem", "run", job.scenario->name, "--seed", seed, "--out", runs_dir};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  const std::string out = job.dir + "/stdout.txt";
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  job.start = std::chrono::steady_clock::now();
+  const int rc = posix_spawn(&job.pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0;
+}
+
+std::string describe_exit(int status) {
+  if (WIFSIGNALED(status)) return fmt::format("crashed with signal {}", WTERMSIG(status));
+  return fmt::format("exited with {} and no result", WEXITSTATUS(status));
+}
+
+}  // namespace
+
+int regress(const Command& cmd) {
+  const std::string runs_dir = cmd.out_dir.empty() ? default_runs_dir() : cmd.out_dir;
+  std::vector<Job> jobs;
+  for (const std::string& name : cmd.only) {
+    if (find_scenario(name) == nullptr) {
+      std::fprintf(stderr, "tandem: no scenario named '%s' (see 'tandem list')\n", name.c_str());
+      return 2;
+    }
+  }
+  for (const Scenario& s : scenarios()) {
+    if (!cmd.only.empty() && std::find(cmd.only.begin(), cmd.only.end(), s.name) == cmd.only.end()) continue;
+    for (unsigned seed = 1; seed <= cmd.seeds; ++seed) {
+      Job job;
+      job.scenario = &s;
+      job.seed = seed;
+      job.dir = run_dir(runs_dir, s.name, seed);
+      jobs.push_back(std::move(job));
+    }
+  }
+  const unsigned parallel = cmd.jobs != 0 ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::printf("tandem regress: %zu runs (%zu scenarios x %u seeds), %u at a time\n", jobs.size(),
+              jobs.size() / cmd.seeds, cmd.seeds, parallel);
+  std::fflush(stdout);
+
+  const auto t0 = std::chrono::steady_clock::now();
+  std::map<pid_t, Job*> running;
+  std::size_t next = 0, finished = 0;
+  while (finished < jobs.size()) {
+    while (running.size() < parallel && next < jobs.size()) {
+      Job& j = jobs[next++];
+      if (!spawn(j, runs_dir)) {
+        std::fprintf(stderr, "tandem: could not start the run of %s seed %llu\n", j.scenario->name.c_str(),
+                     static_cast<unsigned long long>(j.seed));
+        return 3;
+      }
+      running[j.pid] = &j;
+    }
+    int status = 0;
+    const pid_t pid = waitpid(-1, &status, 0);
+    if (pid < 0) break;
+    auto it = running.find(pid);
+    if (it == running.end()) continue;
+    Job& j = *it->second;
+    running.erase(it);
+    j.status = status;
+    j.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - j.start).count();
+    j.outcome = read_outcome(j.dir + "/result.txt");
+    if (j.outcome && !(WIFEXITED(status) && WEXITSTATUS(status) == (j.outcome->passed ? 0 : 1))) j.outcome.reset();
+    ++finished;
+    const bool ok = j.outcome && j.outcome->passed;
+    std::printf("[%zu/%zu] %s %s seed=%llu (%.2f s)\n", finished, jobs.size(), ok ? "PASS" : "FAIL",
+                j.scenario->name.c_str(), static_cast<unsigned long long>(j.seed), j.seconds);
+    std::fflush(stdout);
+  }
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  // The report: one row per run, failures with the command that reproduces each.
+  std::string report = "# tandem regression report\n\n";
+  report += "| scenario | seed | result | cycles | wall s | note |\n|---|---:|---|---:|---:|---|\n";
+  std::size_t passed = 0;
+  std::vector<std::string> repro;
+  for (const Job& j : jobs) {
+    const bool ok = j.outcome && j.outcome->passed;
+    passed += ok;
+    const std::string note = j.outcome ? j.outcome->verdict : describe_exit(j.status);
+    report += fmt::format("| {} | {} | {} | {} | {:.2f} | {} |\n", j.scenario->name, j.seed, ok ? "PASS" : "FAIL",
+                          j.outcome ? std::to_string(j.outcome->cycles) : "-", j.seconds, note);
+    if (!ok) {
+      repro.push_back(fmt::format("{} run {} --seed {} --waves fst", self_command(), j.scenario->name, j.seed));
+    }
+  }
+  if (!repro.empty()) {
+    report += "\n## Failures: rerun one with its waves\n\n";
+    for (const std::string& r : repro) report += "    " + r + "\n";
+  }
+  report += fmt::format("\n{} runs in {:.1f} s wall time. Logs: {}/<scenario>/seed-<n>/run.log\n\n", jobs.size(),
+                        wall, runs_dir);
+  report += fmt::format("{} passed, {} failed\n", passed, jobs.size() - passed);
+
+  const std::string report_dir = runs_dir + "/regress";
+  if (make_dirs(report_dir)) std::ofstream(report_dir + "/report.md") << report;
+  std::printf("\n%s", report.c_str());
+  std::printf("report: %s/report.md\n", report_dir.c_str());
+  return passed == jobs.size() ? 0 : 1;
+}
+
+}  // namespace tandem

@@ -1,0 +1,112 @@
+#include "run_one.hpp"
+
+#include <fmt/core.h>
+#include <systemc>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "outcome.hpp"
+#include "platform.hpp"
+#include "scenario.hpp"
+
+namespace tandem {
+
+namespace {
+
+std::string rerun_command(const Command& cmd) {
+  return fmt::format("{} run {} --seed {} --waves fst", self_command(), cmd.scenario, cmd.seed);
+}
+
+// The verdict: an ordinary scenario passes when no checker failed; one that proves a
+// checker passes only when that checker failed it.
+Outcome judge(const Scenario& s, const Command& cmd, const Platform& platform) {
+  Outcome o;
+  o.scenario = s.name;
+  o.seed = cmd.seed;
+  o.cycles = platform.cycle();
+  bool expected_seen = false;
+  for (const Failure& f : platform.failures()) {
+    o.failures.push_back(fmt::format("{}: {} (cycle {})", f.checker, f.message, f.cycle));
+    if (f.checker == s.expect) expected_seen = true;
+  }
+  if (s.expect.empty()) {
+    o.passed = platform.failures().empty();
+    o.verdict = o.passed ? "all checkers quiet" : o.failures.front();
+  } else {
+    o.passed = expected_seen;
+    o.verdict = o.passed ? fmt::format("seeded bug caught by the {} checker, as it must be", s.expect)
+                         : fmt::format("the {} checker missed the seeded bug", s.expect);
+  }
+  return o;
+}
+
+}  // namespace
+
+int run_one(const Command& cmd) {
+  const Scenario* s = find_scenario(cmd.scenario);
+  if (s == nullptr) {
+    std::fprintf(stderr, "tandem: no scenario named '%s' (see 'tandem list')\n", cmd.scenario.c_str());
+    return 2;
+  }
+  const std::string dir = run_dir(cmd.out_dir.empty() ? default_runs_dir() : cmd.out_dir, s->name, cmd.seed);
+  if (!make_dirs(dir)) {
+    std::fprintf(stderr, "tandem: cannot create the run folder '%s'\n", dir.c_str());
+    return 3;
+  }
+  const std::string fst = dir + "/waves.fst";
+  std::filesystem::remove(fst);
+  std::filesystem::remove(dir + "/waves.vcd");
+
+  PlatformConfig config;
+  config.engine.max_cycles = cmd.max_cycles;
+  config.engine.step_every_cycle = cmd.step_every_cycle;
+  if (cmd.waves != Waves::kOff) config.fst_path = fst;
+  if (s->configure) s->configure(config);
+
+  RunLog log(dir + "/run.log", cmd.verbose);
+  if (!log.ok()) {
+    std::fprintf(stderr, "tandem: cannot write '%s/run.log'\n", dir.c_str());
+    return 3;
+  }
+  log.line(0, "tandem", fmt::format("scenario {} seed {}", s->name, cmd.seed));
+  Platform platform(config, log);
+  ScenarioContext ctx(platform, cmd.seed);
+  platform.cpu(0).set_program([&](SimCpu& cpu) { s->body(ctx, cpu); });
+  platform.run();
+
+  Outcome o = judge(*s, cmd, platform);
+  log.line(platform.cycle(), "tandem", fmt::format("{}: {}", o.passed ? "PASS" : "FAIL", o.verdict));
+  if (!write_outcome(dir + "/result.txt", o)) {
+    std::fprintf(stderr, "tandem: cannot write '%s/result.txt'\n", dir.c_str());
+    return 3;
+  }
+
+  std::string waves;
+  if (cmd.waves == Waves::kFst) {
+    waves = fst;
+  } else if (cmd.waves == Waves::kVcd) {
+    const std::string vcd = dir + "/waves.vcd";
+    const std::string conv = fmt::format("fst2vcd -f '{}' -o '{}' >/dev/null 2>&1", fst, vcd);
+    if (std::system(conv.c_str()) != 0) {
+      std::fprintf(stderr, "tandem: converting the waves to VCD failed (is fst2vcd from gtkwave installed?)\n");
+      return 3;
+    }
+    std::filesystem::remove(fst);
+    waves = vcd;
+  }
+
+  std::printf("%s %s seed=%llu cycles=%llu: %s\n", o.passed ? "PASS" : "FAIL", s->name.c_str(),
+              static_cast<unsigned long long>(cmd.seed), static_cast<unsigned long long>(o.cycles),
+              o.verdict.c_str());
+  if (!s->expect.empty() || !o.passed) {
+    for (const std::string& f : o.failures) std::printf("  checker %s\n", f.c_str());
+  }
+  std::printf("  log:   %s/run.log\n", dir.c_str());
+  if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
+  if (!o.passed) std::printf("  rerun: %s\n", rerun_command(cmd).c_str());
+  return o.passed ? 0 : 1;
+}
+
+}  // namespace tandem
