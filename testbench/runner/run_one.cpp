@@ -103,6 +103,9 @@ int run_one(const Command& cmd) {
   if (!s->expect.empty() || !o.passed) {
     for (const std::string& f : o.failures) std::printf("  checker %s\n", f.c_str());
   }
+  std::printf("  engine: %llu kernel round trips for %llu cycles\n",
+              static_cast<unsigned long long>(platform.engine().kernel_round_trips()),
+              static_cast<unsigned long long>(o.cycles));
   std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
   if (!o.passed) std::printf("  rerun: %s\n", rerun_command(cmd).c_str());

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The runner's command line: bad input gets exit code 2 and a message that names the
+# problem; nothing runs.
+set -uo pipefail
+tandem=$1
+failures=0
+
+expect() {  # expect CODE MESSAGE-SUBSTRING ARGS...
+  local code=$1 text=$2
+  shift 2
+  local out rc
+  out=$("$tandem" "$@" 2>&1)
+  rc=$?
+  if [ "$rc" -ne "$code" ] || ! grep -qF -- "$text" <<<"$out"; then
+    echo "FAIL: tandem $* -> exit $rc (want $code), output:"
+    echo "$out" | sed 's/^/    /'
+    echo "    (wanted it to say: $text)"
+    failures=$((failures + 1))
+  else
+    echo "ok: tandem $* -> $code"
+  fi
+}
+
+expect 2 "unknown command 'frobnicate'" frobnicate
+expect 2 "no scenario named 'no_such_test'" run no_such_test
+expect 2 "'run' needs a scenario name" run
+expect 2 "unknown option '--sed' for 'run'" run dma_single_copy --sed 3
+expect 2 "'--seed' takes a whole number" run dma_single_copy --seed -4
+expect 2 "'--seed' needs a value" run dma_single_copy --seed
+expect 2 "'--waves' takes fst, vcd or off, not 'png'" run dma_single_copy --waves png
+expect 2 "'--max-cycles' takes a whole number from 1" run dma_single_copy --max-cycles 0
+expect 2 "'--seeds' takes a whole number" regress --seeds many
+expect 2 "unknown option '--seed' for 'regress'" regress --seed 1
+expect 2 "no scenario named 'nope'" regress --only nope
+expect 0 "tandem run NAME" help
+expect 0 "dma_single_copy" list
+
+[ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }
