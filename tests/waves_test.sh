@@ -4,6 +4,7 @@
 set -euo pipefail
 tandem=$1
 out=$2
+gen=$3  # the build's generated files
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -32,7 +33,7 @@ done < <(grep -E '^tce_top\.' waves/tce.gtkw)
 [ "$missing" -eq 0 ] || exit 1
 # Each translate filter the layout names is one the build generated.
 grep -oE '^\^[0-9]+ \S+' waves/tce.gtkw | while read -r _ path; do
-  f="build/gen/gtkwave/$(basename "$path")"
+  f="$gen/gtkwave/$(basename "$path")"
   [ -s "$f" ] || { echo "waves/tce.gtkw names filter $path, which the build does not generate"; exit 1; }
 done
 echo "waves ok: FST and VCD written; every signal of waves/tce.gtkw is in the trace"
