@@ -3,7 +3,8 @@
 //   raw     the Verilated model and bus models in a plain C++ loop, driver on LoopHal;
 //   engine  the SystemC platform: the engine module, the interrupt controller, a CPU thread.
 // Prints simulated cycles per wall-clock second of each and their ratio, checks that both
-// ran the same number of cycles (the same traffic, cycle for cycle), and writes the figures to the JSON file named by argv[1].
+// ran the same number of cycles (the same traffic, cycle for cycle), and writes the figures to the JSON file named by
+// argv[1].
 #include <fmt/core.h>
 #include <systemc>
 
@@ -102,15 +103,16 @@ int sc_main(int argc, char* argv[]) {
   const double bytes_per_cycle = static_cast<double>(kCopies) * kCopyBytes / static_cast<double>(engine.cycles);
 
   std::printf("\n| side | cycles | wall s | M cycles/s |\n|---|---:|---:|---:|\n");
-  std::printf("| raw Verilated loop | %llu | %.3f | %.2f |\n", static_cast<unsigned long long>(raw.cycles),
-              raw.seconds, raw.rate() / 1e6);
+  std::printf("| raw Verilated loop | %llu | %.3f | %.2f |\n", static_cast<unsigned long long>(raw.cycles), raw.seconds,
+              raw.rate() / 1e6);
   std::printf("| SystemC engine | %llu | %.3f | %.2f |\n", static_cast<unsigned long long>(engine.cycles),
               engine.seconds, engine.rate() / 1e6);
   std::printf("\nengine_vs_raw = %.3f (engine cycles/s over raw cycles/s)\n", ratio);
   std::printf("DMA throughput of this RTL revision: %.2f bytes/cycle\n", bytes_per_cycle);
 
   bool good = raw_ok && engine.ok;
-  if (!good) std::printf("ERROR: a copy failed, or the two raw runs differ, on the %s side\n", raw_ok ? "engine" : "raw");
+  if (!good)
+    std::printf("ERROR: a copy failed, or the two raw runs differ, on the %s side\n", raw_ok ? "engine" : "raw");
   if (raw.cycles != engine.cycles) {
     std::printf("ERROR: the two sides ran different cycle counts: not the same traffic\n");
     good = false;

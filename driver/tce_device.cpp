@@ -12,8 +12,7 @@ namespace r = tce::reg;
 
 // Channel this driver revision drives.
 constexpr unsigned kChannel = 0;
-constexpr std::uint32_t kChannelEvents =
-    r::IRQ_STATUS::CH0_DONE::kMask | r::IRQ_STATUS::CH0_ERR::kMask;
+constexpr std::uint32_t kChannelEvents = r::IRQ_STATUS::CH0_DONE::kMask | r::IRQ_STATUS::CH0_ERR::kMask;
 constexpr std::uint32_t kAllOnes = 0xFFFFFFFFu;
 constexpr std::uint64_t kResetTimeoutNs = 10'000;
 
@@ -22,15 +21,16 @@ void put_le(unsigned char* p, std::uint64_t v, unsigned bytes) {
 }
 
 std::uint32_t get_le32(const unsigned char* p) {
-  return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16 |
-         std::uint32_t{p[3]} << 24;
+  return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16 | std::uint32_t{p[3]} << 24;
 }
 
 }  // namespace
 
 TceDevice::TceDevice(Hal& hal, DeviceConfig config) : hal_(hal), config_(config) {}
 
-TceDevice::~TceDevice() { remove(); }
+TceDevice::~TceDevice() {
+  remove();
+}
 
 int TceDevice::probe() {
   if (probed_) return -EBUSY;
@@ -58,9 +58,8 @@ int TceDevice::probe() {
 
   // Start from a known state, whatever a previous owner left.
   hal_.write32(r::CTRL::kOffset, r::put<r::CTRL::SOFT_RESET>(1));
-  int rc = hal_.wait_until(
-      [this] { return r::get<r::STATUS::RESET_BUSY>(hal_.read32(r::STATUS::kOffset)) == 0; },
-      kResetTimeoutNs);
+  int rc = hal_.wait_until([this] { return r::get<r::STATUS::RESET_BUSY>(hal_.read32(r::STATUS::kOffset)) == 0; },
+                           kResetTimeoutNs);
   if (rc != 0) {
     hal_.log(LogLevel::kError, "probe: soft reset did not finish");
     return rc;

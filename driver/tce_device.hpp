@@ -21,7 +21,7 @@ struct CopyRequest {
 
   // Filled by the driver.
   std::atomic<bool> done{false};
-  int status = 0;             // 0, or -EIO when the device reported an error
+  int status = 0;              // 0, or -EIO when the device reported an error
   std::uint32_t err_code = 0;  // the device's error code when status is -EIO
 };
 
@@ -83,8 +83,8 @@ class TceDevice {
   SpinLock lock_;  // guards everything below
   std::vector<CopyRequest*> slots_;
   std::vector<std::uint16_t> slot_tags_;
-  unsigned tail_ = 0;     // next slot software fills
-  unsigned retire_ = 0;   // next slot to retire
+  unsigned tail_ = 0;    // next slot software fills
+  unsigned retire_ = 0;  // next slot to retire
   std::uint16_t next_tag_ = 1;
   std::uint32_t events_ = 0;  // acknowledged, not yet handled
 };

@@ -63,7 +63,6 @@ unsigned char* slot_status(MockHal& hal, unsigned slot) {
 
 }  // namespace
 
-
 TEST_CASE("probe identifies, resets, sets up the ring and starts channel 0") {
   MockHal hal;
   TceDevice dev(hal, ring(3));

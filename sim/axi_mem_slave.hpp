@@ -20,8 +20,7 @@ struct MemConfig {
 
 class AxiMemSlave {
  public:
-  AxiMemSlave(const TcePins& pins, HostMemory& memory, MemConfig config)
-      : p_(pins), mem_(memory), cfg_(config) {}
+  AxiMemSlave(const TcePins& pins, HostMemory& memory, MemConfig config) : p_(pins), mem_(memory), cfg_(config) {}
 
   void drive(std::uint64_t cycle);
   void sample(std::uint64_t cycle);

@@ -39,7 +39,9 @@ SimCpu::SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id)
   SC_THREAD(thread);
 }
 
-std::string SimCpu::who() const { return fmt::format("cpu{} {}", id_, to_string(context_)); }
+std::string SimCpu::who() const {
+  return fmt::format("cpu{} {}", id_, to_string(context_));
+}
 
 void SimCpu::thread() {
   wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()));
@@ -113,16 +115,28 @@ std::uint32_t SimCpu::csr_access(bool write, std::uint32_t offset, std::uint32_t
   return write ? 0 : req.data;
 }
 
-std::uint32_t SimCpu::read32(std::uint32_t offset) { return csr_access(false, offset, 0); }
+std::uint32_t SimCpu::read32(std::uint32_t offset) {
+  return csr_access(false, offset, 0);
+}
 
-void SimCpu::write32(std::uint32_t offset, std::uint32_t value) { csr_access(true, offset, value); }
+void SimCpu::write32(std::uint32_t offset, std::uint32_t value) {
+  csr_access(true, offset, value);
+}
 
 // Host memory is coherent and CPU writes land at once in this platform, so barriers and
 // syncs cost a HAL call and order nothing further.
-void SimCpu::wmb() { begin_call(); }
-void SimCpu::rmb() { begin_call(); }
-void SimCpu::dma_sync_for_device(const tce::DmaRegion&, std::size_t, std::size_t) { begin_call(); }
-void SimCpu::dma_sync_for_cpu(const tce::DmaRegion&, std::size_t, std::size_t) { begin_call(); }
+void SimCpu::wmb() {
+  begin_call();
+}
+void SimCpu::rmb() {
+  begin_call();
+}
+void SimCpu::dma_sync_for_device(const tce::DmaRegion&, std::size_t, std::size_t) {
+  begin_call();
+}
+void SimCpu::dma_sync_for_cpu(const tce::DmaRegion&, std::size_t, std::size_t) {
+  begin_call();
+}
 
 int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
   begin_call();
@@ -188,7 +202,8 @@ void SimCpu::schedule_work(std::function<void()> work) {
 
 int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
   begin_call();
-  const sc_core::sc_time deadline = sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(timeout_ns), sc_core::SC_NS);
+  const sc_core::sc_time deadline =
+      sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(timeout_ns), sc_core::SC_NS);
   const CpuContext waiting = context_;
   for (;;) {
     run_work();
@@ -213,7 +228,8 @@ std::uint64_t SimCpu::now_ns() {
 
 void SimCpu::log(tce::LogLevel level, const char* message) {
   static const char* const kLevels[] = {"debug", "info", "warn", "error"};
-  platform_.log().line(platform_.cycle(), who(), fmt::format("driver {}: {}", kLevels[static_cast<int>(level)], message));
+  platform_.log().line(platform_.cycle(), who(),
+                       fmt::format("driver {}: {}", kLevels[static_cast<int>(level)], message));
 }
 
 }  // namespace tandem

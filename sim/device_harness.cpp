@@ -31,7 +31,9 @@ DeviceHarness::DeviceHarness(HostMemory& memory, const HarnessConfig& config)
   }
 }
 
-DeviceHarness::~DeviceHarness() { finish(); }
+DeviceHarness::~DeviceHarness() {
+  finish();
+}
 
 void DeviceHarness::finish() {
   if (model_->fst) {
@@ -41,7 +43,9 @@ void DeviceHarness::finish() {
   model_->top->final();
 }
 
-bool DeviceHarness::rtl_error() const { return model_->context.gotError(); }
+bool DeviceHarness::rtl_error() const {
+  return model_->context.gotError();
+}
 
 void DeviceHarness::tick() {
   const TcePins& p = model_->pins;

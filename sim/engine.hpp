@@ -16,7 +16,9 @@ namespace tandem {
 
 // One device clock cycle. A function, not a constant: an sc_time made during static
 // initialisation would start the SystemC kernel before main.
-inline sc_core::sc_time cycle_period() { return sc_core::sc_time(1, sc_core::SC_NS); }
+inline sc_core::sc_time cycle_period() {
+  return sc_core::sc_time(1, sc_core::SC_NS);
+}
 
 struct EngineConfig {
   bool step_every_cycle = false;

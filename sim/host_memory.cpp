@@ -13,7 +13,9 @@ std::uint64_t HostMemory::alloc(std::size_t size) {
   return base;
 }
 
-bool HostMemory::free(std::uint64_t base) { return regions_.erase(base) != 0; }
+bool HostMemory::free(std::uint64_t base) {
+  return regions_.erase(base) != 0;
+}
 
 std::uint8_t* HostMemory::at(std::uint64_t addr, std::size_t len) {
   auto it = regions_.upper_bound(addr);

@@ -11,13 +11,13 @@ TEST_CASE("regions are mapped in whole pages above 4 GiB, with an unmapped page 
   CHECK(a >= HostMemory::kFirstAddress);
   CHECK(a % 4096 == 0);
   CHECK(b % 4096 == 0);
-  CHECK(mem.at(a + 100) != nullptr);       // the rest of the page is mapped, as by an IOMMU
+  CHECK(mem.at(a + 100) != nullptr);  // the rest of the page is mapped, as by an IOMMU
   CHECK(mem.at(a + 4095) != nullptr);
-  CHECK(mem.at(a + 4096) == nullptr);      // the page after is not
-  CHECK(mem.at(a + 4092, 8) == nullptr);   // straddles the end
+  CHECK(mem.at(a + 4096) == nullptr);     // the page after is not
+  CHECK(mem.at(a + 4092, 8) == nullptr);  // straddles the end
   CHECK(mem.at(a - 1) == nullptr);
   CHECK(b == a + 2 * 4096);
-  CHECK(mem.at(b + 8191) != nullptr);      // 5000 bytes take two pages
+  CHECK(mem.at(b + 8191) != nullptr);  // 5000 bytes take two pages
   CHECK(mem.at(b + 8192) == nullptr);
 }
 
@@ -33,7 +33,7 @@ TEST_CASE("beats honour byte strobes and refuse unmapped bytes whole") {
   CHECK_FALSE(mem.write_beat(end, 0xFFFFFFFFFFFFFFFFull, 0xFF));
   std::uint8_t byte = 1;
   REQUIRE(mem.read(end, &byte, 1));
-  CHECK(byte == 0);  // the refused beat changed nothing
+  CHECK(byte == 0);                                 // the refused beat changed nothing
   CHECK(mem.write_beat(end, 0xFFFFFFFFull, 0x0F));  // only mapped bytes strobed
   CHECK_FALSE(mem.read_beat(end, &v));
 }

@@ -19,8 +19,8 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
   engine_ = std::make_unique<Engine>("engine", *harness_, config.engine);
   engine_->on_irq_change = [this](unsigned line, bool level) { device_irq_changed(line, level); };
   engine_->on_cycle_limit = [this] {
-    fail("hang", fmt::format("the run reached its limit of {} cycles before its programs finished",
-                             config_.engine.max_cycles));
+    fail("hang",
+         fmt::format("the run reached its limit of {} cycles before its programs finished", config_.engine.max_cycles));
     sc_core::sc_stop();
   };
   engine_->on_rtl_error = [this] {
@@ -82,7 +82,9 @@ tce::IrqReturn Platform::dispatch_irq(unsigned line) {
   return it->second();
 }
 
-void Platform::irq_taken(unsigned line) { raised_at_.erase(line); }
+void Platform::irq_taken(unsigned line) {
+  raised_at_.erase(line);
+}
 
 void Platform::device_irq_changed(unsigned line, bool level) {
   log_.line(cycle(), "device", fmt::format("irq line {} {}", line, level ? "rises" : "falls"));
@@ -110,8 +112,8 @@ void Platform::check_lost_irq(unsigned line) {
   if (it == raised_at_.end()) return;
   const std::uint64_t age = cycle() - it->second;
   if (age > config_.irq_latency_bound) {
-    fail("lost_irq", fmt::format("device raised irq line {} at cycle {}; no CPU took it in {} cycles",
-                                 line, it->second, age));
+    fail("lost_irq",
+         fmt::format("device raised irq line {} at cycle {}; no CPU took it in {} cycles", line, it->second, age));
     raised_at_.erase(it);
   }
 }

@@ -85,7 +85,7 @@ class Platform {
   std::map<unsigned, tce::Hal::IrqHandler> handlers_;
   std::vector<Failure> failures_;
   unsigned drop_irqs_ = 0;
-  std::vector<bool> suppressed_;           // line high, but its edge was dropped
+  std::vector<bool> suppressed_;                 // line high, but its edge was dropped
   std::map<unsigned, std::uint64_t> raised_at_;  // device line high and not yet taken
 };
 

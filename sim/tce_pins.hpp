@@ -13,8 +13,8 @@ using IData = std::uint32_t;
 using QData = std::uint64_t;
 
 struct TcePins {
-  CData* clk;
-  CData* rst_n;
+  CData *clk;
+  CData *rst_n;
   // CSR AXI4-Lite slave
   CData *awvalid, *awready, *wvalid, *wready, *bvalid, *bready, *arvalid, *arready, *rvalid, *rready;
   SData *awaddr, *araddr;
@@ -27,7 +27,7 @@ struct TcePins {
   CData *m_bvalid, *m_bready, *m_bresp;
   QData *m_awaddr, *m_wdata;
   // interrupts, one bit per vector
-  CData* irq;
+  CData *irq;
 };
 
 }  // namespace tandem

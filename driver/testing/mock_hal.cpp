@@ -35,9 +35,9 @@ std::vector<std::string> MockHal::problems() const {
 std::uint32_t MockHal::read32(std::uint32_t offset) {
   if (expected_.empty() || expected_.front().write || expected_.front().offset != offset) {
     problems_.push_back("unexpected " + describe(false, offset, 0) +
-                        (expected_.empty() ? "" : "; expected " + describe(expected_.front().write,
-                                                                          expected_.front().offset,
-                                                                          expected_.front().value)));
+                        (expected_.empty() ? ""
+                                           : "; expected " + describe(expected_.front().write, expected_.front().offset,
+                                                                      expected_.front().value)));
     return 0;
   }
   const std::uint32_t value = expected_.front().value;
@@ -49,9 +49,9 @@ void MockHal::write32(std::uint32_t offset, std::uint32_t value) {
   if (expected_.empty() || !expected_.front().write || expected_.front().offset != offset ||
       expected_.front().value != value) {
     problems_.push_back("unexpected " + describe(true, offset, value) +
-                        (expected_.empty() ? "" : "; expected " + describe(expected_.front().write,
-                                                                          expected_.front().offset,
-                                                                          expected_.front().value)));
+                        (expected_.empty() ? ""
+                                           : "; expected " + describe(expected_.front().write, expected_.front().offset,
+                                                                      expected_.front().value)));
     return;
   }
   expected_.pop_front();
@@ -132,6 +132,8 @@ void MockHal::run_work() {
   for (auto& w : work) w();
 }
 
-void MockHal::log(LogLevel, const char* message) { log_lines.emplace_back(message); }
+void MockHal::log(LogLevel, const char* message) {
+  log_lines.emplace_back(message);
+}
 
 }  // namespace tce::testing

@@ -13,10 +13,10 @@ enum class Waves { kOff, kFst, kVcd };
 
 struct Command {
   enum class Kind { kHelp, kList, kRun, kRegress } kind = Kind::kHelp;
-  std::string scenario;           // run
-  std::uint64_t seed = 1;         // run
-  Waves waves = Waves::kOff;      // run
-  std::string out_dir;            // run and regress; empty: <dir of tandem>/runs
+  std::string scenario;       // run
+  std::uint64_t seed = 1;     // run
+  Waves waves = Waves::kOff;  // run
+  std::string out_dir;        // run and regress; empty: <dir of tandem>/runs
   std::uint64_t max_cycles = 50'000'000;
   bool step_every_cycle = false;  // run: yield to SystemC after every cycle
   bool verbose = false;           // run: echo the log

@@ -29,19 +29,15 @@ int sc_main(int argc, char* argv[]) {
     return 2;
   }
   switch (cmd->kind) {
-    case tandem::Command::Kind::kHelp:
-      std::fputs(tandem::usage_text(), stdout);
-      return 0;
+    case tandem::Command::Kind::kHelp: std::fputs(tandem::usage_text(), stdout); return 0;
     case tandem::Command::Kind::kList:
       for (const auto& s : tandem::scenarios()) {
         std::printf("%-28s %s%s\n", s.name.c_str(), s.summary.c_str(),
                     s.expect.empty() ? "" : (" [expects: " + s.expect + "]").c_str());
       }
       return 0;
-    case tandem::Command::Kind::kRun:
-      return tandem::run_one(*cmd);
-    case tandem::Command::Kind::kRegress:
-      return tandem::regress(*cmd);
+    case tandem::Command::Kind::kRun: return tandem::run_one(*cmd);
+    case tandem::Command::Kind::kRegress: return tandem::regress(*cmd);
   }
   return 2;
 }

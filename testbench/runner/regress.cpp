@@ -1,7 +1,7 @@
 #include "regress.hpp"
 
-#include <fmt/core.h>
 #include <fcntl.h>
+#include <fmt/core.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -135,8 +135,8 @@ int regress(const Command& cmd) {
     report += "\n## Failures: rerun one with its waves\n\n";
     for (const std::string& r : repro) report += "    " + r + "\n";
   }
-  report += fmt::format("\n{} runs in {:.1f} s wall time. Logs: {}/<scenario>/seed-<n>/run.log\n\n", jobs.size(),
-                        wall, runs_dir);
+  report += fmt::format("\n{} runs in {:.1f} s wall time. Logs: {}/<scenario>/seed-<n>/run.log\n\n", jobs.size(), wall,
+                        runs_dir);
   report += fmt::format("{} passed, {} failed\n", passed, jobs.size() - passed);
 
   const std::string report_dir = runs_dir + "/regress";

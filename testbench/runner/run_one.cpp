@@ -98,8 +98,7 @@ int run_one(const Command& cmd) {
   }
 
   std::printf("%s %s seed=%llu cycles=%llu: %s\n", o.passed ? "PASS" : "FAIL", s->name.c_str(),
-              static_cast<unsigned long long>(cmd.seed), static_cast<unsigned long long>(o.cycles),
-              o.verdict.c_str());
+              static_cast<unsigned long long>(cmd.seed), static_cast<unsigned long long>(o.cycles), o.verdict.c_str());
   if (!s->expect.empty() || !o.passed) {
     for (const std::string& f : o.failures) std::printf("  checker %s\n", f.c_str());
   }
