@@ -100,6 +100,8 @@ std::uint32_t SimCpu::csr_access(bool write, std::uint32_t offset, std::uint32_t
   req.data = value;
   platform_.engine().submit(&req, &csr_done_);
   wait(csr_done_);
+  const bool failed = req.resp != AxiResp::kOkay;
+  if (!failed && !platform_.log().enabled()) return write ? 0 : req.data;
   const std::string name = register_name(offset);
   if (write) {
     platform_.log().line(platform_.cycle(), who(),
@@ -108,7 +110,7 @@ std::uint32_t SimCpu::csr_access(bool write, std::uint32_t offset, std::uint32_t
     platform_.log().line(platform_.cycle(), who(),
                          fmt::format("read32  {} -> 0x{:08x} {}", name, req.data, to_string(req.resp)));
   }
-  if (req.resp != AxiResp::kOkay) {
+  if (failed) {
     platform_.fail("csr_bus", fmt::format("{} {} at cycle {} answered {}", write ? "write to" : "read of", name,
                                           req.completed, to_string(req.resp)));
   }
@@ -202,6 +204,10 @@ void SimCpu::schedule_work(std::function<void()> work) {
 
 int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
   begin_call();
+  if (!irqs_enabled_) {
+    // A wait under an irq-save lock never sees the interrupt it may be waiting for.
+    platform_.fail("locking", fmt::format("cpu{} waits with interrupts disabled (a lock held across a wait?)", id_));
+  }
   const sc_core::sc_time deadline =
       sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(timeout_ns), sc_core::SC_NS);
   const CpuContext waiting = context_;
@@ -211,7 +217,8 @@ int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_
     const sc_core::sc_time now = sc_core::sc_time_stamp();
     if (now >= deadline) return -ETIMEDOUT;
     context_ = CpuContext::kIdle;
-    if (platform_.pic().pending_for(id_) < 0) wait(deadline - now, irq_event_ | wake_event_);
+    // An interrupt already pending is taken below without waiting, unless it cannot be.
+    if (!irqs_enabled_ || platform_.pic().pending_for(id_) < 0) wait(deadline - now, irq_event_ | wake_event_);
     context_ = waiting;
     take_interrupts();
   }

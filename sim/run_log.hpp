@@ -17,6 +17,8 @@ class RunLog {
 
   void line(std::uint64_t cycle, const std::string& who, const std::string& text);
   bool ok() const { return file_ != nullptr || path_.empty(); }
+  // Whether a line goes anywhere: callers skip formatting one that would not.
+  bool enabled() const { return file_ != nullptr || echo_; }
 
  private:
   std::string path_;
