@@ -32,25 +32,21 @@ constexpr unsigned kCopies = 200;
 constexpr std::uint32_t kCopyBytes = 64 * 1024;
 
 // The workload both sides run. Returns false if any copy failed or data differs.
-bool workload(tce::Hal& hal) {
+bool workload(tce::Hal& hal, tandem::HostMemory& memory) {
   tce::TceDevice dev(hal);
   if (dev.probe() != 0) return false;
-  tce::DmaRegion src, dst;
-  if (hal.dma_alloc(kCopyBytes, &src) != 0 || hal.dma_alloc(kCopyBytes, &dst) != 0) return false;
-  auto* s = static_cast<std::uint8_t*>(src.cpu);
-  for (std::uint32_t i = 0; i < kCopyBytes; ++i) s[i] = static_cast<std::uint8_t>(i * 7 + 3);
+  auto* src = memory.at(memory.alloc(kCopyBytes), kCopyBytes);
+  auto* dst = memory.at(memory.alloc(kCopyBytes), kCopyBytes);
+  for (std::uint32_t i = 0; i < kCopyBytes; ++i) src[i] = static_cast<std::uint8_t>(i * 7 + 3);
   bool ok = true;
   for (unsigned n = 0; n < kCopies && ok; ++n) {
     tce::CopyRequest req;
-    req.src = src.bus;
-    req.dst = dst.bus;
-    req.len = kCopyBytes;
+    req.src = {{src, kCopyBytes}};
+    req.dst = {{dst, kCopyBytes}};
     ok = dev.submit(req) == 0 && dev.wait(req, 10'000'000) == 0 && req.status == 0;
   }
-  ok = ok && std::memcmp(src.cpu, dst.cpu, kCopyBytes) == 0;
+  ok = ok && std::memcmp(src, dst, kCopyBytes) == 0;
   dev.remove();
-  hal.dma_free(src);
-  hal.dma_free(dst);
   return ok;
 }
 
@@ -69,7 +65,7 @@ Measured run_raw() {
   const double t0 = cpu_seconds();
   harness.run(harness.reset_cycles());
   Measured m;
-  m.ok = workload(hal);
+  m.ok = workload(hal, memory);
   m.seconds = cpu_seconds() - t0;
   m.cycles = harness.cycle();
   return m;
@@ -80,7 +76,7 @@ Measured run_engine() {
   tandem::PlatformConfig config;
   tandem::Platform platform(config, log);
   Measured m;
-  platform.cpu(0).set_program([&](tandem::SimCpu& cpu) { m.ok = workload(cpu); });
+  platform.cpu(0).set_program([&](tandem::SimCpu& cpu) { m.ok = workload(cpu, platform.memory()); });
   const double t0 = cpu_seconds();
   platform.run();
   m.seconds = cpu_seconds() - t0;

@@ -13,8 +13,9 @@ namespace tce {
 enum class IrqReturn { kNone, kHandled };  // kNone: "not mine" (shared lines)
 enum class Trigger { kLevelHigh, kEdgeRising };
 enum class LogLevel { kDebug, kInfo, kWarn, kError };
+enum class DmaDir { kToDevice, kFromDevice, kBidirectional };
 
-// Device-reachable memory: the CPU's view and the bus address the device uses.
+// Coherent DMA memory: the CPU's view and the bus address the device uses.
 struct DmaRegion {
   void* cpu = nullptr;
   std::uint64_t bus = 0;
@@ -25,7 +26,8 @@ struct DmaRegion {
 struct SpinLock {
   int owner = -1;
 };
-using IrqState = bool;  // were interrupts enabled before lock_irqsave
+using IrqState = bool;          // were interrupts enabled before lock_irqsave
+using TimerId = std::uint64_t;  // 0 is never a timer
 
 class Hal {
  public:
@@ -40,12 +42,18 @@ class Hal {
   virtual void wmb() = 0;
   virtual void rmb() = 0;
 
-  // DMA memory. dma_alloc returns 0 or -ENOMEM; the region is mapped for the device in
-  // both directions until dma_free. Syncs hand a byte range to the device or back.
+  // Coherent DMA memory (rings): allocated and mapped for the device in both directions
+  // until freed. Returns 0 or -ENOMEM. Syncs hand a byte range to the device or back.
   [[nodiscard]] virtual int dma_alloc(std::size_t size, DmaRegion* out) = 0;
   virtual void dma_free(DmaRegion& region) = 0;
   virtual void dma_sync_for_device(const DmaRegion& region, std::size_t offset, std::size_t len) = 0;
   virtual void dma_sync_for_cpu(const DmaRegion& region, std::size_t offset, std::size_t len) = 0;
+
+  // Streaming mappings of memory the caller owns (request buffers): the device may reach
+  // [bus, bus + len) in direction `dir` until dma_unmap. Returns 0, -EFAULT (memory the
+  // device cannot reach), -EINVAL (len 0) or -ENOMEM (no mapping space).
+  [[nodiscard]] virtual int dma_map(void* cpu, std::size_t len, DmaDir dir, std::uint64_t* bus) = 0;
+  virtual void dma_unmap(std::uint64_t bus, std::size_t len, DmaDir dir) = 0;
 
   // Interrupts. The handler runs in interrupt context with interrupts disabled on its CPU.
   // Returns 0, -EINVAL for a vector the platform does not have, -EBUSY if already taken.
@@ -59,6 +67,11 @@ class Hal {
 
   // Deferred work (bottom half): runs soon after the current interrupt, interrupts enabled.
   virtual void schedule_work(std::function<void()> work) = 0;
+
+  // Runs `work` in bottom-half context once, `delay_ns` from now, unless cancelled first.
+  // cancel_timer of a timer that already ran, or of 0, does nothing.
+  virtual TimerId start_timer(std::uint64_t delay_ns, std::function<void()> work) = 0;
+  virtual void cancel_timer(TimerId timer) = 0;
 
   // Waits until done() is true, taking interrupts meanwhile. Returns 0 or -ETIMEDOUT.
   [[nodiscard]] virtual int wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) = 0;

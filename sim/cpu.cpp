@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "engine.hpp"
@@ -37,6 +38,7 @@ constexpr std::uint64_t kSpinLimitCycles = 1'000'000;
 SimCpu::SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id)
     : sc_module(name), platform_(platform), id_(id) {
   SC_THREAD(thread);
+  SC_THREAD(timer_thread);
 }
 
 std::string SimCpu::who() const {
@@ -56,6 +58,48 @@ void SimCpu::begin_call() {
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) wait(cycle_period() * static_cast<double>(cost));
   take_interrupts();
+  // Deferred work (timers) runs when process context could be interrupted anyway.
+  if (irqs_enabled_ && context_ == CpuContext::kProcess) run_work();
+}
+
+// Hands each due timer's work to this CPU as bottom-half work.
+void SimCpu::timer_thread() {
+  for (;;) {
+    if (timers_.empty()) {
+      wait(timers_changed_);
+      continue;
+    }
+    sc_core::sc_time first = sc_core::sc_max_time();
+    for (const auto& [id, t] : timers_) first = std::min(first, t.due);
+    const sc_core::sc_time now = sc_core::sc_time_stamp();
+    if (first > now) {
+      wait(first - now, timers_changed_);
+      continue;
+    }
+    for (auto it = timers_.begin(); it != timers_.end();) {
+      if (it->second.due <= now) {
+        work_.push_back(std::move(it->second.work));
+        it = timers_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    wake_event_.notify();
+  }
+}
+
+tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
+  begin_call();
+  const tce::TimerId id = next_timer_++;
+  timers_[id] = {sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(delay_ns), sc_core::SC_NS),
+                 std::move(work)};
+  timers_changed_.notify();
+  return id;
+}
+
+void SimCpu::cancel_timer(tce::TimerId timer) {
+  begin_call();
+  if (timers_.erase(timer) != 0) timers_changed_.notify();
 }
 
 void SimCpu::take_interrupts() {
@@ -147,15 +191,32 @@ int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
   out->bus = bus;
   out->cpu = platform_.memory().at(bus, size);
   out->size = size;
+  platform_.dma_mapped(bus, size, tce::DmaDir::kBidirectional);
   return 0;
 }
 
 void SimCpu::dma_free(tce::DmaRegion& region) {
   begin_call();
+  platform_.dma_unmapped(region.bus, region.size, tce::DmaDir::kBidirectional);
   if (!platform_.memory().free(region.bus)) {
     platform_.fail("dma_api", fmt::format("dma_free of 0x{:x}, which is not allocated", region.bus));
   }
   region = tce::DmaRegion{};
+}
+
+int SimCpu::dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
+  begin_call();
+  if (len == 0) return -EINVAL;
+  const std::uint64_t addr = platform_.memory().bus_of(cpu, len);
+  if (addr == 0) return -EFAULT;
+  platform_.dma_mapped(addr, len, dir);
+  *bus = addr;
+  return 0;
+}
+
+void SimCpu::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+  begin_call();
+  platform_.dma_unmapped(bus, len, dir);
 }
 
 int SimCpu::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {

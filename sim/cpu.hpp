@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "hal.hpp"
@@ -44,11 +45,15 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void dma_free(tce::DmaRegion& region) override;
   void dma_sync_for_device(const tce::DmaRegion& region, std::size_t offset, std::size_t len) override;
   void dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t offset, std::size_t len) override;
+  int dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) override;
+  void dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) override;
   int request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) override;
   void free_irq(unsigned vector) override;
   tce::IrqState lock_irqsave(tce::SpinLock& lock) override;
   void unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) override;
   void schedule_work(std::function<void()> work) override;
+  tce::TimerId start_timer(std::uint64_t delay_ns, std::function<void()> work) override;
+  void cancel_timer(tce::TimerId timer) override;
   int wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) override;
   void wake_all() override;
   std::uint64_t now_ns() override;
@@ -56,6 +61,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
 
  private:
   void thread();
+  void timer_thread();
   void begin_call();
   void take_interrupts();
   void run_work();
@@ -70,7 +76,13 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   bool in_work_ = false;
   bool finished_ = false;
   std::deque<std::function<void()>> work_;
-  sc_core::sc_event irq_event_, wake_event_, csr_done_;
+  struct Timer {
+    sc_core::sc_time due;
+    std::function<void()> work;
+  };
+  std::map<tce::TimerId, Timer> timers_;  // ids increase, so map order is start order
+  tce::TimerId next_timer_ = 1;
+  sc_core::sc_event irq_event_, wake_event_, csr_done_, timers_changed_;
 };
 
 }  // namespace tandem

@@ -26,6 +26,15 @@ std::uint8_t* HostMemory::at(std::uint64_t addr, std::size_t len) {
   return it->second.data() + offset;
 }
 
+std::uint64_t HostMemory::bus_of(const void* cpu, std::size_t len) const {
+  const auto* p = static_cast<const std::uint8_t*>(cpu);
+  for (const auto& [base, bytes] : regions_) {
+    const std::uint8_t* begin = bytes.data();
+    if (p >= begin && p + len <= begin + bytes.size()) return base + static_cast<std::uint64_t>(p - begin);
+  }
+  return 0;
+}
+
 bool HostMemory::read(std::uint64_t addr, void* out, std::size_t len) {
   const std::uint8_t* p = at(addr, len);
   if (p == nullptr) return false;

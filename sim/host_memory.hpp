@@ -22,6 +22,8 @@ class HostMemory {
   bool free(std::uint64_t base);
   // CPU pointer to the byte at a bus address, valid for `len` bytes; nullptr if unmapped.
   std::uint8_t* at(std::uint64_t addr, std::size_t len = 1);
+  // The bus address of [cpu, cpu + len) if all of it lies in one region; 0 otherwise.
+  std::uint64_t bus_of(const void* cpu, std::size_t len) const;
 
   // Whole accesses: false (and nothing done) if any byte is unmapped.
   bool read(std::uint64_t addr, void* out, std::size_t len);

@@ -45,3 +45,12 @@ TEST_CASE("a freed region answers as unmapped") {
   CHECK(mem.at(a) == nullptr);
   CHECK_FALSE(mem.free(a));
 }
+
+TEST_CASE("a CPU pointer into a region maps back to its bus address, others to 0") {
+  HostMemory mem;
+  const auto a = mem.alloc(100);
+  CHECK(mem.bus_of(mem.at(a + 10), 20) == a + 10);
+  int on_stack = 0;
+  CHECK(mem.bus_of(&on_stack, sizeof on_stack) == 0);
+  CHECK(mem.bus_of(mem.at(a + 4000), 200) == 0);  // runs past the region
+}

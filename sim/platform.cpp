@@ -41,6 +41,11 @@ Platform::~Platform() = default;
 void Platform::run() {
   sc_core::sc_start();
   for (unsigned line = 0; line < pic_.lines(); ++line) check_lost_irq(line);
+  if (programs_finished()) {
+    for (const auto& [bus, m] : mappings_) {
+      fail("dma_leak", fmt::format("{} bytes at 0x{:x} mapped at cycle {} were never unmapped", m.len, bus, m.cycle));
+    }
+  }
   if (!programs_finished() && failures_.empty()) {
     fail("hang", "the simulation stopped with programs still running (a wait with no bound?)");
   }
@@ -122,6 +127,21 @@ void Platform::cpu_finished() {
   if (!programs_finished()) return;
   engine_->stop();
   sc_core::sc_stop();
+}
+
+void Platform::dma_mapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+  mappings_.emplace(bus, Mapping{len, dir, cycle()});
+}
+
+void Platform::dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+  auto range = mappings_.equal_range(bus);
+  for (auto it = range.first; it != range.second; ++it) {
+    if (it->second.len == len && it->second.dir == dir) {
+      mappings_.erase(it);
+      return;
+    }
+  }
+  fail("dma_api", fmt::format("unmap of {} bytes at 0x{:x}, which is not mapped so", len, bus));
 }
 
 void Platform::wake_all_cpus() {

@@ -70,6 +70,9 @@ class Platform {
   void irq_taken(unsigned line);
   void cpu_finished();
   void wake_all_cpus();
+  // DMA mappings the driver holds; any left at the end of a run is a leak.
+  void dma_mapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
+  void dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
 
  private:
   void device_irq_changed(unsigned line, bool level);
@@ -87,6 +90,12 @@ class Platform {
   unsigned drop_irqs_ = 0;
   std::vector<bool> suppressed_;                 // line high, but its edge was dropped
   std::map<unsigned, std::uint64_t> raised_at_;  // device line high and not yet taken
+  struct Mapping {
+    std::size_t len;
+    tce::DmaDir dir;
+    std::uint64_t cycle;
+  };
+  std::multimap<std::uint64_t, Mapping> mappings_;  // by bus address
 };
 
 }  // namespace tandem

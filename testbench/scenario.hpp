@@ -22,6 +22,12 @@ class ScenarioContext {
   Rng& rng() { return rng_; }
   void fail(const std::string& checker, const std::string& message) { platform_.fail(checker, message); }
   void note(const std::string& text) { platform_.log().line(platform_.cycle(), "scenario", text); }
+  // Memory of the scenario's own in simulated host memory (what a kernel client would
+  // allocate); the driver maps it for the device. Lives until the run ends.
+  std::uint8_t* host_buffer(std::size_t size) {
+    const std::uint64_t bus = platform_.memory().alloc(size);
+    return platform_.memory().at(bus, size);
+  }
 
  private:
   Platform& platform_;

@@ -1,5 +1,6 @@
 #include "mock_hal.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 
@@ -18,12 +19,12 @@ std::string MockHal::describe(bool write, std::uint32_t offset, std::uint32_t va
   return text;
 }
 
-void MockHal::expect_read(std::uint32_t offset, std::uint32_t value) {
-  expected_.push_back({false, offset, value});
+void MockHal::expect_read(std::uint32_t offset, std::uint32_t value, std::function<void()> then) {
+  expected_.push_back({false, offset, value, std::move(then)});
 }
 
 void MockHal::expect_write(std::uint32_t offset, std::uint32_t value) {
-  expected_.push_back({true, offset, value});
+  expected_.push_back({true, offset, value, {}});
 }
 
 std::vector<std::string> MockHal::problems() const {
@@ -41,7 +42,9 @@ std::uint32_t MockHal::read32(std::uint32_t offset) {
     return 0;
   }
   const std::uint32_t value = expected_.front().value;
+  auto then = std::move(expected_.front().then);
   expected_.pop_front();
+  if (then) then();
   return value;
 }
 
@@ -58,7 +61,7 @@ void MockHal::write32(std::uint32_t offset, std::uint32_t value) {
 }
 
 int MockHal::dma_alloc(std::size_t size, DmaRegion* out) {
-  if (dma_alloc_rc != 0) return dma_alloc_rc;
+  if (dma_alloc_rc != 0 && allocs_++ >= dma_alloc_fails_after) return dma_alloc_rc;
   auto memory = std::make_unique<unsigned char[]>(size);
   out->cpu = memory.get();
   out->bus = next_bus_;
@@ -78,10 +81,63 @@ void MockHal::dma_free(DmaRegion& region) {
   region = DmaRegion{};
 }
 
-int MockHal::request_irq(unsigned vector, Trigger, IrqHandler handler) {
-  if (request_irq_rc != 0) return request_irq_rc;
+unsigned char* MockHal::alloc_buffer(std::size_t size) {
+  buffers_.push_back(std::make_unique<unsigned char[]>(size));
+  buffer_spans_.emplace_back(buffers_.back().get(), size);
+  return buffers_.back().get();
+}
+
+int MockHal::dma_map(void* cpu, std::size_t len, DmaDir dir, std::uint64_t* bus) {
+  if (len == 0) return -EINVAL;
+  const auto* p = static_cast<unsigned char*>(cpu);
+  for (std::size_t i = 0; i < buffer_spans_.size(); ++i) {
+    const auto [begin, size] = buffer_spans_[i];
+    if (p >= begin && p + len <= begin + size) {
+      // Bus addresses of buffer i live in their own 16 MiB window, at the same offset.
+      *bus = 0x8000'0000ull + (std::uint64_t{i} << 24) + static_cast<std::uint64_t>(p - begin);
+      mappings_[*bus] = {len, dir};
+      return 0;
+    }
+  }
+  return -EFAULT;
+}
+
+void MockHal::dma_unmap(std::uint64_t bus, std::size_t len, DmaDir dir) {
+  auto it = mappings_.find(bus);
+  if (it == mappings_.end() || it->second.first != len || it->second.second != dir) {
+    problems_.push_back("dma_unmap of a mapping that does not exist");
+    return;
+  }
+  mappings_.erase(it);
+}
+
+TimerId MockHal::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
+  const TimerId id = next_timer_++;
+  timers_[id] = {now_ns_ + delay_ns, std::move(work)};
+  return id;
+}
+
+void MockHal::advance_time(std::uint64_t ns) {
+  const std::uint64_t end = now_ns_ + ns;
+  for (;;) {
+    auto due = timers_.end();
+    for (auto it = timers_.begin(); it != timers_.end(); ++it) {
+      if (it->second.due <= end && (due == timers_.end() || it->second.due < due->second.due)) due = it;
+    }
+    if (due == timers_.end()) break;
+    now_ns_ = std::max(now_ns_, due->second.due);
+    auto work = std::move(due->second.work);
+    timers_.erase(due);
+    work();
+  }
+  now_ns_ = end;
+}
+
+int MockHal::request_irq(unsigned vector, Trigger trigger, IrqHandler handler) {
+  if (request_irq_rc != 0 && vector >= request_irq_fails_from) return request_irq_rc;
   if (handlers_.count(vector) != 0) return -EBUSY;
   handlers_[vector] = std::move(handler);
+  triggers_[vector] = trigger;
   return 0;
 }
 
@@ -109,7 +165,7 @@ int MockHal::wait_until(const std::function<bool()>& done, std::uint64_t timeout
   for (;;) {
     if (done()) return 0;
     if (now_ns_ >= deadline) return -ETIMEDOUT;
-    now_ns_ += 1000;
+    advance_time(1000);
   }
 }
 
