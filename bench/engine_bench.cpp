@@ -76,7 +76,7 @@ Measured run_engine() {
   tandem::PlatformConfig config;
   tandem::Platform platform(config, log);
   Measured m;
-  platform.cpu(0).set_program([&](tandem::SimCpu& cpu) { m.ok = workload(cpu, platform.memory()); });
+  platform.cpu(0).set_program([&](tandem::SimCpu&) { m.ok = workload(platform.hal(), platform.memory()); });
   const double t0 = cpu_seconds();
   platform.run();
   m.seconds = cpu_seconds() - t0;

@@ -30,6 +30,8 @@ std::string register_name(std::uint32_t offset) {
   return info->count > 1 ? fmt::format("{}[{}]", info->name, index) : std::string(info->name);
 }
 
+constexpr std::size_t kCpuStackBytes = 4 << 20;
+
 // How long a CPU spins on a contended lock before the run is declared deadlocked.
 constexpr std::uint64_t kSpinLimitCycles = 1'000'000;
 
@@ -38,6 +40,9 @@ constexpr std::uint64_t kSpinLimitCycles = 1'000'000;
 SimCpu::SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id)
     : sc_module(name), platform_(platform), id_(id) {
   SC_THREAD(thread);
+  // Driver code runs here natively, with interrupt handlers and bottom halves nested in
+  // its HAL calls: SystemC's default coroutine stack is too small for that.
+  set_stack_size(kCpuStackBytes);
   SC_THREAD(timer_thread);
 }
 
@@ -45,7 +50,12 @@ std::string SimCpu::who() const {
   return fmt::format("cpu{} {}", id_, to_string(context_));
 }
 
+bool SimCpu::is_current() const {
+  return thread_.valid() && sc_core::sc_get_current_process_handle() == thread_;
+}
+
 void SimCpu::thread() {
+  thread_ = sc_core::sc_get_current_process_handle();
   wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()));
   context_ = CpuContext::kProcess;
   if (program_) program_(*this);
@@ -90,7 +100,7 @@ void SimCpu::timer_thread() {
 
 tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
   begin_call();
-  const tce::TimerId id = next_timer_++;
+  const tce::TimerId id = platform_.next_timer_id();
   timers_[id] = {sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(delay_ns), sc_core::SC_NS),
                  std::move(work)};
   timers_changed_.notify();
@@ -99,7 +109,13 @@ tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> w
 
 void SimCpu::cancel_timer(tce::TimerId timer) {
   begin_call();
-  if (timers_.erase(timer) != 0) timers_changed_.notify();
+  platform_.drop_timer(timer);  // whichever CPU started it
+}
+
+bool SimCpu::erase_timer(tce::TimerId timer) {
+  if (timers_.erase(timer) == 0) return false;
+  timers_changed_.notify();
+  return true;
 }
 
 void SimCpu::take_interrupts() {

@@ -35,6 +35,10 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   // Interrupt pending for this CPU (from the platform interrupt controller).
   void raise_irq() { irq_event_.notify(); }
   void wake() { wake_event_.notify(); }
+  // Whether the calling SystemC process is this CPU's (the one running its program).
+  bool is_current() const;
+  // Drops a timer of this CPU's; false if it has none of that id.
+  bool erase_timer(tce::TimerId timer);
 
   // tce::Hal
   std::uint32_t read32(std::uint32_t offset) override;
@@ -81,7 +85,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
     std::function<void()> work;
   };
   std::map<tce::TimerId, Timer> timers_;  // ids increase, so map order is start order
-  tce::TimerId next_timer_ = 1;
+  sc_core::sc_process_handle thread_;
   sc_core::sc_event irq_event_, wake_event_, csr_done_, timers_changed_;
 };
 

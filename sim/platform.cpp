@@ -3,6 +3,8 @@
 #include <fmt/core.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 
 namespace tandem {
 
@@ -142,6 +144,21 @@ void Platform::dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir)
     }
   }
   fail("dma_api", fmt::format("unmap of {} bytes at 0x{:x}, which is not mapped so", len, bus));
+}
+
+SimCpu& Platform::current_cpu() {
+  for (auto& c : cpus_) {
+    if (c->is_current()) return *c;
+  }
+  // Driver code runs only on CPU threads; anything else is a bug of the scenario.
+  std::fprintf(stderr, "tandem: a HAL call from outside any simulated CPU\n");
+  std::abort();
+}
+
+void Platform::drop_timer(tce::TimerId timer) {
+  for (auto& c : cpus_) {
+    if (c->erase_timer(timer)) return;
+  }
 }
 
 void Platform::wake_all_cpus() {

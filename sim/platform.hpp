@@ -14,6 +14,7 @@
 #include "engine.hpp"
 #include "host_memory.hpp"
 #include "pic.hpp"
+#include "platform_hal.hpp"
 #include "run_log.hpp"
 
 namespace tandem {
@@ -47,6 +48,10 @@ class Platform {
   Engine& engine() { return *engine_; }
   Pic& pic() { return pic_; }
   SimCpu& cpu(unsigned i) { return *cpus_.at(i); }
+  // The driver's HAL: each call runs on the CPU that makes it.
+  tce::Hal& hal() { return hal_; }
+  // The CPU whose thread is running now; a call from any other process is a usage error.
+  SimCpu& current_cpu();
   RunLog& log() { return log_; }
   std::uint64_t cycle() const { return harness_->cycle(); }
 
@@ -70,6 +75,9 @@ class Platform {
   void irq_taken(unsigned line);
   void cpu_finished();
   void wake_all_cpus();
+  tce::TimerId next_timer_id() { return next_timer_++; }
+  void drop_timer(tce::TimerId timer);
+  void cancel_timer(tce::TimerId timer) { current_cpu().cancel_timer(timer); }
   // DMA mappings the driver holds; any left at the end of a run is a leak.
   void dma_mapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
   void dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
@@ -85,6 +93,8 @@ class Platform {
   std::unique_ptr<Engine> engine_;
   Pic pic_;
   std::vector<std::unique_ptr<SimCpu>> cpus_;
+  PlatformHal hal_{*this};
+  tce::TimerId next_timer_ = 1;
   std::map<unsigned, tce::Hal::IrqHandler> handlers_;
   std::vector<Failure> failures_;
   unsigned drop_irqs_ = 0;

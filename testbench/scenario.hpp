@@ -41,7 +41,7 @@ struct Scenario {
   std::string expect;  // checker this scenario must trip; empty for an ordinary scenario
   // Adjusts the platform before elaboration (CPUs, memory latency, ...).
   std::function<void(PlatformConfig&)> configure;
-  // Runs on CPU 0 in process context.
+  // Runs in process context on every CPU the configuration asks for (one by default).
   std::function<void(ScenarioContext&, SimCpu&)> body;
 };
 

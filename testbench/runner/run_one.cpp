@@ -73,7 +73,7 @@ int run_one(const Command& cmd) {
   log.line(0, "tandem", fmt::format("scenario {} seed {}", s->name, cmd.seed));
   Platform platform(config, log);
   ScenarioContext ctx(platform, cmd.seed);
-  platform.cpu(0).set_program([&](SimCpu& cpu) { s->body(ctx, cpu); });
+  for (unsigned i = 0; i < config.cpus; ++i) platform.cpu(i).set_program([&](SimCpu& cpu) { s->body(ctx, cpu); });
   platform.run();
 
   Outcome o = judge(*s, cmd, platform);

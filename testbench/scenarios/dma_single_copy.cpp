@@ -17,8 +17,8 @@ constexpr std::size_t kGuard = 64;
 constexpr std::uint8_t kGuardByte = 0xA5;
 constexpr std::uint64_t kCopyTimeoutNs = 200'000;
 
-void single_copy(ScenarioContext& ctx, SimCpu& cpu, const std::function<void(Platform&)>& inject) {
-  tce::TceDevice dev(cpu);
+void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platform&)>& inject) {
+  tce::TceDevice dev(ctx.platform().hal());
   if (int rc = dev.probe(); rc != 0) {
     ctx.fail("driver", fmt::format("probe failed: {}", rc));
     return;

@@ -1,0 +1,75 @@
+#include "platform_hal.hpp"
+
+#include "platform.hpp"
+
+namespace tandem {
+
+SimCpu& PlatformHal::cpu() {
+  return platform_.current_cpu();
+}
+
+std::uint32_t PlatformHal::read32(std::uint32_t offset) {
+  return cpu().read32(offset);
+}
+void PlatformHal::write32(std::uint32_t offset, std::uint32_t value) {
+  cpu().write32(offset, value);
+}
+void PlatformHal::wmb() {
+  cpu().wmb();
+}
+void PlatformHal::rmb() {
+  cpu().rmb();
+}
+int PlatformHal::dma_alloc(std::size_t size, tce::DmaRegion* out) {
+  return cpu().dma_alloc(size, out);
+}
+void PlatformHal::dma_free(tce::DmaRegion& region) {
+  cpu().dma_free(region);
+}
+void PlatformHal::dma_sync_for_device(const tce::DmaRegion& region, std::size_t offset, std::size_t len) {
+  cpu().dma_sync_for_device(region, offset, len);
+}
+void PlatformHal::dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t offset, std::size_t len) {
+  cpu().dma_sync_for_cpu(region, offset, len);
+}
+int PlatformHal::dma_map(void* p, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
+  return cpu().dma_map(p, len, dir, bus);
+}
+void PlatformHal::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+  cpu().dma_unmap(bus, len, dir);
+}
+int PlatformHal::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
+  return cpu().request_irq(vector, trigger, std::move(handler));
+}
+void PlatformHal::free_irq(unsigned vector) {
+  cpu().free_irq(vector);
+}
+tce::IrqState PlatformHal::lock_irqsave(tce::SpinLock& lock) {
+  return cpu().lock_irqsave(lock);
+}
+void PlatformHal::unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) {
+  cpu().unlock_irqrestore(lock, state);
+}
+void PlatformHal::schedule_work(std::function<void()> work) {
+  cpu().schedule_work(std::move(work));
+}
+tce::TimerId PlatformHal::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
+  return cpu().start_timer(delay_ns, std::move(work));
+}
+void PlatformHal::cancel_timer(tce::TimerId timer) {
+  platform_.cancel_timer(timer);
+}
+int PlatformHal::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
+  return cpu().wait_until(done, timeout_ns);
+}
+void PlatformHal::wake_all() {
+  cpu().wake_all();
+}
+std::uint64_t PlatformHal::now_ns() {
+  return cpu().now_ns();
+}
+void PlatformHal::log(tce::LogLevel level, const char* message) {
+  cpu().log(level, message);
+}
+
+}  // namespace tandem
