@@ -59,7 +59,8 @@ TEST_CASE("identity registers read their generated reset values") {
   CHECK(csr.read(r::ID::kOffset) == r::ID::kReset);
   CHECK(r::get<r::VERSION::REVISION>(csr.read(r::VERSION::kOffset)) == 2);
   const std::uint32_t caps = csr.read(r::CAPS::kOffset);
-  CHECK(r::get<r::CAPS::CHANNELS>(caps) == 1);
+  CHECK(r::get<r::CAPS::CHANNELS>(caps) == 2);  // the default instance
+  CHECK(r::get<r::CAPS::VECTORS>(caps) == 2);
   CHECK(r::get<r::CAPS::MAX_BURST_LOG2>(caps) == 4);
   CHECK(r::get<r::STATUS::IDLE>(csr.read(r::STATUS::kOffset)) == 1);
 }
@@ -94,7 +95,7 @@ TEST_CASE("an offset no register occupies answers DECERR and reads 0") {
   CHECK(v == 0);
   CHECK(csr.write(0x030, 1) == AxiResp::kDecErr);
   CHECK(csr.read(0xFFC, &v) == AxiResp::kDecErr);
-  CHECK(csr.read(r::CH_CTRL::offset(1), &v) == AxiResp::kDecErr);  // channel 1 of a 1-channel device
+  CHECK(csr.read(r::CH_CTRL::offset(2), &v) == AxiResp::kDecErr);  // channel 2 of a 2-channel device
 }
 
 TEST_CASE("a partial write strobe answers SLVERR with no effect") {

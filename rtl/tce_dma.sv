@@ -1,18 +1,25 @@
-// TCE DMA channel: fetches ring descriptors, copies through an AXI4 master in bursts of
-// at most 16 beats that never cross 4 KiB, writes back STATUS, then advances RING_HEAD and
-// raises DONE (spec section 4 ordering). This revision copies 8-byte-aligned source and
-// destination and one burst at a time; unaligned or CRC descriptors halt as MALFORMED.
+// The TCE DMA engine: one datapath shared by NUM_CH channel rings. Channels are served
+// round robin, one descriptor at a time: a channel with work gets the engine after every
+// other channel with work had its turn. For each descriptor: fetch it, check it, copy
+// (tce_dma_reader -> tce_realign -> tce_dma_writer, with reads and writes in flight
+// together), write back STATUS (and CRC), then move RING_HEAD, then raise DONE (spec
+// section 4 ordering).
 module tce_dma
   import tce_pkg::*;
   import tce_reg_pkg::*;
-(
-  input  logic        clk_i,
-  input  logic        rst_ni,
-  input  logic        enable_i,
-  input  logic        bus_master_i,
-  input  ch_cfg_t     cfg_i,
-  output ch_state_t   state_o,
-  output logic        idle_o,
+#(
+  parameter int unsigned NUM_CH          = 2,
+  parameter int unsigned MAX_OUTSTANDING = 4,
+  parameter int unsigned FIFO_DEPTH      = 64
+) (
+  input  logic                   clk_i,
+  input  logic                   rst_ni,
+  input  logic                   enable_i,
+  input  logic                   bus_master_i,
+  input  ch_cfg_t   [NUM_CH-1:0] cfg_i,
+  output ch_state_t [NUM_CH-1:0] state_o,
+  output logic                   idle_o,
+  output logic                   resetting_o,  // a channel reset waits for its descriptor to drain
   // AXI4 master, read
   output logic        arvalid_o,
   input  logic        arready_i,
@@ -43,10 +50,10 @@ module tce_dma
 );
 
   typedef enum logic [3:0] {
-    StIdle, StDescAr, StDescR, StCheck, StRdAr, StRdR, StWrAw, StWrW, StWrB,
-    StWbAw, StWbW, StWbB, StHalted
+    StIdle, StFetchAr, StFetchR, StCheck, StCopy, StWbAw, StWbW, StWbB
   } state_e;
 
+  localparam int unsigned ChW = NUM_CH > 1 ? $clog2(NUM_CH) : 1;
   localparam logic [3:0] ErrDescFetch = 4'd1;
   localparam logic [3:0] ErrSrcRead   = 4'd2;
   localparam logic [3:0] ErrDstWrite  = 4'd3;
@@ -54,69 +61,163 @@ module tce_dma
   localparam logic [3:0] ErrBadLength = 4'd5;
   localparam logic [3:0] ErrBadRing   = 4'd6;
   localparam logic [3:0] ErrWriteback = 4'd7;
-  localparam logic [15:0] CtrlReservedMask = 16'hFFF8;
+  localparam logic [15:0] CtrlReserved = 16'hFFF8;
+  localparam int unsigned CW = $clog2(FIFO_DEPTH) + 1;
 
-  state_e state_q, state_d;
-  logic [11:0] head_q, head_d;
-  logic [15:0] completed_q, completed_d;
-  logic [3:0]  err_q, err_d;
-  logic        resp_err_q, resp_err_d;
-  logic        abort_q, abort_d;
-  logic        ev_done_d, ev_err_d, ev_done_q, ev_err_q;
-  // current descriptor
-  logic [47:0] desc_addr_q, desc_addr_d;
-  logic [47:0] src_q, src_d, dst_q, dst_d;
-  logic [24:0] rem_q, rem_d;         // bytes still to copy
-  logic [31:0] len_q, len_d;
-  logic [31:0] ctrl_q, ctrl_d;
-  // current burst
-  logic [4:0]  beats_q, beats_d;     // beats in this burst (1..16)
-  logic [4:0]  beat_q, beat_d;       // beat index within the burst
-  logic [63:0] buf_q [16];
-  logic        buf_we;
+  // ---- per-channel state
+  logic [NUM_CH-1:0][11:0] head_q;
+  logic [NUM_CH-1:0][15:0] completed_q;
+  logic [NUM_CH-1:0][3:0]  err_q;
+  logic [NUM_CH-1:0]       halted_q;
+  logic [NUM_CH-1:0]       abort_q;     // reset requested while this channel's descriptor runs
+  logic [NUM_CH-1:0][31:0] crc_q;       // running CRC state of the channel's stream
+  logic [NUM_CH-1:0]       chain_q;     // the channel's last descriptor continued its stream
+  logic [NUM_CH-1:0]       ev_done_q, ev_err_q;
 
-  logic [11:0] ring_mask;
-  logic        ring_ok;
-  logic [4:0]  burst_beats;
+  // ---- the descriptor in hand
+  state_e      state_q;
+  logic [ChW-1:0] ch_q, rr_q;
+  logic [47:0] desc_q, src_q, dst_q;
+  logic [31:0] len_q, ctrl_q, crc_cur_q;
+  logic [1:0]  beat_q;
+  logic        fetch_err_q;
+  logic [3:0]  code_q;
 
-  assign ring_ok   = cfg_i.ring_size_log2 >= 4'd1 && cfg_i.ring_size_log2 <= 4'd12;
-  assign ring_mask = 12'((13'd1 << cfg_i.ring_size_log2) - 13'd1);
+  // ---- datapath
+  logic        copy_start;
+  logic        rd_arvalid, rd_rready, rd_busy, rd_err;
+  logic [47:0] rd_araddr;
+  logic [7:0]  rd_arlen;
+  logic        beat_valid, beat_last;
+  logic [63:0] beat_data;
+  logic [2:0]  beat_first;
+  logic [3:0]  beat_end;
+  logic        word_valid, word_ready;
+  logic [63:0] word;
+  logic [CW-1:0] fifo_count;
+  logic        wr_awvalid, wr_wvalid, wr_wlast, wr_bready, wr_busy, wr_err;
+  logic [47:0] wr_awaddr;
+  logic [7:0]  wr_awlen, wr_wstrb;
+  logic [63:0] wr_wdata;
+  logic [31:0] crc_next;
 
-  // Beats in the next burst: at most 16, the rest of the copy, and neither side crossing 4 KiB.
-  function automatic logic [4:0] min_beats(input logic [24:0] rem, input logic [11:0] src,
-                                           input logic [11:0] dst);
-    logic [24:0] b;
-    logic [10:0] to_src_page, to_dst_page;
-    b = (rem + 25'd7) >> 3;
-    to_src_page = 11'((13'h1000 - {1'b0, src}) >> 3);
-    to_dst_page = 11'((13'h1000 - {1'b0, dst}) >> 3);
-    if (b > 25'd16) b = 25'd16;
-    if (b > 25'(to_src_page)) b = 25'(to_src_page);
-    if (b > 25'(to_dst_page)) b = 25'(to_dst_page);
-    return b[4:0];
+  function automatic logic ring_ok(input logic [3:0] log2);
+    return log2 >= 4'd1 && log2 <= 4'd12;
   endfunction
 
-  assign burst_beats = min_beats(rem_q, src_q[11:0], dst_q[11:0]);
+  function automatic logic [11:0] ring_mask(input logic [3:0] log2);
+    return 12'((13'd1 << log2) - 13'd1);
+  endfunction
 
+  // Which channels could start a descriptor now, and the next of them after rr_q.
+  logic [NUM_CH-1:0] ready;
+  logic [NUM_CH-1:0] bad_ring;
+  logic              pick_valid;
+  logic [ChW-1:0]    pick;
   always_comb begin
-    state_d     = state_q;
-    head_d      = head_q;
-    completed_d = completed_q;
-    err_d       = err_q;
-    resp_err_d  = resp_err_q;
-    abort_d     = abort_q || cfg_i.reset;
-    ev_done_d   = 1'b0;
-    ev_err_d    = 1'b0;
-    desc_addr_d = desc_addr_q;
-    src_d       = src_q;
-    dst_d       = dst_q;
-    rem_d       = rem_q;
-    len_d       = len_q;
-    ctrl_d      = ctrl_q;
-    beats_d     = beats_q;
-    beat_d      = beat_q;
-    buf_we      = 1'b0;
+    for (int c = 0; c < int'(NUM_CH); c++) begin
+      bad_ring[c] = cfg_i[c].run && !halted_q[c] && !ring_ok(cfg_i[c].ring_size_log2);
+      ready[c]    = enable_i && bus_master_i && cfg_i[c].run && !halted_q[c] && !cfg_i[c].reset &&
+                    ring_ok(cfg_i[c].ring_size_log2) &&
+                    head_q[c] != (cfg_i[c].ring_tail & ring_mask(cfg_i[c].ring_size_log2));
+    end
+    pick_valid = 1'b0;
+    pick       = '0;
+    for (int i = 1; i <= int'(NUM_CH); i++) begin
+      logic [ChW-1:0] c;
+      c = ChW'((int'(rr_q) + i) % int'(NUM_CH));
+      if (!pick_valid && ready[c]) begin
+        pick_valid = 1'b1;
+        pick       = c;
+      end
+    end
+  end
 
+  assign copy_start = state_q == StCheck && !abort_q[ch_q] && !fetch_err_q &&
+                      len_q != '0 && len_q <= DESC_MAX_LEN && (ctrl_q[15:0] & CtrlReserved) == '0;
+
+  tce_dma_reader #(
+    .MAX_OUTSTANDING (MAX_OUTSTANDING),
+    .FIFO_DEPTH      (FIFO_DEPTH)
+  ) u_reader (
+    .clk_i,
+    .rst_ni,
+    .start_i      (copy_start),
+    .src_i        (src_q),
+    .len_i        (len_q[24:0]),
+    .stop_i       (wr_err || abort_q[ch_q]),
+    .fifo_count_i (fifo_count),
+    .arvalid_o    (rd_arvalid),
+    .arready_i    (arready_i && state_q == StCopy),
+    .araddr_o     (rd_araddr),
+    .arlen_o      (rd_arlen),
+    .rvalid_i     (rvalid_i && state_q == StCopy),
+    .rready_o     (rd_rready),
+    .rdata_i,
+    .rresp_i,
+    .rlast_i,
+    .beat_valid_o (beat_valid),
+    .beat_data_o  (beat_data),
+    .beat_first_o (beat_first),
+    .beat_end_o   (beat_end),
+    .beat_last_o  (beat_last),
+    .busy_o       (rd_busy),
+    .error_o      (rd_err)
+  );
+
+  tce_realign #(.DEPTH(FIFO_DEPTH)) u_realign (
+    .clk_i,
+    .rst_ni,
+    .start_i     (copy_start),
+    .dst_off_i   (dst_q[2:0]),
+    .in_valid_i  (beat_valid),
+    .in_data_i   (beat_data),
+    .in_first_i  (beat_first),
+    .in_end_i    (beat_end),
+    .in_last_i   (beat_last),
+    .out_valid_o (word_valid),
+    .out_data_o  (word),
+    .out_ready_i (word_ready),
+    .count_o     (fifo_count)
+  );
+
+  tce_dma_writer #(.FIFO_DEPTH(FIFO_DEPTH)) u_writer (
+    .clk_i,
+    .rst_ni,
+    .start_i      (copy_start),
+    .dst_i        (dst_q),
+    .len_i        (len_q[24:0]),
+    .stop_i       (rd_err || abort_q[ch_q]),
+    .word_valid_i (word_valid),
+    .word_i       (word),
+    .word_ready_o (word_ready),
+    .fifo_count_i (fifo_count),
+    .awvalid_o    (wr_awvalid),
+    .awready_i    (awready_i && state_q == StCopy),
+    .awaddr_o     (wr_awaddr),
+    .awlen_o      (wr_awlen),
+    .wvalid_o     (wr_wvalid),
+    .wready_i     (wready_i && state_q == StCopy),
+    .wdata_o      (wr_wdata),
+    .wstrb_o      (wr_wstrb),
+    .wlast_o      (wr_wlast),
+    .bvalid_i     (bvalid_i && state_q == StCopy),
+    .bready_o     (wr_bready),
+    .bresp_i,
+    .busy_o       (wr_busy),
+    .error_o      (wr_err)
+  );
+
+  tce_crc32c u_crc (
+    .crc_i   (crc_cur_q),
+    .data_i  (beat_data),
+    .first_i (beat_first),
+    .end_i   (beat_end),
+    .crc_o   (crc_next)
+  );
+
+  // ---- the bus, by phase
+  always_comb begin
     arvalid_o = 1'b0;
     araddr_o  = '0;
     arlen_o   = '0;
@@ -129,236 +230,212 @@ module tce_dma
     wstrb_o   = '0;
     wlast_o   = 1'b0;
     bready_o  = 1'b0;
-
     unique case (state_q)
-      StIdle, StHalted: begin
-        if (cfg_i.reset) begin
-          state_d = StIdle;
-          head_d  = '0;
-          err_d   = '0;
-          abort_d = 1'b0;
-        end else if (state_q == StIdle && enable_i && bus_master_i && cfg_i.run) begin
-          if (!ring_ok) begin
-            err_d    = ErrBadRing;
-            ev_err_d = 1'b1;
-            state_d  = StHalted;
-          end else if (head_q != (cfg_i.ring_tail & ring_mask)) begin
-            desc_addr_d = cfg_i.ring_base + 48'(head_q) * 48'(DESC_BYTES);
-            resp_err_d  = 1'b0;
-            beat_d      = '0;
-            state_d     = StDescAr;
-          end
-        end
-      end
-
-      StDescAr: begin
+      StFetchAr: begin
         arvalid_o = 1'b1;
-        araddr_o  = desc_addr_q;
+        araddr_o  = desc_q;
         arlen_o   = 8'(DESC_BYTES / 8 - 1);
-        if (arready_i) state_d = StDescR;
       end
-
-      StDescR: begin
-        rready_o = 1'b1;
-        if (rvalid_i) begin
-          if (rresp_i != RespOkay) resp_err_d = 1'b1;
-          unique case (beat_q[1:0])
-            2'd0: src_d = rdata_i[47:0];
-            2'd1: dst_d = rdata_i[47:0];
-            2'd2: begin
-              len_d  = rdata_i[31:0];
-              ctrl_d = rdata_i[63:32];
-            end
-            default: ;
-          endcase
-          beat_d = beat_q + 5'd1;
-          if (rlast_i) state_d = StCheck;
-        end
+      StFetchR: rready_o = 1'b1;
+      StCopy: begin
+        arvalid_o = rd_arvalid;
+        araddr_o  = rd_araddr;
+        arlen_o   = rd_arlen;
+        rready_o  = rd_rready;
+        awvalid_o = wr_awvalid;
+        awaddr_o  = wr_awaddr;
+        awlen_o   = wr_awlen;
+        wvalid_o  = wr_wvalid;
+        wdata_o   = wr_wdata;
+        wstrb_o   = wr_wstrb;
+        wlast_o   = wr_wlast;
+        bready_o  = wr_bready;
       end
-
-      StCheck: begin
-        rem_d = len_q[24:0];
-        if (abort_q) begin
-          state_d = StIdle;
-        end else if (resp_err_q) begin
-          err_d    = ErrDescFetch;
-          ev_err_d = 1'b1;
-          state_d  = StHalted;
-        end else if (len_q == 32'd0 || len_q > DESC_MAX_LEN) begin
-          err_d   = ErrBadLength;
-          state_d = StWbAw;
-        end else if ((ctrl_q[15:0] & CtrlReservedMask) != '0 || ctrl_q[DESC_CTRL_CRC_LSB] ||
-                     src_q[2:0] != '0 || dst_q[2:0] != '0) begin
-          err_d   = ErrMalformed;
-          state_d = StWbAw;
-        end else begin
-          state_d = StRdAr;
-        end
-      end
-
-      StRdAr: begin
-        arvalid_o = 1'b1;
-        araddr_o  = src_q;
-        arlen_o   = 8'(burst_beats) - 8'd1;
-        beats_d   = burst_beats;
-        beat_d    = '0;
-        if (arready_i) state_d = StRdR;
-      end
-
-      StRdR: begin
-        rready_o = 1'b1;
-        if (rvalid_i) begin
-          if (rresp_i != RespOkay) resp_err_d = 1'b1;
-          buf_we = 1'b1;
-          beat_d = beat_q + 5'd1;
-          if (rlast_i) begin
-            beat_d  = '0;
-            state_d = resp_err_d ? StWbAw : StWrAw;
-            if (resp_err_d) err_d = ErrSrcRead;
-          end
-        end
-      end
-
-      StWrAw: begin
-        awvalid_o = 1'b1;
-        awaddr_o  = dst_q;
-        awlen_o   = 8'(beats_q) - 8'd1;
-        if (awready_i) state_d = StWrW;
-      end
-
-      StWrW: begin
-        wvalid_o = 1'b1;
-        wdata_o  = buf_q[beat_q[3:0]];
-        wstrb_o  = (rem_q >= 25'd8) ? 8'hFF : 8'((9'd1 << rem_q[2:0]) - 9'd1);
-        wlast_o  = (beat_q == beats_q - 5'd1);
-        if (wready_i) begin
-          beat_d = beat_q + 5'd1;
-          rem_d  = (rem_q >= 25'd8) ? rem_q - 25'd8 : '0;
-          if (wlast_o) state_d = StWrB;
-        end
-      end
-
-      StWrB: begin
-        bready_o = 1'b1;
-        if (bvalid_i) begin
-          src_d = src_q + 48'(beats_q) * 48'd8;
-          dst_d = dst_q + 48'(beats_q) * 48'd8;
-          if (bresp_i != RespOkay) begin
-            err_d   = ErrDstWrite;
-            state_d = StWbAw;
-          end else if (abort_q) begin
-            state_d = StIdle;
-          end else if (rem_q == '0) begin
-            state_d = StWbAw;
-          end else begin
-            state_d = StRdAr;
-          end
-        end
-      end
-
       StWbAw: begin
         awvalid_o = 1'b1;
-        awaddr_o  = desc_addr_q + 48'(DESC_STATUS_OFFSET);
-        awlen_o   = 8'd0;
-        if (awready_i) state_d = StWbW;
+        awaddr_o  = desc_q + 48'(DESC_STATUS_OFFSET);
       end
-
       StWbW: begin
         wvalid_o = 1'b1;
         wlast_o  = 1'b1;
-        wstrb_o  = 8'h0F;  // STATUS only: CRC is written back only for CRC streams
-        wdata_o[DESC_STATUS_DONE_LSB] = (err_q == '0);
-        wdata_o[DESC_STATUS_ERR_LSB]  = (err_q != '0);
-        wdata_o[DESC_STATUS_CODE_LSB +: DESC_STATUS_CODE_WIDTH] = err_q;
+        wstrb_o  = ctrl_q[DESC_CTRL_CRC_LSB] && code_q == '0 ? 8'hFF : 8'h0F;
+        wdata_o[DESC_STATUS_DONE_LSB] = code_q == '0;
+        wdata_o[DESC_STATUS_ERR_LSB]  = code_q != '0;
+        wdata_o[DESC_STATUS_CODE_LSB +: DESC_STATUS_CODE_WIDTH] = code_q;
         wdata_o[DESC_STATUS_TAG_LSB +: DESC_STATUS_TAG_WIDTH] =
             ctrl_q[DESC_CTRL_TAG_LSB +: DESC_CTRL_TAG_WIDTH];
-        if (wready_i) state_d = StWbB;
+        wdata_o[8 * (DESC_CRC_OFFSET - DESC_STATUS_OFFSET) +: 32] = ~crc_cur_q;  // CRC follows STATUS
       end
+      StWbB: bready_o = 1'b1;
+      default: ;
+    endcase
+  end
 
-      StWbB: begin
-        bready_o = 1'b1;
-        if (bvalid_i) begin
-          if (bresp_i != RespOkay && err_q == '0) err_d = ErrWriteback;
-          if (abort_q) begin
-            state_d = StIdle;
-          end else if (err_d != '0) begin
-            ev_err_d = 1'b1;
-            state_d  = StHalted;
+  // ---- control
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      state_q     <= StIdle;
+      ch_q        <= '0;
+      rr_q        <= ChW'(NUM_CH - 1);  // channel 0 goes first
+      desc_q      <= '0;
+      src_q       <= '0;
+      dst_q       <= '0;
+      len_q       <= '0;
+      ctrl_q      <= '0;
+      crc_cur_q   <= '1;
+      beat_q      <= '0;
+      fetch_err_q <= 1'b0;
+      code_q      <= '0;
+      head_q      <= '0;
+      completed_q <= '0;
+      err_q       <= '0;
+      halted_q    <= '0;
+      abort_q     <= '0;
+      crc_q       <= '1;
+      chain_q     <= '0;
+      ev_done_q   <= '0;
+      ev_err_q    <= '0;
+    end else begin
+      ev_done_q <= '0;
+      ev_err_q  <= '0;
+
+      // Channel resets: at once for a channel not in the engine, else when its descriptor drained.
+      for (int c = 0; c < int'(NUM_CH); c++) begin
+        if (cfg_i[c].reset) begin
+          if (state_q != StIdle && ch_q == ChW'(c)) begin
+            abort_q[c] <= 1'b1;
           end else begin
-            // The write-back has its response: now HEAD moves, then DONE is raised.
-            head_d      = (head_q + 12'd1) & ring_mask;
-            completed_d = completed_q + 16'd1;
-            ev_done_d   = ctrl_q[DESC_CTRL_IRQ_LSB];
-            state_d     = StIdle;
+            head_q[c]   <= '0;
+            err_q[c]    <= '0;
+            halted_q[c] <= 1'b0;
+            crc_q[c]    <= '1;
+            chain_q[c]  <= 1'b0;
           end
         end
       end
 
-      default: state_d = StIdle;
-    endcase
+      unique case (state_q)
+        StIdle: begin
+          // An invalid ring size halts a running channel (ERR_CODE 6), no descriptor read.
+          for (int c = 0; c < int'(NUM_CH); c++) begin
+            if (bad_ring[c] && !cfg_i[c].reset) begin
+              halted_q[c] <= 1'b1;
+              err_q[c]    <= ErrBadRing;
+              ev_err_q[c] <= 1'b1;
+            end
+          end
+          if (pick_valid) begin
+            ch_q        <= pick;
+            rr_q        <= pick;
+            desc_q      <= cfg_i[pick].ring_base + 48'(head_q[pick]) * 48'(DESC_BYTES);
+            beat_q      <= '0;
+            fetch_err_q <= 1'b0;
+            crc_cur_q   <= chain_q[pick] ? crc_q[pick] : '1;
+            state_q     <= StFetchAr;
+          end
+        end
 
-    // An abort that reached its safe point leaves the channel empty and clean.
-    if (abort_q && state_d == StIdle && state_q != StIdle) begin
-      head_d  = '0;
-      err_d   = '0;
-      abort_d = 1'b0;
+        StFetchAr: if (arready_i) state_q <= StFetchR;
+
+        StFetchR: if (rvalid_i) begin
+          if (rresp_i != 2'b00) fetch_err_q <= 1'b1;
+          unique case (beat_q)
+            2'd0: src_q <= rdata_i[47:0];
+            2'd1: dst_q <= rdata_i[47:0];
+            2'd2: begin
+              len_q  <= rdata_i[31:0];
+              ctrl_q <= rdata_i[63:32];
+            end
+            default: ;
+          endcase
+          beat_q <= beat_q + 2'd1;
+          if (rlast_i) state_q <= StCheck;
+        end
+
+        StCheck: begin
+          code_q <= '0;
+          if (abort_q[ch_q]) begin
+            state_q <= StIdle;
+          end else if (fetch_err_q) begin
+            halted_q[ch_q] <= 1'b1;  // where the descriptor is cannot be trusted: no write-back
+            err_q[ch_q]    <= ErrDescFetch;
+            ev_err_q[ch_q] <= 1'b1;
+            state_q        <= StIdle;
+          end else if (len_q == '0 || len_q > DESC_MAX_LEN) begin
+            code_q  <= ErrBadLength;
+            state_q <= StWbAw;
+          end else if ((ctrl_q[15:0] & CtrlReserved) != '0) begin
+            code_q  <= ErrMalformed;
+            state_q <= StWbAw;
+          end else begin
+            state_q <= StCopy;  // copy_start pulses in this cycle
+          end
+        end
+
+        StCopy: begin
+          if (beat_valid && ctrl_q[DESC_CTRL_CRC_LSB]) crc_cur_q <= crc_next;
+          if (!copy_start && !rd_busy && !wr_busy) begin
+            code_q  <= rd_err ? ErrSrcRead : wr_err ? ErrDstWrite : '0;
+            state_q <= abort_q[ch_q] ? StIdle : StWbAw;
+          end
+        end
+
+        StWbAw: if (awready_i) state_q <= StWbW;
+        StWbW:  if (wready_i) state_q <= StWbB;
+
+        StWbB: if (bvalid_i) begin
+          state_q <= StIdle;
+          if (!abort_q[ch_q]) begin
+            if (code_q == '0 && bresp_i == 2'b00) begin
+              // The write-back has its response: now HEAD moves, then DONE is raised.
+              head_q[ch_q]      <= (head_q[ch_q] + 12'd1) & ring_mask(cfg_i[ch_q].ring_size_log2);
+              completed_q[ch_q] <= completed_q[ch_q] + 16'd1;
+              ev_done_q[ch_q]   <= ctrl_q[DESC_CTRL_IRQ_LSB];
+              crc_q[ch_q]       <= crc_cur_q;
+              chain_q[ch_q]     <= ctrl_q[DESC_CTRL_CHAIN_LSB];
+            end else begin
+              halted_q[ch_q] <= 1'b1;
+              err_q[ch_q]    <= code_q != '0 ? code_q : ErrWriteback;
+              ev_err_q[ch_q] <= 1'b1;
+            end
+          end
+        end
+
+        default: state_q <= StIdle;
+      endcase
+
+      // A reset that waited for its descriptor: the channel starts empty and clean.
+      if (state_q != StIdle && abort_q[ch_q] &&
+          ((state_q == StCheck) || (state_q == StCopy && !copy_start && !rd_busy && !wr_busy) ||
+           (state_q == StWbB && bvalid_i))) begin
+        abort_q[ch_q]   <= 1'b0;
+        head_q[ch_q]    <= '0;
+        err_q[ch_q]     <= '0;
+        halted_q[ch_q]  <= 1'b0;
+        crc_q[ch_q]     <= '1;
+        chain_q[ch_q]   <= 1'b0;
+        ev_done_q[ch_q] <= 1'b0;
+        ev_err_q[ch_q]  <= 1'b0;
+        state_q         <= StIdle;
+      end
     end
   end
 
-  always_ff @(posedge clk_i) begin
-    if (!rst_ni) begin
-      state_q     <= StIdle;
-      head_q      <= '0;
-      completed_q <= '0;
-      err_q       <= '0;
-      resp_err_q  <= 1'b0;
-      abort_q     <= 1'b0;
-      desc_addr_q <= '0;
-      src_q       <= '0;
-      dst_q       <= '0;
-      rem_q       <= '0;
-      len_q       <= '0;
-      ctrl_q      <= '0;
-      beats_q     <= '0;
-      beat_q      <= '0;
-      ev_done_q   <= 1'b0;
-      ev_err_q    <= 1'b0;
-    end else begin
-      state_q     <= state_d;
-      head_q      <= head_d;
-      completed_q <= completed_d;
-      err_q       <= err_d;
-      resp_err_q  <= resp_err_d;
-      abort_q     <= abort_d;
-      desc_addr_q <= desc_addr_d;
-      src_q       <= src_d;
-      dst_q       <= dst_d;
-      rem_q       <= rem_d;
-      len_q       <= len_d;
-      ctrl_q      <= ctrl_d;
-      beats_q     <= beats_d;
-      beat_q      <= beat_d;
-      ev_done_q   <= ev_done_d;
-      ev_err_q    <= ev_err_d;
-    end
-  end
-
-  always_ff @(posedge clk_i) begin
-    if (buf_we) buf_q[beat_q[3:0]] <= rdata_i;
-  end
-
-  assign arsize_o  = 3'd3;  // 8-byte beats
-  assign arburst_o = 2'b01; // INCR
+  assign arsize_o  = 3'd3;   // 8-byte beats
+  assign arburst_o = 2'b01;  // INCR
   assign awsize_o  = 3'd3;
   assign awburst_o = 2'b01;
 
-  assign state_o.active    = state_q != StIdle && state_q != StHalted;
-  assign state_o.halted    = state_q == StHalted;
-  assign state_o.err_code  = err_q;
-  assign state_o.completed = completed_q;
-  assign state_o.ring_head = head_q;
-  assign state_o.ev_done   = ev_done_q;
-  assign state_o.ev_err    = ev_err_q;
-  assign idle_o            = state_q == StIdle || state_q == StHalted;
+  for (genvar c = 0; c < NUM_CH; c++) begin : g_state
+    assign state_o[c].active    = state_q != StIdle && ch_q == ChW'(c);
+    assign state_o[c].halted    = halted_q[c];
+    assign state_o[c].err_code  = err_q[c];
+    assign state_o[c].completed = completed_q[c];
+    assign state_o[c].ring_head = head_q[c];
+    assign state_o[c].ev_done   = ev_done_q[c];
+    assign state_o[c].ev_err    = ev_err_q[c];
+  end
+  assign idle_o      = state_q == StIdle;
+  assign resetting_o = |abort_q;
 
 endmodule

@@ -1,10 +1,13 @@
-// TCE interrupt controller: latched event status (W1C, read-to-clear, software test),
-// enables, and the vector outputs. A hardware event in the same cycle as a clear wins.
+// TCE interrupt controller (spec section 5): latched event status (W1C, read-to-clear,
+// software test; a hardware event in the same cycle as a clear wins), enables, routing of
+// each event to a vector, LEVEL or PULSE output per vector, and coalescing by count and
+// timer. REVISION 1 has erratum E2: the coalescing timer never fires. In D3 every output
+// is low.
 module tce_intc
   import tce_pkg::*;
 #(
-  parameter int unsigned NUM_CH  = 1,
-  parameter int unsigned NUM_VEC = 1
+  parameter int unsigned NUM_VEC  = 2,
+  parameter int unsigned REVISION = 2
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -12,32 +15,71 @@ module tce_intc
   input  logic [NumEvents-1:0] sw_set_i,
   input  logic [NumEvents-1:0] clear_i,
   input  logic [NumEvents-1:0] enable_i,
+  input  logic [2*NumEvents-1:0] vec_map_i,   // 2 bits per event: its vector
+  input  logic [3:0]           pulse_i,       // bit v: vector v pulses
+  input  logic [NUM_VEC-1:0][7:0]  coal_count_i,
+  input  logic [NUM_VEC-1:0][15:0] coal_timer_i,
+  input  logic                 quiet_i,       // D3: no interrupt leaves the device
   output logic [NumEvents-1:0] status_o,
   output logic [NUM_VEC-1:0]   irq_o
 );
 
-  logic [NumEvents-1:0] status_d, status_q;
-  logic [NUM_VEC-1:0]   irq_q;
+  logic [NumEvents-1:0] status_d, status_q, pending_d, pending_q;
 
-  assign status_d = (status_q & ~clear_i) | hw_events_i | sw_set_i;
+  assign status_d  = (status_q & ~clear_i) | hw_events_i | sw_set_i;
+  assign pending_d = status_d & enable_i;
+
+  logic [NUM_VEC-1:0]       released_q;  // LEVEL: coalescing let the line go up
+  logic [NUM_VEC-1:0][7:0]  acc_q;       // events not yet signalled
+  logic [NUM_VEC-1:0][15:0] timer_q;     // cycles since the first of them
+  logic [NUM_VEC-1:0]       irq_q;
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
-      status_q <= '0;
-      irq_q    <= '0;
+      status_q   <= '0;
+      pending_q  <= '0;
+      released_q <= '0;
+      acc_q      <= '0;
+      timer_q    <= '0;
+      irq_q      <= '0;
     end else begin
-      status_q <= status_d;
-      // LEVEL mode on vector 0: high while any enabled event is latched; taken from the
-      // next status so the line falls in the same cycle as the clear that empties it.
-      irq_q    <= NUM_VEC'(|(status_d & enable_i));
+      status_q  <= status_d;
+      pending_q <= pending_d;
+      for (int v = 0; v < int'(NUM_VEC); v++) begin
+        logic [NumEvents-1:0] mine, fresh;
+        logic [7:0] n, acc;
+        logic coalescing, signal_now, timer_fired;
+        for (int e = 0; e < int'(NumEvents); e++) mine[e] = vec_map_i[2*e +: 2] == 2'(v);
+        fresh = pending_d & ~pending_q & mine;  // routed events that newly became pending
+        n = '0;
+        for (int e = 0; e < int'(NumEvents); e++) n = n + 8'(fresh[e]);
+        coalescing  = coal_count_i[v] > 8'd1 || coal_timer_i[v] != '0;
+        acc         = acc_q[v] + n;
+        timer_fired = REVISION != 1 && coal_timer_i[v] != '0 && acc_q[v] != '0 &&
+                      timer_q[v] + 16'd1 >= coal_timer_i[v];
+        signal_now     = coalescing ? (acc != '0 && ((coal_count_i[v] > 8'd1 && acc >= coal_count_i[v]) ||
+                                                  timer_fired))
+                                 : n != '0;
+        if (signal_now || (pending_d & mine) == '0) begin
+          acc_q[v]   <= '0;
+          timer_q[v] <= '0;
+        end else begin
+          acc_q[v]   <= acc;
+          timer_q[v] <= acc != '0 ? timer_q[v] + 16'd1 : '0;
+        end
+        if (pulse_i[v]) begin
+          irq_q[v]      <= signal_now;
+          released_q[v] <= 1'b0;
+        end else begin
+          // LEVEL: high from signal_now while any routed event stays pending.
+          released_q[v] <= (released_q[v] || signal_now) && (pending_d & mine) != '0;
+          irq_q[v]      <= (coalescing ? (released_q[v] || signal_now) : 1'b1) && (pending_d & mine) != '0;
+        end
+      end
     end
   end
 
   assign status_o = status_q;
-  assign irq_o    = irq_q;
-
-  if (NUM_CH != 1 || NUM_VEC != 1) begin : g_unsupported
-    $error("tce_intc: this revision of the RTL supports NUM_CH = 1 and NUM_VEC = 1 only");
-  end
+  assign irq_o    = quiet_i ? '0 : irq_q;
 
 endmodule

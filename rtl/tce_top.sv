@@ -4,9 +4,10 @@ module tce_top
   import tce_pkg::*;
   import tce_reg_pkg::*;
 #(
-  parameter int unsigned NUM_CH   = 1,
-  parameter int unsigned NUM_VEC  = 1,
-  parameter int unsigned REVISION = 2
+  parameter int unsigned NUM_CH          = 2,  // 1..4
+  parameter int unsigned NUM_VEC         = 2,  // 1..4
+  parameter int unsigned REVISION        = 2,  // 1: first tape-out, errata E1 and E2
+  parameter int unsigned MAX_OUTSTANDING = 4   // read bursts in flight, >= 2
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -66,10 +67,23 @@ module tce_top
   logic [3:0]    wstrb;
   logic [1:0]    wresp, rresp;
 
-  logic enable, bus_master, dma_idle;
+  logic enable, bus_master, dma_idle, dma_resetting;
   ch_cfg_t   [NUM_CH-1:0] ch_cfg;
   ch_state_t [NUM_CH-1:0] ch_state;
   logic [NumEvents-1:0] irq_status, irq_enable, irq_clear, irq_test, hw_events;
+  logic [2*NumEvents-1:0] irq_vec_map;
+  logic [3:0] irq_pulse;
+  logic [NUM_VEC-1:0][7:0]  coal_count;
+  logic [NUM_VEC-1:0][15:0] coal_timer;
+  logic d3, context_lost, pm_done, core_rst_n;
+
+  // Entering D3 loses the context: the DMA engine and the interrupt controller restart.
+  assign core_rst_n = rst_ni && !context_lost;
+
+  if (NUM_CH < 1 || NUM_CH > MaxChannels || NUM_VEC < 1 || NUM_VEC > MaxVectors ||
+      (REVISION != 1 && REVISION != 2) || MAX_OUTSTANDING < 2) begin : g_bad_params
+    $error("tce_top: NUM_CH and NUM_VEC must be 1..4, REVISION 1 or 2, MAX_OUTSTANDING >= 2");
+  end
 
   tce_axil_slave #(.AW(AW)) u_axil (
     .clk_i,
@@ -122,21 +136,33 @@ module tce_top
     .bus_master_o (bus_master),
     .ch_cfg_o     (ch_cfg),
     .ch_state_i   (ch_state),
-    .dma_idle_i   (dma_idle),
-    .irq_status_i (irq_status),
-    .irq_enable_o (irq_enable),
-    .irq_clear_o  (irq_clear),
-    .irq_test_o   (irq_test)
+    .dma_idle_i      (dma_idle),
+    .dma_resetting_i (dma_resetting),
+    .irq_status_i    (irq_status),
+    .irq_enable_o    (irq_enable),
+    .irq_clear_o     (irq_clear),
+    .irq_test_o      (irq_test),
+    .irq_vec_map_o   (irq_vec_map),
+    .irq_pulse_o     (irq_pulse),
+    .coal_count_o    (coal_count),
+    .coal_timer_o    (coal_timer),
+    .d3_o            (d3),
+    .context_lost_o  (context_lost),
+    .pm_done_o       (pm_done)
   );
 
-  tce_dma u_dma (
+  tce_dma #(
+    .NUM_CH          (NUM_CH),
+    .MAX_OUTSTANDING (MAX_OUTSTANDING)
+  ) u_dma (
     .clk_i,
-    .rst_ni,
+    .rst_ni       (core_rst_n),
     .enable_i     (enable),
     .bus_master_i (bus_master),
-    .cfg_i        (ch_cfg[0]),
-    .state_o      (ch_state[0]),
+    .cfg_i        (ch_cfg),
+    .state_o      (ch_state),
     .idle_o       (dma_idle),
+    .resetting_o  (dma_resetting),
     .arvalid_o    (m_axi_arvalid_o),
     .arready_i    (m_axi_arready_i),
     .araddr_o     (m_axi_araddr_o),
@@ -171,19 +197,25 @@ module tce_top
       hw_events[2*c]   = ch_state[c].ev_done;
       hw_events[2*c+1] = ch_state[c].ev_err;
     end
+    hw_events[NumEvents-1] = pm_done;
   end
 
   tce_intc #(
-    .NUM_CH  (NUM_CH),
-    .NUM_VEC (NUM_VEC)
+    .NUM_VEC  (NUM_VEC),
+    .REVISION (REVISION)
   ) u_intc (
     .clk_i,
-    .rst_ni,
-    .hw_events_i (hw_events),
-    .sw_set_i    (irq_test),
-    .clear_i     (irq_clear),
-    .enable_i    (irq_enable),
-    .status_o    (irq_status),
+    .rst_ni        (core_rst_n),
+    .hw_events_i   (hw_events),
+    .sw_set_i      (irq_test),
+    .clear_i       (irq_clear),
+    .enable_i      (irq_enable),
+    .vec_map_i     (irq_vec_map),
+    .pulse_i       (irq_pulse),
+    .coal_count_i  (coal_count),
+    .coal_timer_i  (coal_timer),
+    .quiet_i       (d3),
+    .status_o      (irq_status),
     .irq_o
   );
 

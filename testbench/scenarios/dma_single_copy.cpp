@@ -23,13 +23,16 @@ void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platfor
     ctx.fail("driver", fmt::format("probe failed: {}", rc));
     return;
   }
-  // Buffers in host memory, 8-byte aligned (this RTL revision's limit), up to 16 KiB.
+  // Buffers in host memory at any byte alignment, up to 16 KiB.
   const auto len = static_cast<std::uint32_t>(ctx.rng().range(1, 16 * 1024));
-  std::uint8_t* src = ctx.host_buffer(len);
-  std::uint8_t* dst = ctx.host_buffer(len + 2 * kGuard);
+  const auto src_off = static_cast<std::size_t>(ctx.rng().range(0, 7));
+  const auto dst_off = static_cast<std::size_t>(ctx.rng().range(0, 7));
+  std::uint8_t* src = ctx.host_buffer(len + src_off) + src_off;
+  std::uint8_t* dst = ctx.host_buffer(len + 2 * kGuard + dst_off) + dst_off;
   for (std::uint32_t i = 0; i < len; ++i) src[i] = static_cast<std::uint8_t>(ctx.rng().next());
   std::memset(dst, kGuardByte, len + 2 * kGuard);
-  ctx.note(fmt::format("copy {} bytes", len));
+  ctx.note(fmt::format("copy {} bytes, source alignment {}, destination alignment {}", len, src_off,
+                       (kGuard + dst_off) % 8));
 
   inject(ctx.platform());
   tce::CopyRequest req;

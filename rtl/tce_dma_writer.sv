@@ -1,0 +1,133 @@
+// The DMA's write side: INCR bursts of at most 16 beats over a destination byte range,
+// never crossing 4 KiB, with WSTRB covering exactly the range's bytes. A burst starts once
+// the FIFO holds all of its words, so its W beats flow without gaps; write responses are
+// counted while later bursts go out. After an error (or stop_i) no burst starts; one
+// already addressed completes with empty strobes.
+module tce_dma_writer #(
+  parameter int unsigned FIFO_DEPTH = 64
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic        start_i,
+  input  logic [47:0] dst_i,
+  input  logic [24:0] len_i,
+  input  logic        stop_i,
+  // from the realigner
+  input  logic        word_valid_i,
+  input  logic [63:0] word_i,
+  output logic        word_ready_o,
+  input  logic [$clog2(FIFO_DEPTH):0] fifo_count_i,
+  // AXI4 write address, data and response
+  output logic        awvalid_o,
+  input  logic        awready_i,
+  output logic [47:0] awaddr_o,
+  output logic [7:0]  awlen_o,
+  output logic        wvalid_o,
+  input  logic        wready_i,
+  output logic [63:0] wdata_o,
+  output logic [7:0]  wstrb_o,
+  output logic        wlast_o,
+  input  logic        bvalid_i,
+  output logic        bready_o,
+  input  logic [1:0]  bresp_i,
+  // status
+  output logic        busy_o,
+  output logic        error_o
+);
+
+  logic        active_q;
+  logic [47:0] next_q;        // 8-aligned address of the next beat to address
+  logic [21:0] to_issue_q;    // beats still to address
+  logic [21:0] beats_left_q;  // beats still to send (whole stream)
+  logic [47:0] start_q, end_q;  // the destination byte range [start, end)
+  logic [47:0] beat_addr_q;   // address of the next W beat
+  logic [4:0]  w_left_q;      // beats of the current burst still to send
+  logic        in_burst_q;
+  logic [5:0]  b_pending_q;   // bursts addressed whose response has not come
+  logic        error_q;
+
+  logic [4:0] burst;
+  logic       aw, w, b;
+
+  always_comb begin
+    logic [9:0] to_page;
+    to_page = 10'((13'h1000 - {1'b0, next_q[11:0]}) >> 3);
+    burst = 5'd16;
+    if (to_issue_q < 22'd16) burst = to_issue_q[4:0];
+    if ({12'd0, to_page} < 22'(burst)) burst = to_page[4:0];
+  end
+
+  // Strobe a byte of the beat at beat_addr_q when it lies in [start, end).
+  always_comb begin
+    wstrb_o = '0;
+    for (int i = 0; i < 8; i++) begin
+      if (beat_addr_q + 48'(i) >= start_q && beat_addr_q + 48'(i) < end_q) wstrb_o[i] = 1'b1;
+    end
+    if (error_q || stop_i) wstrb_o = '0;
+  end
+
+  assign awvalid_o    = active_q && !in_burst_q && !error_q && !stop_i && to_issue_q != '0 &&
+                        b_pending_q != 6'h3F && 22'(fifo_count_i) >= 22'(burst);
+  assign awaddr_o     = next_q;
+  assign awlen_o      = 8'(burst) - 8'd1;
+  assign aw           = awvalid_o && awready_i;
+  // A burst's beats need their words; once stopped, they go out empty.
+  assign wvalid_o     = in_burst_q && (word_valid_i || error_q || stop_i);
+  assign wdata_o      = word_i;
+  assign wlast_o      = w_left_q == 5'd1;
+  assign w            = wvalid_o && wready_i;
+  assign word_ready_o = w && word_valid_i;
+  assign bready_o     = 1'b1;
+  assign b            = bvalid_i && b_pending_q != '0;
+  assign busy_o       = active_q;
+  assign error_o      = error_q;
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      active_q     <= 1'b0;
+      next_q       <= '0;
+      to_issue_q   <= '0;
+      beats_left_q <= '0;
+      start_q      <= '0;
+      end_q        <= '0;
+      beat_addr_q  <= '0;
+      w_left_q     <= '0;
+      in_burst_q   <= 1'b0;
+      b_pending_q  <= '0;
+      error_q      <= 1'b0;
+    end else if (start_i) begin
+      active_q     <= 1'b1;
+      next_q       <= {dst_i[47:3], 3'b000};
+      to_issue_q   <= 22'(({22'd0, dst_i[2:0]} + 25'(len_i) + 25'd7) >> 3);
+      beats_left_q <= 22'(({22'd0, dst_i[2:0]} + 25'(len_i) + 25'd7) >> 3);
+      start_q      <= dst_i;
+      end_q        <= dst_i + 48'(len_i);
+      beat_addr_q  <= {dst_i[47:3], 3'b000};
+      w_left_q     <= '0;
+      in_burst_q   <= 1'b0;
+      b_pending_q  <= '0;
+      error_q      <= 1'b0;
+    end else begin
+      if (aw) begin
+        next_q     <= next_q + {40'd0, burst, 3'b000};
+        to_issue_q <= to_issue_q - 22'(burst);
+        w_left_q   <= burst;
+        in_burst_q <= 1'b1;
+      end
+      if (w) begin
+        beat_addr_q  <= beat_addr_q + 48'd8;
+        beats_left_q <= beats_left_q - 22'd1;
+        w_left_q     <= w_left_q - 5'd1;
+        if (wlast_o) in_burst_q <= 1'b0;
+      end
+      b_pending_q <= b_pending_q + 6'(aw) - 6'(b);
+      if (b && bresp_i != 2'b00) error_q <= 1'b1;
+      // Done when every addressed burst was sent and answered, and nothing more will start.
+      if (!in_burst_q && !aw && b_pending_q == 6'(b) &&
+          (to_issue_q == '0 || error_q || stop_i || (b && bresp_i != 2'b00))) begin
+        active_q <= 1'b0;
+      end
+    end
+  end
+
+endmodule
