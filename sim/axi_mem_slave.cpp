@@ -40,7 +40,7 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   if (*p_.m_wvalid && *p_.m_wready) {
     Burst& b = writes_.front();
     std::uint64_t data = *p_.m_wdata;
-    if (corrupt_at_ && *corrupt_at_ == beats_written_) data ^= 0xFF;
+    if (corrupt_at_ && *corrupt_at_ == beats_written_) data = ~data;  // every strobed byte changes
     ++beats_written_;
     if (!mem_.write_beat(beat_addr(b), data, *p_.m_wstrb)) b.error = true;
     if (*p_.m_wlast || b.beat == b.len) {

@@ -26,7 +26,7 @@ class AxiMemSlave {
   void sample(std::uint64_t cycle);
   bool idle() const { return reads_.empty() && writes_.empty() && resps_.empty(); }
 
-  // Fault: flip the low byte of the n-th data beat written from now on (0 = the next).
+  // Fault: invert the n-th data beat written from now on (0 = the next).
   void corrupt_write_beat(std::uint64_t n) { corrupt_at_ = beats_written_ + n; }
   std::uint64_t beats_written() const { return beats_written_; }
   std::uint64_t beats_read() const { return beats_read_; }
