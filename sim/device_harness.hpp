@@ -14,6 +14,7 @@
 namespace tandem {
 
 struct HarnessConfig {
+  std::string variant = "default";  // which Verilated tce_top (sim/verilated_device.hpp)
   MemConfig mem;
   unsigned reset_cycles = 4;
   std::string fst_path;  // empty: no waves
@@ -21,6 +22,7 @@ struct HarnessConfig {
 
 class DeviceHarness {
  public:
+  // Throws std::invalid_argument for a variant that does not exist.
   DeviceHarness(HostMemory& memory, const HarnessConfig& config);
   ~DeviceHarness();
   DeviceHarness(const DeviceHarness&) = delete;
@@ -44,14 +46,14 @@ class DeviceHarness {
  private:
   void tick();
 
-  struct Model;
   HarnessConfig config_;
-  std::unique_ptr<Model> model_;
+  std::unique_ptr<class VerilatedDevice> model_;
   std::unique_ptr<AxilMaster> csr_;
   std::unique_ptr<AxiMemSlave> mem_port_;
   std::uint64_t cycle_ = 0;
   std::uint32_t irq_ = 0;
   bool observable_ = false;
+  bool finished_ = false;
 };
 
 }  // namespace tandem

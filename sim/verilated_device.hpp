@@ -1,0 +1,42 @@
+// One Verilated variant of tce_top (each is its own C++ class), behind one interface, so
+// that the harness runs any of them. Variants register a factory under their name.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tce_pins.hpp"
+
+namespace tandem {
+
+class VerilatedDevice {
+ public:
+  virtual ~VerilatedDevice() = default;
+  virtual void eval() = 0;
+  virtual void open_trace(const std::string& fst_path) = 0;
+  virtual void dump(std::uint64_t time) = 0;
+  virtual void close_trace() = 0;
+  virtual void final() = 0;
+  virtual bool got_error() const = 0;
+  const TcePins& pins() const { return pins_; }
+
+ protected:
+  TcePins pins_{};
+};
+
+struct DeviceVariant {
+  std::string name;     // "default", "rev1", "ch1", "ch4"
+  std::string summary;  // its parameters
+  std::function<std::unique_ptr<VerilatedDevice>(bool trace)> make;
+};
+
+std::vector<DeviceVariant>& device_variants();
+const DeviceVariant* find_variant(const std::string& name);
+
+struct VariantRegistrar {
+  explicit VariantRegistrar(DeviceVariant v) { device_variants().push_back(std::move(v)); }
+};
+
+}  // namespace tandem

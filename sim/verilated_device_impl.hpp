@@ -1,0 +1,47 @@
+// The VerilatedDevice of one Verilated class. Include only in a variant's own source file,
+// the one place that sees that class's header.
+#pragma once
+
+#include <verilated.h>
+#include <verilated_fst_c.h>
+
+#include <memory>
+#include <string>
+
+#include "tce_pins_bind.hpp"
+#include "verilated_device.hpp"
+
+namespace tandem {
+
+template <typename Model>
+class VerilatedDeviceOf : public VerilatedDevice {
+ public:
+  explicit VerilatedDeviceOf(bool trace) {
+    context_.fatalOnError(false);  // RTL errors fail the run through got_error(), not abort()
+    context_.traceEverOn(trace);
+    model_ = std::make_unique<Model>(&context_, "tce_top");
+    pins_ = bind_pins(*model_);
+  }
+  void eval() override { model_->eval(); }
+  void open_trace(const std::string& fst_path) override {
+    fst_ = std::make_unique<VerilatedFstC>();
+    model_->trace(fst_.get(), 99);
+    fst_->open(fst_path.c_str());
+  }
+  void dump(std::uint64_t time) override {
+    if (fst_) fst_->dump(time);
+  }
+  void close_trace() override {
+    if (fst_) fst_->close();
+    fst_.reset();
+  }
+  void final() override { model_->final(); }
+  bool got_error() const override { return context_.gotError(); }
+
+ private:
+  VerilatedContext context_;
+  std::unique_ptr<Model> model_;
+  std::unique_ptr<VerilatedFstC> fst_;
+};
+
+}  // namespace tandem
