@@ -26,8 +26,11 @@ module tce_intc
 
   logic [NumEvents-1:0] status_d, status_q, pending_d, pending_q;
 
+  logic [NumEvents-1:0] occurred;
+
   assign status_d  = (status_q & ~clear_i) | hw_events_i | sw_set_i;
   assign pending_d = status_d & enable_i;
+  assign occurred  = (hw_events_i | sw_set_i) & enable_i;
 
   logic [NUM_VEC-1:0]       released_q;  // LEVEL: coalescing let the line go up
   logic [NUM_VEC-1:0][7:0]  acc_q;       // events not yet signalled
@@ -51,9 +54,11 @@ module tce_intc
         logic coalescing, signal_now, timer_fired;
         for (int e = 0; e < int'(NumEvents); e++) mine[e] = vec_map_i[2*e +: 2] == 2'(v);
         fresh = pending_d & ~pending_q & mine;  // routed events that newly became pending
+        // Coalescing counts events, also those whose status bit was already set.
         n = '0;
-        for (int e = 0; e < int'(NumEvents); e++) n = n + 8'(fresh[e]);
+        for (int e = 0; e < int'(NumEvents); e++) n = n + 8'(occurred[e] && mine[e]);
         coalescing  = coal_count_i[v] > 8'd1 || coal_timer_i[v] != '0;
+        if (!coalescing) n = 8'(fresh != '0);
         acc         = acc_q[v] + n;
         timer_fired = REVISION != 1 && coal_timer_i[v] != '0 && acc_q[v] != '0 &&
                       timer_q[v] + 16'd1 >= coal_timer_i[v];

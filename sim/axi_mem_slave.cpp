@@ -4,6 +4,21 @@
 
 namespace tandem {
 
+bool AxiMemSlave::in_error_range(std::uint64_t addr, unsigned len, bool write) const {
+  const std::uint64_t first = addr & ~std::uint64_t{7};
+  const std::uint64_t end = first + 8ull * (len + 1);
+  for (const ErrorRange& e : errors_) {
+    if ((write ? e.writes : e.reads) && first < e.end && e.begin < end) return true;
+  }
+  return false;
+}
+
+void AxiMemSlave::check_burst(std::uint64_t addr, unsigned len) {
+  if (len > 15) ++violations_.long_bursts;
+  const std::uint64_t last = (addr & ~std::uint64_t{7}) + 8ull * len;
+  if ((addr >> 12) != (last >> 12)) ++violations_.crossings;
+}
+
 void AxiMemSlave::drive(std::uint64_t cycle) {
   *p_.m_arready = reads_.size() < cfg_.max_outstanding;
   const bool r_ready = !reads_.empty() && cycle >= reads_.front().ready_at;
@@ -12,8 +27,8 @@ void AxiMemSlave::drive(std::uint64_t cycle) {
     const Burst& b = reads_.front();
     std::uint64_t data = 0;
     const bool ok = mem_.read_beat(beat_addr(b), &data);
-    *p_.m_rdata = ok ? data : 0;
-    *p_.m_rresp = static_cast<CData>(ok ? AxiResp::kOkay : AxiResp::kDecErr);
+    *p_.m_rdata = ok && !b.forced_error ? data : 0;
+    *p_.m_rresp = static_cast<CData>(b.forced_error ? AxiResp::kSlvErr : ok ? AxiResp::kOkay : AxiResp::kDecErr);
     *p_.m_rlast = b.beat == b.len;
   } else {
     *p_.m_rdata = 0;
@@ -42,9 +57,10 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
     std::uint64_t data = *p_.m_wdata;
     if (corrupt_at_ && *corrupt_at_ == beats_written_) data = ~data;  // every strobed byte changes
     ++beats_written_;
-    if (!mem_.write_beat(beat_addr(b), data, *p_.m_wstrb)) b.error = true;
+    if (b.forced_error || !mem_.write_beat(beat_addr(b), data, *p_.m_wstrb)) b.error = true;
+    if (static_cast<bool>(*p_.m_wlast) != (b.beat == b.len)) ++violations_.wlast;
     if (*p_.m_wlast || b.beat == b.len) {
-      const auto resp = b.error ? AxiResp::kDecErr : AxiResp::kOkay;
+      const auto resp = b.forced_error ? AxiResp::kSlvErr : b.error ? AxiResp::kDecErr : AxiResp::kOkay;
       resps_.emplace_back(cycle + cfg_.write_latency, static_cast<std::uint8_t>(resp));
       writes_.pop_front();
     } else {
@@ -53,10 +69,14 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   }
   if (*p_.m_bvalid && *p_.m_bready) resps_.pop_front();
   if (*p_.m_arvalid && *p_.m_arready) {
-    reads_.push_back({*p_.m_araddr, *p_.m_arlen, 0, cycle + cfg_.read_latency, false});
+    check_burst(*p_.m_araddr, *p_.m_arlen);
+    const bool err = in_error_range(*p_.m_araddr, *p_.m_arlen, false);
+    reads_.push_back({*p_.m_araddr, *p_.m_arlen, 0, cycle + cfg_.read_latency, err, err});
   }
   if (*p_.m_awvalid && *p_.m_awready) {
-    writes_.push_back({*p_.m_awaddr, *p_.m_awlen, 0, 0, false});
+    check_burst(*p_.m_awaddr, *p_.m_awlen);
+    const bool err = in_error_range(*p_.m_awaddr, *p_.m_awlen, true);
+    writes_.push_back({*p_.m_awaddr, *p_.m_awlen, 0, 0, false, err});
   }
 }
 

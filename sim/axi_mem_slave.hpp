@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <vector>
 
 #include "host_memory.hpp"
 #include "tce_pins.hpp"
@@ -28,6 +29,18 @@ class AxiMemSlave {
 
   // Fault: invert the n-th data beat written from now on (0 = the next).
   void corrupt_write_beat(std::uint64_t n) { corrupt_at_ = beats_written_ + n; }
+  // Fault: any burst touching [begin, end) answers SLVERR (reads, writes or both).
+  void error_range(std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
+    errors_.push_back({begin, end, reads, writes});
+  }
+
+  // Passive checks of the AXI rules the device must keep, counted as they are seen:
+  // bursts longer than 16 beats, bursts crossing a 4 KiB boundary, WLAST not on the last beat.
+  struct Violations {
+    std::uint64_t long_bursts = 0, crossings = 0, wlast = 0;
+    std::uint64_t total() const { return long_bursts + crossings + wlast; }
+  };
+  const Violations& violations() const { return violations_; }
   std::uint64_t beats_written() const { return beats_written_; }
   std::uint64_t beats_read() const { return beats_read_; }
 
@@ -37,7 +50,8 @@ class AxiMemSlave {
     unsigned len;  // beats - 1
     unsigned beat;
     std::uint64_t ready_at;
-    bool error;
+    bool error;         // some beat was refused (unmapped)
+    bool forced_error;  // an error range covers the burst
   };
   static std::uint64_t beat_addr(const Burst& b) { return (b.addr & ~std::uint64_t{7}) + 8ull * b.beat; }
 
@@ -48,6 +62,14 @@ class AxiMemSlave {
   std::deque<std::pair<std::uint64_t, std::uint8_t>> resps_;  // (ready_at, bresp)
   std::uint64_t beats_written_ = 0, beats_read_ = 0;
   std::optional<std::uint64_t> corrupt_at_;
+  struct ErrorRange {
+    std::uint64_t begin, end;
+    bool reads, writes;
+  };
+  std::vector<ErrorRange> errors_;
+  Violations violations_;
+  bool in_error_range(std::uint64_t addr, unsigned len, bool write) const;
+  void check_burst(std::uint64_t addr, unsigned len);
 };
 
 }  // namespace tandem

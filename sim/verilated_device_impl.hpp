@@ -13,16 +13,28 @@
 
 namespace tandem {
 
+// Several models may live on one thread (two devices, tests side by side). Verilator's
+// runtime finds "the" context through a per-thread pointer, even when a model's scopes are
+// destroyed, so each model makes its own context current before it runs or goes away.
 template <typename Model>
 class VerilatedDeviceOf : public VerilatedDevice {
  public:
   explicit VerilatedDeviceOf(bool trace) {
     context_.fatalOnError(false);  // RTL errors fail the run through got_error(), not abort()
     context_.traceEverOn(trace);
+    Verilated::threadContextp(&context_);
     model_ = std::make_unique<Model>(&context_, "tce_top");
     pins_ = bind_pins(*model_);
   }
-  void eval() override { model_->eval(); }
+  ~VerilatedDeviceOf() override {
+    Verilated::threadContextp(&context_);
+    fst_.reset();
+    model_.reset();
+  }
+  void eval() override {
+    Verilated::threadContextp(&context_);
+    model_->eval();
+  }
   void open_trace(const std::string& fst_path) override {
     fst_ = std::make_unique<VerilatedFstC>();
     model_->trace(fst_.get(), 99);
