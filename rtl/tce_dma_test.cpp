@@ -83,7 +83,7 @@ Descriptor copy_once(BareDevice& dev, unsigned slot, std::uint64_t src, std::uin
 
 }  // namespace
 
-TEST_CASE("copies of every source and destination alignment arrive byte for byte, and nothing else changes") {
+TEST_CASE("copies of every source and destination alignment arrive byte for byte and nothing else changes") {
   BareDevice dev(variant("default"));
   dev.setup_ring(0, 10);  // 1024 slots: room for all 704 copies at once
   tandem::Rng rng(1);
@@ -266,7 +266,7 @@ TEST_CASE("coalescing: by count, by timer, and on revision 1 the timer never fir
   }
 }
 
-TEST_CASE("LEVEL stays high until the status is cleared; PULSE is one cycle per new event") {
+TEST_CASE("LEVEL stays high until the status is cleared, and PULSE is one cycle per new event") {
   BareDevice dev(variant("default"));
   const auto high_cycles = [&](unsigned window) {
     unsigned n = 0;
