@@ -9,8 +9,9 @@ module tce_dma
   import tce_reg_pkg::*;
 #(
   parameter int unsigned NUM_CH          = 2,
-  parameter int unsigned MAX_OUTSTANDING = 4,
-  parameter int unsigned FIFO_DEPTH      = 64
+  parameter int unsigned MAX_OUTSTANDING = 8,
+  // Enough for the reads in flight to cover a memory latency of ~100 cycles at full rate.
+  parameter int unsigned FIFO_DEPTH      = 128
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,

@@ -7,7 +7,7 @@ module tce_top
   parameter int unsigned NUM_CH          = 2,  // 1..4
   parameter int unsigned NUM_VEC         = 2,  // 1..4
   parameter int unsigned REVISION        = 2,  // 1: first tape-out, errata E1 and E2
-  parameter int unsigned MAX_OUTSTANDING = 4   // read bursts in flight, >= 2
+  parameter int unsigned MAX_OUTSTANDING = 8   // read bursts in flight, >= 2
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
