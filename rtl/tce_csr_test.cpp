@@ -4,55 +4,14 @@
 
 #include <vector>
 
-#include "device_harness.hpp"
+#include "checked_device.hpp"
 #include "tce_regs.hpp"
 
 namespace r = tce::reg;
 using tandem::AxiResp;
 using tandem::CsrRequest;
 
-namespace {
-
-class Csr {
- public:
-  Csr() : harness_(memory_, tandem::HarnessConfig{}) { harness_.run(harness_.reset_cycles()); }
-
-  // Issues the requests together and runs until all are answered.
-  void issue(std::vector<CsrRequest*> reqs) {
-    for (CsrRequest* q : reqs) harness_.csr().submit(q);
-    for (int guard = 0; guard < 100 && !harness_.csr().idle(); ++guard) harness_.run(1);
-    REQUIRE(harness_.csr().idle());
-    harness_.csr().completed().clear();
-  }
-  AxiResp read(std::uint32_t addr, std::uint32_t* value) {
-    CsrRequest q;
-    q.addr = addr;
-    issue({&q});
-    *value = q.data;
-    return q.resp;
-  }
-  std::uint32_t read(std::uint32_t addr) {
-    std::uint32_t v = 0;
-    CHECK(read(addr, &v) == AxiResp::kOkay);
-    return v;
-  }
-  AxiResp write(std::uint32_t addr, std::uint32_t value, std::uint8_t strobes = 0xF) {
-    CsrRequest q;
-    q.write = true;
-    q.addr = addr;
-    q.data = value;
-    q.strobes = strobes;
-    issue({&q});
-    return q.resp;
-  }
-  tandem::DeviceHarness& harness() { return harness_; }
-
- private:
-  tandem::HostMemory memory_;
-  tandem::DeviceHarness harness_;
-};
-
-}  // namespace
+using Csr = tandem::CheckedDevice;
 
 TEST_CASE("identity registers read their generated reset values") {
   Csr csr;
@@ -153,4 +112,12 @@ TEST_CASE("every CSR request is answered within 4 cycles of its handshake") {
     CAPTURE(reg.name);
     CHECK(q.completed - q.issued <= 4);
   }
+}
+
+TEST_CASE("a protocol violation on the CSR bus fires its assertion") {
+  tandem::BareDevice dev;  // unchecked: this one must fire
+  CHECK_FALSE(dev.harness().rtl_error());
+  dev.harness().csr().break_next_write();  // AWVALID dropped before its handshake
+  CHECK(dev.write(r::SCRATCH::kOffset, 1) == AxiResp::kOkay);
+  CHECK(dev.harness().rtl_error());
 }

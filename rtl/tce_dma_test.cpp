@@ -6,13 +6,13 @@
 #include <cstring>
 #include <vector>
 
-#include "bare_device.hpp"
+#include "checked_device.hpp"
 #include "rng.hpp"
 #include "tce_regs.hpp"
 
 namespace r = tce::reg;
 using tandem::AxiResp;
-using tandem::BareDevice;
+using BareDevice = tandem::CheckedDevice;
 using tandem::Descriptor;
 using tandem::HarnessConfig;
 

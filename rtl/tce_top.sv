@@ -219,4 +219,48 @@ module tce_top
     .irq_o
   );
 
+  // Interface rules, checked in every simulation (Verilator --assert).
+  tce_axil_assert #(.AW(AW)) u_axil_assert (
+    .clk_i,
+    .rst_ni,
+    .awvalid (s_axil_awvalid_i),
+    .awready (s_axil_awready_o),
+    .awaddr  (s_axil_awaddr_i),
+    .wvalid  (s_axil_wvalid_i),
+    .wready  (s_axil_wready_o),
+    .wdata   (s_axil_wdata_i),
+    .wstrb   (s_axil_wstrb_i),
+    .bvalid  (s_axil_bvalid_o),
+    .bready  (s_axil_bready_i),
+    .bresp   (s_axil_bresp_o),
+    .arvalid (s_axil_arvalid_i),
+    .arready (s_axil_arready_o),
+    .araddr  (s_axil_araddr_i),
+    .rvalid  (s_axil_rvalid_o),
+    .rready  (s_axil_rready_i),
+    .rdata   (s_axil_rdata_o),
+    .rresp   (s_axil_rresp_o)
+  );
+
+  tce_axi_assert u_axi_assert (
+    .clk_i,
+    .rst_ni,
+    .arvalid (m_axi_arvalid_o),
+    .arready (m_axi_arready_i),
+    .araddr  (m_axi_araddr_o),
+    .arlen   (m_axi_arlen_o),
+    .awvalid (m_axi_awvalid_o),
+    .awready (m_axi_awready_i),
+    .awaddr  (m_axi_awaddr_o),
+    .awlen   (m_axi_awlen_o),
+    .wvalid  (m_axi_wvalid_o),
+    .wready  (m_axi_wready_i),
+    .wdata   (m_axi_wdata_o),
+    .wstrb   (m_axi_wstrb_o),
+    .wlast   (m_axi_wlast_o),
+    .rready  (m_axi_rready_o),
+    .bready  (m_axi_bready_o),
+    .irq     (2'(irq_o))
+  );
+
 endmodule

@@ -15,8 +15,9 @@ const char* to_string(AxiResp resp) {
 
 void AxilMaster::drive() {
   const CsrRequest* w = wq_.empty() ? nullptr : wq_.front();
-  *p_.awvalid = w != nullptr && !aw_sent_;
-  *p_.wvalid = w != nullptr && !w_sent_;
+  if (w != nullptr && break_next_write_ && broken_phase_ == 0) broken_phase_ = 1;
+  *p_.awvalid = w != nullptr && !aw_sent_ && broken_phase_ != 2;
+  *p_.wvalid = w != nullptr && !w_sent_ && broken_phase_ == 0;
   *p_.awaddr = w != nullptr ? static_cast<SData>(w->addr) : 0;
   *p_.wdata = w != nullptr ? w->data : 0;
   *p_.wstrb = w != nullptr ? w->strobes : 0;
@@ -28,6 +29,12 @@ void AxilMaster::drive() {
 }
 
 void AxilMaster::sample(std::uint64_t cycle) {
+  if (broken_phase_ == 1) {
+    broken_phase_ = 2;
+  } else if (broken_phase_ == 2) {
+    broken_phase_ = 0;
+    break_next_write_ = false;
+  }
   if (!wq_.empty()) {
     CsrRequest* w = wq_.front();
     if (w->issued == 0) w->issued = cycle;

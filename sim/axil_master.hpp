@@ -30,6 +30,9 @@ class AxilMaster {
   explicit AxilMaster(const TcePins& pins) : p_(pins) {}
 
   void submit(CsrRequest* req) { (req->write ? wq_ : rq_).push_back(req); }
+  // Fault: the next write raises AWVALID alone for one cycle and drops it before any
+  // handshake, which AXI forbids (proves the protocol assertions).
+  void break_next_write() { break_next_write_ = true; }
   bool idle() const { return wq_.empty() && rq_.empty(); }
 
   // Per cycle: drive() before the edge's settle, sample() after it, at the same cycle.
@@ -43,6 +46,8 @@ class AxilMaster {
   const TcePins& p_;
   std::deque<CsrRequest*> wq_, rq_;
   bool aw_sent_ = false, w_sent_ = false, ar_sent_ = false;
+  bool break_next_write_ = false;
+  int broken_phase_ = 0;  // 1: AWVALID alone this cycle; 2: dropped
   std::vector<CsrRequest*> done_;
 };
 

@@ -12,12 +12,16 @@ BareDevice::BareDevice(const HarnessConfig& config) : harness_(memory_, config) 
   harness_.run(harness_.reset_cycles());
 }
 
+void BareDevice::issue(std::initializer_list<CsrRequest*> requests) {
+  for (CsrRequest* q : requests) harness_.csr().submit(q);
+  while (!harness_.csr().idle()) harness_.run(1);  // the master times out: bounded
+  harness_.csr().completed().clear();
+}
+
 AxiResp BareDevice::read(std::uint32_t addr, std::uint32_t* value) {
   CsrRequest q;
   q.addr = addr;
-  harness_.csr().submit(&q);
-  while (!harness_.csr().idle()) harness_.run(1);
-  harness_.csr().completed().clear();
+  issue({&q});
   *value = q.data;
   return q.resp;
 }
@@ -33,9 +37,7 @@ AxiResp BareDevice::write(std::uint32_t addr, std::uint32_t value, std::uint8_t 
   q.addr = addr;
   q.data = value;
   q.strobes = strobes;
-  harness_.csr().submit(&q);
-  while (!harness_.csr().idle()) harness_.run(1);
-  harness_.csr().completed().clear();
+  issue({&q});
   return q.resp;
 }
 

@@ -20,6 +20,10 @@ class BareDevice {
  public:
   explicit BareDevice(const HarnessConfig& config = {});
 
+  // Issues the requests together (a read and a write may meet in one cycle) and runs
+  // until all are answered.
+  void issue(std::initializer_list<CsrRequest*> requests);
+
   HostMemory& memory() { return memory_; }
   DeviceHarness& harness() { return harness_; }
   std::uint64_t cycle() const { return harness_.cycle(); }

@@ -51,6 +51,7 @@ void DeviceHarness::tick() {
   csr_->sample(cycle_);
   mem_port_->sample(cycle_);
   *p.clk = 1;
+  model_->set_time(cycle_);
   model_->eval();
   model_->dump(cycle_ * 1000 + 500);
   ++cycle_;

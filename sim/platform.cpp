@@ -26,7 +26,7 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     sc_core::sc_stop();
   };
   engine_->on_rtl_error = [this] {
-    fail("rtl_assertion", "the RTL reported an error (see the log above for the assertion)");
+    fail("rtl_assertion", "an RTL assertion fired (its name, cycle and values are on standard output)");
     engine_->stop();
     sc_core::sc_stop();
   };

@@ -15,6 +15,8 @@ class VerilatedDevice {
  public:
   virtual ~VerilatedDevice() = default;
   virtual void eval() = 0;
+  // The simulation time RTL messages print ($time): the harness keeps it at the cycle count.
+  virtual void set_time(std::uint64_t time) = 0;
   virtual void open_trace(const std::string& fst_path) = 0;
   virtual void dump(std::uint64_t time) = 0;
   virtual void close_trace() = 0;

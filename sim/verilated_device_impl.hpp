@@ -35,6 +35,7 @@ class VerilatedDeviceOf : public VerilatedDevice {
     Verilated::threadContextp(&context_);
     model_->eval();
   }
+  void set_time(std::uint64_t time) override { context_.time(time); }
   void open_trace(const std::string& fst_path) override {
     fst_ = std::make_unique<VerilatedFstC>();
     model_->trace(fst_.get(), 99);

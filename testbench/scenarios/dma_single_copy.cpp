@@ -96,5 +96,16 @@ const ScenarioRegistrar kLostIrq({
     [](ScenarioContext& ctx, SimCpu& cpu) { single_copy(ctx, cpu, [](Platform& p) { p.drop_next_irqs(1); }); },
 });
 
+const ScenarioRegistrar kProtocol({
+    "xfail_csr_protocol_violation",
+    "dma_single_copy with the CSR master dropping AWVALID before its handshake: the RTL's protocol "
+    "assertions must fail it",
+    "rtl_assertion",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      single_copy(ctx, cpu, [](Platform& p) { p.harness().csr().break_next_write(); });
+    },
+});
+
 }  // namespace
 }  // namespace tandem

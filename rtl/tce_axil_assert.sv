@@ -1,0 +1,62 @@
+// Protocol assertions on the CSR port (AXI4-Lite slave), on in every simulation: the
+// master's obligations (VALID held until READY, payload stable) and the device's (the
+// same for responses, and every request answered within 4 cycles of its handshake).
+module tce_axil_assert #(
+  parameter int unsigned AW = 12
+) (
+  input logic          clk_i,
+  input logic          rst_ni,
+  input logic          awvalid, awready,
+  input logic [AW-1:0] awaddr,
+  input logic          wvalid, wready,
+  input logic [31:0]   wdata,
+  input logic [3:0]    wstrb,
+  input logic          bvalid, bready,
+  input logic [1:0]    bresp,
+  input logic          arvalid, arready,
+  input logic [AW-1:0] araddr,
+  input logic          rvalid, rready,
+  input logic [31:0]   rdata,
+  input logic [1:0]    rresp
+);
+
+  localparam int unsigned ResponseBound = 4;
+
+  // Cycles since a handshake whose response has not been taken (0: none waiting).
+  logic [3:0] b_wait_q, r_wait_q;
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      b_wait_q <= '0;
+      r_wait_q <= '0;
+    end else begin
+      if (bvalid) b_wait_q <= '0;
+      else if (awvalid && awready || b_wait_q != '0) b_wait_q <= b_wait_q + 4'd1;
+      if (rvalid) r_wait_q <= '0;
+      else if (arvalid && arready || r_wait_q != '0) r_wait_q <= r_wait_q + 4'd1;
+    end
+  end
+
+  csr_aw_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      awvalid && !awready |=> awvalid && $stable(awaddr))
+    else $error("AWVALID dropped or AWADDR changed before AWREADY (awaddr %h)", awaddr);
+  csr_w_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      wvalid && !wready |=> wvalid && $stable(wdata) && $stable(wstrb))
+    else $error("WVALID dropped or W payload changed before WREADY (wdata %h)", wdata);
+  csr_ar_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      arvalid && !arready |=> arvalid && $stable(araddr))
+    else $error("ARVALID dropped or ARADDR changed before ARREADY (araddr %h)", araddr);
+  csr_b_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      bvalid && !bready |=> bvalid && $stable(bresp))
+    else $error("BVALID dropped or BRESP changed before BREADY (bresp %h)", bresp);
+  csr_r_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      rvalid && !rready |=> rvalid && $stable(rdata) && $stable(rresp))
+    else $error("RVALID dropped or R payload changed before RREADY (rdata %h)", rdata);
+  csr_b_bound: assert property (@(posedge clk_i) disable iff (!rst_ni) b_wait_q <= 4'(ResponseBound))
+    else $error("no write response %0d cycles after the handshake", b_wait_q);
+  csr_r_bound: assert property (@(posedge clk_i) disable iff (!rst_ni) r_wait_q <= 4'(ResponseBound))
+    else $error("no read response %0d cycles after the handshake", r_wait_q);
+  csr_known: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      !$isunknown({awready, wready, bvalid, arready, rvalid}))
+    else $error("a CSR handshake output is unknown");
+
+endmodule
