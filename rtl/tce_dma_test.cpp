@@ -458,3 +458,138 @@ TEST_CASE("fuzz: thousands of random descriptors all end DONE or ERR within the 
   CHECK(errors > 100);
   CHECK(dev.harness().memory_port().violations().total() == 0);
 }
+
+TEST_CASE("rings wrap, a full ring is processed to its end, and the longest copy (16 MiB) is accepted") {
+  BareDevice dev(variant("default", 0));
+  dev.setup_ring(0, 2);  // 4 slots: at most 3 owned by the device
+  Buffer src(dev, 4096, 1, 7), dst(dev, 4096, 2, 0);
+  unsigned tail = 0;
+  for (unsigned round = 0; round < 4; ++round) {
+    for (unsigned i = 0; i < 3; ++i) {  // fill the ring: TAIL + 1 == HEAD
+      dev.put(0, tail, {src.bus, dst.bus, 100 + round * 3 + i, tag(tail)});
+      tail = (tail + 1) % 4;
+    }
+    dev.doorbell(0, tail);
+    REQUIRE(dev.run_until([&] { return dev.read(r::RING_HEAD::offset(0)) == tail; }, 20'000));
+  }
+  CHECK(r::get<r::CH_STATUS::COMPLETED>(dev.read(r::CH_STATUS::offset(0))) == 12);
+
+  const std::uint32_t max = r::desc::kMaxLen;
+  const std::uint64_t big_src = dev.memory().alloc(max), big_dst = dev.memory().alloc(max);
+  std::uint8_t* s = dev.memory().at(big_src, max);
+  for (std::uint32_t i = 0; i < max; i += 4093) s[i] = static_cast<std::uint8_t>(i >> 12);
+  const Descriptor d = copy_once(dev, tail, big_src, big_dst, max, 0, 3'000'000);
+  CHECK((d.status & kDone) != 0);
+  CHECK(std::memcmp(s, dev.memory().at(big_dst, max), max) == 0);
+}
+
+TEST_CASE("reads run ahead: several read bursts are in flight, and read and write beats move in the same cycles") {
+  BareDevice dev(variant("default", 50));
+  dev.setup_ring(0, 2);
+  Buffer src(dev, 64 * 1024, 0, 3), dst(dev, 64 * 1024, 0, 0);
+  copy_once(dev, 0, src.bus, dst.bus, 64 * 1024, 0);
+  CHECK(dev.harness().memory_port().max_reads_outstanding() >= 2);
+  CHECK(dev.harness().memory_port().overlap_cycles() > 4000);  // most of the 8192 beats
+}
+
+TEST_CASE("IRQ_VEC_MAP routes an event to its vector, and nothing else") {
+  BareDevice dev(variant("default"));
+  dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_DONE::kMask | r::IRQ_STATUS::CH1_DONE::kMask);
+  dev.write(r::IRQ_VEC_MAP::kOffset, 1u << 0);  // event 0 (CH0_DONE) -> vector 1, event 2 stays on 0
+  dev.write(r::IRQ_TEST::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+  dev.harness().run(3);
+  CHECK(dev.harness().irq_lines() == 2u);
+  dev.write(r::IRQ_TEST::kOffset, r::IRQ_STATUS::CH1_DONE::kMask);
+  dev.harness().run(3);
+  CHECK(dev.harness().irq_lines() == 3u);
+  dev.write(r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+  dev.harness().run(3);
+  CHECK(dev.harness().irq_lines() == 1u);
+}
+
+TEST_CASE("without ENABLE or BUS_MASTER the device touches no memory, and SOFT_RESET starts it afresh") {
+  BareDevice dev(variant("default"));
+  dev.setup_ring(0, 2);
+  Buffer src(dev, 64, 0, 1), dst(dev, 64, 0, 0);
+  dev.write(r::CTRL::kOffset, r::CTRL::ENABLE::kMask);  // no bus mastering
+  dev.put(0, 0, {src.bus, dst.bus, 64, 0});
+  dev.doorbell(0, 1);
+  dev.harness().run(2000);
+  CHECK(dev.get(0, 0).status == 0);
+  CHECK(dev.harness().memory_port().beats_read() == 0);
+  dev.write(r::CTRL::kOffset, r::CTRL::ENABLE::kMask | r::CTRL::BUS_MASTER::kMask);
+  REQUIRE(dev.wait_descriptor(0, 0, 2000));
+  dev.write(r::SCRATCH::kOffset, 0xABCD);
+  CHECK(dev.write(r::CTRL::kOffset, r::CTRL::SOFT_RESET::kMask) == AxiResp::kOkay);
+  CHECK(dev.read(r::CTRL::kOffset) == 0);  // W1S reads 0, and ENABLE went with the reset
+  CHECK(dev.read(r::SCRATCH::kOffset) == 0);
+  CHECK(dev.read(r::RING_BASE_LO::offset(0)) == 0);
+}
+
+TEST_CASE("a hardware event in the same cycle as a W1C of its status bit wins") {
+  // Find the cycle E at which the copy's DONE event lands, then clear the bit at cycles
+  // around E, each time on a fresh device: the bit survives exactly when the clear came
+  // no later than the event.
+  auto run = [](std::uint64_t clear_at, std::uint64_t* event, std::uint64_t* cleared) {
+    BareDevice dev(variant("default", 0));
+    dev.setup_ring(0, 2);
+    Buffer src(dev, 64, 0, 1), dst(dev, 64, 0, 0);
+    dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+    dev.put(0, 0, {src.bus, dst.bus, 64, kIrq});
+    dev.doorbell(0, 1);
+    tandem::CsrRequest clear;
+    clear.write = true;
+    clear.addr = r::IRQ_STATUS::kOffset;
+    clear.data = r::IRQ_STATUS::CH0_DONE::kMask;
+    *event = 0;
+    for (int i = 0; i < 400; ++i) {
+      if (dev.cycle() + 1 == clear_at) dev.harness().csr().submit(&clear);
+      dev.harness().run(1);
+      if (*event == 0 && (dev.harness().irq_lines() & 1)) *event = dev.cycle() - 1;
+    }
+    *cleared = clear.issued;
+    dev.harness().csr().completed().clear();
+    return (dev.read(r::IRQ_STATUS::kOffset) & r::IRQ_STATUS::CH0_DONE::kMask) != 0;
+  };
+  std::uint64_t event = 0, cleared = 0;
+  run(~0ull, &event, &cleared);
+  REQUIRE(event != 0);
+  bool same_cycle_seen = false;
+  for (std::uint64_t at = event - 3; at <= event + 3; ++at) {
+    std::uint64_t e = 0, c = 0;
+    const bool set = run(at, &e, &c);
+    CAPTURE(at);
+    CAPTURE(e);
+    CAPTURE(c);
+    CHECK(set == (c <= e));
+    same_cycle_seen = same_cycle_seen || c == e;
+  }
+  CHECK(same_cycle_seen);
+}
+
+TEST_CASE("every variant copies, computes CRC and recovers from errors the same way") {
+  for (const char* v : {"default", "rev1", "ch1", "ch4"}) {
+    CAPTURE(v);
+    BareDevice dev(variant(v));
+    const unsigned channels = std::strcmp(v, "ch1") == 0 ? 1 : std::strcmp(v, "ch4") == 0 ? 4 : 2;
+    tandem::Rng rng(5);
+    for (unsigned c = 0; c < channels; ++c) {
+      dev.setup_ring(c, 3);
+      const auto len = static_cast<std::uint32_t>(rng.range(1, 3000));
+      Buffer src(dev, len, rng.range(0, 7), 0), dst(dev, len, rng.range(0, 7), 0xEE);
+      for (std::uint32_t i = 0; i < len; ++i) src.data()[i] = static_cast<std::uint8_t>(rng.next());
+      dev.put(c, 0, {src.bus, dst.bus, len, kCrc});
+      dev.put(c, 1, {src.bus, dst.bus, 0, 0});  // bad length: halts the channel
+      dev.doorbell(c, 2);
+      REQUIRE(dev.wait_descriptor(c, 1, 100'000));
+      CHECK(dev.get(c, 0).crc == ~crc32c(src.data(), len));
+      CHECK(std::memcmp(src.data(), dst.data(), len) == 0);
+      CHECK(dst.guards_intact(0xEE));
+      CHECK(code_of(dev.get(c, 1).status) == 5);
+      // STATUS is in memory before the channel has the write-back's response and halts.
+      REQUIRE(dev.run_until([&] { return r::get<r::CH_STATUS::HALTED>(dev.read(r::CH_STATUS::offset(c))) == 1; }, 200));
+      CHECK(dev.write(r::CH_CTRL::offset(c), r::CH_CTRL::RESET::kMask | r::CH_CTRL::RUN::kMask) == AxiResp::kOkay);
+      CHECK(dev.read(r::CH_STATUS::offset(c)) == r::put<r::CH_STATUS::COMPLETED>(1));
+    }
+  }
+}

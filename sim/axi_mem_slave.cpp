@@ -1,5 +1,7 @@
 #include "axi_mem_slave.hpp"
 
+#include <algorithm>
+
 #include "axi.hpp"
 
 namespace tandem {
@@ -43,6 +45,8 @@ void AxiMemSlave::drive(std::uint64_t cycle) {
 }
 
 void AxiMemSlave::sample(std::uint64_t cycle) {
+  if (*p_.m_rvalid && *p_.m_rready && *p_.m_wvalid && *p_.m_wready) ++overlap_cycles_;
+  max_reads_ = std::max(max_reads_, reads_.size());
   if (*p_.m_rvalid && *p_.m_rready) {
     Burst& b = reads_.front();
     ++beats_read_;

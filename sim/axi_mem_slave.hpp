@@ -41,6 +41,10 @@ class AxiMemSlave {
     std::uint64_t total() const { return long_bursts + crossings + wlast; }
   };
   const Violations& violations() const { return violations_; }
+  // Concurrency seen: the most read bursts outstanding at once, and cycles in which a read
+  // beat and a write beat were both transferred.
+  std::size_t max_reads_outstanding() const { return max_reads_; }
+  std::uint64_t overlap_cycles() const { return overlap_cycles_; }
   std::uint64_t beats_written() const { return beats_written_; }
   std::uint64_t beats_read() const { return beats_read_; }
 
@@ -68,6 +72,8 @@ class AxiMemSlave {
   };
   std::vector<ErrorRange> errors_;
   Violations violations_;
+  std::size_t max_reads_ = 0;
+  std::uint64_t overlap_cycles_ = 0;
   bool in_error_range(std::uint64_t addr, unsigned len, bool write) const;
   void check_burst(std::uint64_t addr, unsigned len);
 };
