@@ -29,8 +29,12 @@ void AxiMemSlave::drive(std::uint64_t cycle) {
     const Burst& b = reads_.front();
     std::uint64_t data = 0;
     const bool ok = mem_.read_beat(beat_addr(b), &data);
-    *p_.m_rdata = ok && !b.forced_error ? data : 0;
-    *p_.m_rresp = static_cast<CData>(b.forced_error ? AxiResp::kSlvErr : ok ? AxiResp::kOkay : AxiResp::kDecErr);
+    const bool refused = b.forced_error || b.denied;
+    *p_.m_rdata = ok && !refused ? data : 0;
+    *p_.m_rresp = static_cast<CData>(b.denied         ? AxiResp::kDecErr
+                                     : b.forced_error ? AxiResp::kSlvErr
+                                     : ok             ? AxiResp::kOkay
+                                                      : AxiResp::kDecErr);
     *p_.m_rlast = b.beat == b.len;
   } else {
     *p_.m_rdata = 0;
@@ -61,10 +65,13 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
     std::uint64_t data = *p_.m_wdata;
     if (corrupt_at_ && *corrupt_at_ == beats_written_) data = ~data;  // every strobed byte changes
     ++beats_written_;
-    if (b.forced_error || !mem_.write_beat(beat_addr(b), data, *p_.m_wstrb)) b.error = true;
+    if (b.forced_error || b.denied || !mem_.write_beat(beat_addr(b), data, *p_.m_wstrb)) b.error = true;
     if (static_cast<bool>(*p_.m_wlast) != (b.beat == b.len)) ++violations_.wlast;
     if (*p_.m_wlast || b.beat == b.len) {
-      const auto resp = b.forced_error ? AxiResp::kSlvErr : b.error ? AxiResp::kDecErr : AxiResp::kOkay;
+      const auto resp = b.denied         ? AxiResp::kDecErr
+                        : b.forced_error ? AxiResp::kSlvErr
+                        : b.error        ? AxiResp::kDecErr
+                                         : AxiResp::kOkay;
       resps_.emplace_back(cycle + cfg_.write_latency, static_cast<std::uint8_t>(resp));
       writes_.pop_front();
     } else {
@@ -75,12 +82,16 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   if (*p_.m_arvalid && *p_.m_arready) {
     check_burst(*p_.m_araddr, *p_.m_arlen);
     const bool err = in_error_range(*p_.m_araddr, *p_.m_arlen, false);
-    reads_.push_back({*p_.m_araddr, *p_.m_arlen, 0, cycle + cfg_.read_latency, err, err});
+    const std::uint64_t first = *p_.m_araddr & ~std::uint64_t{7};
+    const bool denied = allow && !allow(first, 8ull * (*p_.m_arlen + 1), false);
+    reads_.push_back({*p_.m_araddr, *p_.m_arlen, 0, cycle + cfg_.read_latency, err, err, denied});
   }
   if (*p_.m_awvalid && *p_.m_awready) {
     check_burst(*p_.m_awaddr, *p_.m_awlen);
     const bool err = in_error_range(*p_.m_awaddr, *p_.m_awlen, true);
-    writes_.push_back({*p_.m_awaddr, *p_.m_awlen, 0, 0, false, err});
+    const std::uint64_t first = *p_.m_awaddr & ~std::uint64_t{7};
+    const bool denied = allow && !allow(first, 8ull * (*p_.m_awlen + 1), true);
+    writes_.push_back({*p_.m_awaddr, *p_.m_awlen, 0, 0, false, err, denied});
   }
 }
 

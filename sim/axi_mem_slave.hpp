@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -34,6 +35,9 @@ class AxiMemSlave {
     errors_.push_back({begin, end, reads, writes});
   }
 
+  // An access filter (the IOMMU): a burst it refuses answers DECERR and touches nothing.
+  std::function<bool(std::uint64_t addr, std::uint64_t bytes, bool write)> allow;
+
   // Passive checks of the AXI rules the device must keep, counted as they are seen:
   // bursts longer than 16 beats, bursts crossing a 4 KiB boundary, WLAST not on the last beat.
   struct Violations {
@@ -56,6 +60,7 @@ class AxiMemSlave {
     std::uint64_t ready_at;
     bool error;         // some beat was refused (unmapped)
     bool forced_error;  // an error range covers the burst
+    bool denied;        // the filter refused it
   };
   static std::uint64_t beat_addr(const Burst& b) { return (b.addr & ~std::uint64_t{7}) + 8ull * b.beat; }
 

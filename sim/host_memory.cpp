@@ -35,6 +35,16 @@ std::uint64_t HostMemory::bus_of(const void* cpu, std::size_t len) const {
   return 0;
 }
 
+std::uint64_t HostMemory::digest() const {
+  std::uint64_t h = 0xCBF29CE484222325ull;
+  auto mix = [&h](std::uint8_t b) { h = (h ^ b) * 0x100000001B3ull; };
+  for (const auto& [base, bytes] : regions_) {
+    for (int i = 0; i < 8; ++i) mix(static_cast<std::uint8_t>(base >> (8 * i)));
+    for (std::uint8_t b : bytes) mix(b);
+  }
+  return h;
+}
+
 bool HostMemory::read(std::uint64_t addr, void* out, std::size_t len) {
   const std::uint8_t* p = at(addr, len);
   if (p == nullptr) return false;

@@ -33,6 +33,8 @@ class HostMemory {
   bool write_beat(std::uint64_t addr, std::uint64_t data, std::uint8_t strobes);
 
   std::size_t regions() const { return regions_.size(); }
+  // A digest of every region's address and bytes (FNV-1a): equal memories, equal digests.
+  std::uint64_t digest() const;
 
  private:
   std::map<std::uint64_t, std::vector<std::uint8_t>> regions_;  // by base address

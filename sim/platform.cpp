@@ -30,6 +30,14 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     engine_->stop();
     sc_core::sc_stop();
   };
+  // The device reaches host memory through the IOMMU; a refused access is a DMA fault.
+  harness_->memory_port().allow = [this](std::uint64_t addr, std::uint64_t bytes, bool write) {
+    if (iommu_.allows(addr, bytes, write)) return true;
+    dma_faults_.push_back({addr, bytes, write, cycle()});
+    fail("dma_fault", fmt::format("the device {} {} bytes at 0x{:x}, which is not mapped for {}",
+                                  write ? "wrote" : "read", bytes, addr, write ? "writing" : "reading"));
+    return false;
+  };
   pic_.on_pending = [this](unsigned cpu) {
     if (cpu < cpus_.size()) cpus_[cpu]->raise_irq();
   };
@@ -44,13 +52,15 @@ void Platform::run() {
   sc_core::sc_start();
   for (unsigned line = 0; line < pic_.lines(); ++line) check_lost_irq(line);
   if (programs_finished()) {
-    for (const auto& [bus, m] : mappings_) {
-      fail("dma_leak", fmt::format("{} bytes at 0x{:x} mapped at cycle {} were never unmapped", m.len, bus, m.cycle));
+    for (const auto& [page, m] : iommu_.mappings()) {
+      fail("dma_leak", fmt::format("{} bytes at 0x{:x} mapped at cycle {} were never unmapped", m.len, m.bus, m.cycle));
     }
   }
   if (!programs_finished() && failures_.empty()) {
     fail("hang", "the simulation stopped with programs still running (a wait with no bound?)");
   }
+  // The end state of host memory, so that two runs can be compared by their logs alone.
+  log_.line(cycle(), "memory", fmt::format("{} regions, digest {:016x}", memory_.regions(), memory_.digest()));
   harness_->finish();
 }
 
@@ -132,18 +142,13 @@ void Platform::cpu_finished() {
 }
 
 void Platform::dma_mapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
-  mappings_.emplace(bus, Mapping{len, dir, cycle()});
+  iommu_.map(bus, len, dir, cycle());
 }
 
 void Platform::dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
-  auto range = mappings_.equal_range(bus);
-  for (auto it = range.first; it != range.second; ++it) {
-    if (it->second.len == len && it->second.dir == dir) {
-      mappings_.erase(it);
-      return;
-    }
+  if (!iommu_.unmap(bus, len, dir)) {
+    fail("dma_api", fmt::format("unmap of {} bytes at 0x{:x}, which is not mapped so", len, bus));
   }
-  fail("dma_api", fmt::format("unmap of {} bytes at 0x{:x}, which is not mapped so", len, bus));
 }
 
 SimCpu& Platform::current_cpu() {

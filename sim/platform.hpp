@@ -13,6 +13,7 @@
 #include "device_harness.hpp"
 #include "engine.hpp"
 #include "host_memory.hpp"
+#include "iommu.hpp"
 #include "pic.hpp"
 #include "platform_hal.hpp"
 #include "run_log.hpp"
@@ -64,6 +65,9 @@ class Platform {
   void fail(const std::string& checker, const std::string& message);
   const std::vector<Failure>& failures() const { return failures_; }
 
+  Iommu& iommu() { return iommu_; }
+  const std::vector<DmaFault>& dma_faults() const { return dma_faults_; }
+
   // Fault injection: the next n rising edges of device interrupt lines never reach the
   // interrupt controller.
   void drop_next_irqs(unsigned n) { drop_irqs_ = n; }
@@ -100,12 +104,8 @@ class Platform {
   unsigned drop_irqs_ = 0;
   std::vector<bool> suppressed_;                 // line high, but its edge was dropped
   std::map<unsigned, std::uint64_t> raised_at_;  // device line high and not yet taken
-  struct Mapping {
-    std::size_t len;
-    tce::DmaDir dir;
-    std::uint64_t cycle;
-  };
-  std::multimap<std::uint64_t, Mapping> mappings_;  // by bus address
+  Iommu iommu_;
+  std::vector<DmaFault> dma_faults_;
 };
 
 }  // namespace tandem

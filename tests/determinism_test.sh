@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The same scenario and seed give the same cycles, log and waves; another seed gives
-# another run; and the engine running ahead of SystemC gives exactly what yielding to the
-# kernel after every cycle gives.
+# The same scenario and seed give the same cycles, log (every register access, interrupt
+# and the final host-memory digest) and waves; another seed gives another run; and the
+# engine running ahead of SystemC gives exactly what yielding to the kernel after every
+# cycle gives.
 set -euo pipefail
 tandem=$1
 out=$2
@@ -22,6 +23,7 @@ SEED=7 run b --seed 7
 SEED=7 run step --seed 7 --step-every-cycle
 SEED=8 run other --seed 8
 a="$out/a/dma_single_copy/seed-7"
+grep -q "digest" "$a/run.log" || { echo "the run log has no memory digest"; exit 1; }
 for f in run.log result.txt waves.txt; do
   cmp "$a/$f" "$out/b/dma_single_copy/seed-7/$f" || { echo "same seed, different $f"; exit 1; }
   cmp "$a/$f" "$out/step/dma_single_copy/seed-7/$f" ||

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <vector>
 
+#include "hal_decorator.hpp"
 #include "scenario.hpp"
 #include "tce_device.hpp"
 
@@ -17,8 +18,8 @@ constexpr std::size_t kGuard = 64;
 constexpr std::uint8_t kGuardByte = 0xA5;
 constexpr std::uint64_t kCopyTimeoutNs = 200'000;
 
-void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platform&)>& inject) {
-  tce::TceDevice dev(ctx.platform().hal());
+void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platform&)>& inject, tce::Hal* hal = nullptr) {
+  tce::TceDevice dev(hal != nullptr ? *hal : ctx.platform().hal());
   if (int rc = dev.probe(); rc != 0) {
     ctx.fail("driver", fmt::format("probe failed: {}", rc));
     return;
@@ -94,6 +95,31 @@ const ScenarioRegistrar kLostIrq({
     "lost_irq",
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) { single_copy(ctx, cpu, [](Platform& p) { p.drop_next_irqs(1); }); },
+});
+
+// A driver bug: buffers the device writes are mapped for reading only.
+class WrongDirectionHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  int dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) override {
+    return inner_.dma_map(cpu, len, dir == tce::DmaDir::kFromDevice ? tce::DmaDir::kToDevice : dir, bus);
+  }
+  void dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) override {
+    inner_.dma_unmap(bus, len, dir == tce::DmaDir::kFromDevice ? tce::DmaDir::kToDevice : dir);
+  }
+};
+
+const ScenarioRegistrar kWrongDirection({
+    "xfail_dma_wrong_direction",
+    "dma_single_copy with the destination mapped for the device to read, not write: the IOMMU "
+    "refuses the writes and the dma_fault checker must fail it",
+    "dma_fault",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      WrongDirectionHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
 });
 
 const ScenarioRegistrar kProtocol({
