@@ -22,6 +22,11 @@ void AxiMemSlave::check_burst(std::uint64_t addr, unsigned len) {
 }
 
 void AxiMemSlave::drive(std::uint64_t cycle) {
+  if (cycle < stall_until_) {
+    *p_.m_arready = *p_.m_rvalid = *p_.m_awready = *p_.m_wready = *p_.m_bvalid = 0;
+    *p_.m_rlast = 0;
+    return;
+  }
   *p_.m_arready = reads_.size() < cfg_.max_outstanding;
   const bool r_ready = !reads_.empty() && cycle >= reads_.front().ready_at;
   *p_.m_rvalid = r_ready;
@@ -81,6 +86,7 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   if (*p_.m_bvalid && *p_.m_bready) resps_.pop_front();
   if (*p_.m_arvalid && *p_.m_arready) {
     check_burst(*p_.m_araddr, *p_.m_arlen);
+    if (on_burst) on_burst(false, *p_.m_araddr, 8ull * (*p_.m_arlen + 1), cycle);
     const bool err = in_error_range(*p_.m_araddr, *p_.m_arlen, false);
     const std::uint64_t first = *p_.m_araddr & ~std::uint64_t{7};
     const bool denied = allow && !allow(first, 8ull * (*p_.m_arlen + 1), false);
@@ -88,6 +94,7 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   }
   if (*p_.m_awvalid && *p_.m_awready) {
     check_burst(*p_.m_awaddr, *p_.m_awlen);
+    if (on_burst) on_burst(true, *p_.m_awaddr, 8ull * (*p_.m_awlen + 1), cycle);
     const bool err = in_error_range(*p_.m_awaddr, *p_.m_awlen, true);
     const std::uint64_t first = *p_.m_awaddr & ~std::uint64_t{7};
     const bool denied = allow && !allow(first, 8ull * (*p_.m_awlen + 1), true);

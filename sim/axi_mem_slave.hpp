@@ -35,6 +35,11 @@ class AxiMemSlave {
     errors_.push_back({begin, end, reads, writes});
   }
 
+  // Called for every burst the port accepts: (write, address, bytes, cycle).
+  std::function<void(bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t cycle)> on_burst;
+  // Fault: the port answers nothing (no READY, no VALID) until `cycle` (UINT64_MAX: ever).
+  void stall_until(std::uint64_t cycle) { stall_until_ = cycle; }
+
   // An access filter (the IOMMU): a burst it refuses answers DECERR and touches nothing.
   std::function<bool(std::uint64_t addr, std::uint64_t bytes, bool write)> allow;
 
@@ -78,6 +83,7 @@ class AxiMemSlave {
   std::vector<ErrorRange> errors_;
   Violations violations_;
   std::size_t max_reads_ = 0;
+  std::uint64_t stall_until_ = 0;
   std::uint64_t overlap_cycles_ = 0;
   bool in_error_range(std::uint64_t addr, unsigned len, bool write) const;
   void check_burst(std::uint64_t addr, unsigned len);

@@ -14,6 +14,10 @@ const char* to_string(AxiResp resp) {
 }
 
 void AxilMaster::drive() {
+  if (removed_) {
+    *p_.awvalid = *p_.wvalid = *p_.arvalid = 0;
+    return;
+  }
   const CsrRequest* w = wq_.empty() ? nullptr : wq_.front();
   if (w != nullptr && break_next_write_ && broken_phase_ == 0) broken_phase_ = 1;
   *p_.awvalid = w != nullptr && !aw_sent_ && broken_phase_ != 2;
@@ -29,6 +33,19 @@ void AxilMaster::drive() {
 }
 
 void AxilMaster::sample(std::uint64_t cycle) {
+  if (removed_) {
+    for (auto* q : {&wq_, &rq_}) {
+      for (CsrRequest* r : *q) {
+        r->resp = AxiResp::kDecErr;
+        if (!r->write) r->data = 0xFFFFFFFFu;
+        r->issued = r->completed = cycle;
+        done_.push_back(r);
+      }
+      q->clear();
+    }
+    aw_sent_ = w_sent_ = ar_sent_ = false;
+    return;
+  }
   if (broken_phase_ == 1) {
     broken_phase_ = 2;
   } else if (broken_phase_ == 2) {

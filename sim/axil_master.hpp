@@ -33,6 +33,10 @@ class AxilMaster {
   // Fault: the next write raises AWVALID alone for one cycle and drops it before any
   // handshake, which AXI forbids (proves the protocol assertions).
   void break_next_write() { break_next_write_ = true; }
+  // Fault: the device is gone. Every request, from now on, completes at once with DECERR
+  // and reads all ones, without touching the bus (an unplugged card).
+  void remove_device() { removed_ = true; }
+  bool device_removed() const { return removed_; }
   bool idle() const { return wq_.empty() && rq_.empty(); }
 
   // Per cycle: drive() before the edge's settle, sample() after it, at the same cycle.
@@ -47,6 +51,7 @@ class AxilMaster {
   std::deque<CsrRequest*> wq_, rq_;
   bool aw_sent_ = false, w_sent_ = false, ar_sent_ = false;
   bool break_next_write_ = false;
+  bool removed_ = false;
   int broken_phase_ = 0;  // 1: AWVALID alone this cycle; 2: dropped
   std::vector<CsrRequest*> done_;
 };

@@ -124,6 +124,10 @@ void SimCpu::take_interrupts() {
     if (line < 0) break;
     platform_.pic().acknowledge(static_cast<unsigned>(line));
     platform_.irq_taken(static_cast<unsigned>(line));
+    Event taken{EventKind::kIrqTaken};
+    taken.cpu = static_cast<int>(id_);
+    taken.line = static_cast<unsigned>(line);
+    platform_.publish(taken);
     const CpuContext interrupted = context_;
     context_ = CpuContext::kIsr;
     irqs_enabled_ = false;
@@ -132,6 +136,10 @@ void SimCpu::take_interrupts() {
       platform_.log().line(platform_.cycle(), who(), fmt::format("spurious interrupt on line {}", line));
     }
     platform_.pic().eoi(static_cast<unsigned>(line));
+    Event eoi{EventKind::kEoi};
+    eoi.cpu = static_cast<int>(id_);
+    eoi.line = static_cast<unsigned>(line);
+    platform_.publish(eoi);
     irqs_enabled_ = true;
     context_ = interrupted;
     run_work();
@@ -160,9 +168,18 @@ std::uint32_t SimCpu::csr_access(bool write, std::uint32_t offset, std::uint32_t
   req.data = value;
   platform_.engine().submit(&req, &csr_done_);
   wait(csr_done_);
-  const bool failed = req.resp != AxiResp::kOkay;
+  Event e{EventKind::kCsrAccess};
+  e.cpu = static_cast<int>(id_);
+  e.write = write;
+  e.addr = offset;
+  e.data = req.data;
+  e.resp = static_cast<std::uint8_t>(req.resp);
+  platform_.publish(e);
+  // After a surprise removal every access fails; that is the device's doing, not the driver's.
+  const bool failed = req.resp != AxiResp::kOkay && !platform_.device_removed();
   if (!failed && !platform_.log().enabled()) return write ? 0 : req.data;
   const std::string name = register_name(offset);
+  if (!platform_.log().enabled()) return write ? 0 : req.data;
   if (write) {
     platform_.log().line(platform_.cycle(), who(),
                          fmt::format("write32 {} = 0x{:08x} {}", name, value, to_string(req.resp)));

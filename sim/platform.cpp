@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 namespace tandem {
 
@@ -34,9 +35,22 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
   harness_->memory_port().allow = [this](std::uint64_t addr, std::uint64_t bytes, bool write) {
     if (iommu_.allows(addr, bytes, write)) return true;
     dma_faults_.push_back({addr, bytes, write, cycle()});
+    Event e{EventKind::kDmaFault};
+    e.write = write;
+    e.addr = addr;
+    e.len = bytes;
+    publish(e);
     fail("dma_fault", fmt::format("the device {} {} bytes at 0x{:x}, which is not mapped for {}",
                                   write ? "wrote" : "read", bytes, addr, write ? "writing" : "reading"));
     return false;
+  };
+  harness_->memory_port().on_burst = [this](bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t at) {
+    Event e{EventKind::kMemBurst};
+    e.cycle = at;
+    e.write = write;
+    e.addr = addr;
+    e.len = bytes;
+    publish(e);
   };
   pic_.on_pending = [this](unsigned cpu) {
     if (cpu < cpus_.size()) cpus_[cpu]->raise_irq();
@@ -103,8 +117,72 @@ void Platform::irq_taken(unsigned line) {
   raised_at_.erase(line);
 }
 
+void Platform::at_cycle(std::uint64_t at, std::function<void()> action) {
+  const sc_core::sc_time when = sc_core::sc_time::from_value(cycle_period().value() * at);
+  sc_core::sc_spawn([when, action = std::move(action)] {
+    const sc_core::sc_time now = sc_core::sc_time_stamp();
+    if (when > now) sc_core::wait(when - now);
+    action();
+  });
+}
+
+void Platform::when(std::function<bool(const Event&)> condition, std::function<void()> action) {
+  auto fired = std::make_shared<bool>(false);
+  events_.subscribe([fired, condition = std::move(condition), action = std::move(action)](const Event& e) {
+    if (*fired || !condition(e)) return;
+    *fired = true;
+    action();
+  });
+}
+
+namespace {
+Event fault(const char* what) {
+  Event e{EventKind::kFault};
+  e.what = what;
+  return e;
+}
+}  // namespace
+
+void Platform::drop_next_irqs(unsigned n) {
+  drop_irqs_ = n;
+  publish(fault("drop interrupts"));
+}
+
+void Platform::delay_next_irq(std::uint64_t cycles) {
+  delay_irq_ = cycles;
+  publish(fault("delay interrupt"));
+}
+
+void Platform::stall_memory(std::uint64_t cycles) {
+  harness_->memory_port().stall_until(cycles == kForever ? kForever : cycle() + cycles);
+  log_.line(
+      cycle(), "fault",
+      cycles == kForever ? std::string("memory stalls for ever") : fmt::format("memory stalls for {} cycles", cycles));
+  publish(fault("stall memory"));
+}
+
+void Platform::bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
+  harness_->memory_port().error_range(begin, end, reads, writes);
+  log_.line(cycle(), "fault", fmt::format("bus errors on [0x{:x}, 0x{:x})", begin, end));
+  publish(fault("bus error"));
+}
+
+void Platform::surprise_removal() {
+  harness_->csr().remove_device();
+  harness_->memory_port().stall_until(kForever);  // an unplugged card makes no more bus traffic
+  for (unsigned line = 0; line < pic_.lines(); ++line) pic_.set_input(line, false);
+  raised_at_.clear();  // a removed device's interrupts are not lost ones
+  log_.line(cycle(), "fault", "surprise removal: the device is gone");
+  publish(fault("surprise removal"));
+}
+
 void Platform::device_irq_changed(unsigned line, bool level) {
   log_.line(cycle(), "device", fmt::format("irq line {} {}", line, level ? "rises" : "falls"));
+  Event e{EventKind::kIrqLine};
+  e.line = line;
+  e.level = level;
+  publish(e);
+  if (device_removed()) return;  // unplugged: nothing reaches the CPUs
   if (level) {
     raised_at_.emplace(line, cycle());
   } else {
@@ -115,6 +193,17 @@ void Platform::device_irq_changed(unsigned line, bool level) {
     --drop_irqs_;
     suppressed_[line] = true;
     log_.line(cycle(), "fault", fmt::format("irq line {}: rising edge dropped", line));
+    return;
+  }
+  if (level && delay_irq_ > 0) {
+    const std::uint64_t delay = delay_irq_;
+    delay_irq_ = 0;
+    suppressed_[line] = true;
+    log_.line(cycle(), "fault", fmt::format("irq line {}: rising edge delayed by {} cycles", line, delay));
+    at_cycle(cycle() + delay, [this, line] {
+      suppressed_[line] = false;
+      pic_.set_input(line, (harness_->irq_lines() >> line & 1) != 0);
+    });
     return;
   }
   if (suppressed_[line]) {

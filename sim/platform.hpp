@@ -12,6 +12,7 @@
 #include "cpu.hpp"
 #include "device_harness.hpp"
 #include "engine.hpp"
+#include "events.hpp"
 #include "host_memory.hpp"
 #include "iommu.hpp"
 #include "pic.hpp"
@@ -68,9 +69,32 @@ class Platform {
   Iommu& iommu() { return iommu_; }
   const std::vector<DmaFault>& dma_faults() const { return dma_faults_; }
 
-  // Fault injection: the next n rising edges of device interrupt lines never reach the
-  // interrupt controller.
-  void drop_next_irqs(unsigned n) { drop_irqs_ = n; }
+  // Everything that happens, for observers (sim/events.hpp).
+  EventBus& events() { return events_; }
+  void publish(Event e) {
+    if (events_.empty()) return;
+    if (e.cycle == 0) e.cycle = cycle();
+    events_.publish(e);
+  }
+
+  // Scripting: `action` runs in a process of its own at `cycle` (at once if that is past),
+  // or once, right after the first event for which `condition` holds.
+  void at_cycle(std::uint64_t cycle, std::function<void()> action);
+  void when(std::function<bool(const Event&)> condition, std::function<void()> action);
+
+  // Fault injection. Each is published as a kFault event.
+  // The next n rising edges of device interrupt lines never reach the interrupt controller.
+  void drop_next_irqs(unsigned n);
+  // The next rising edge reaches the interrupt controller `cycles` late.
+  void delay_next_irq(std::uint64_t cycles);
+  // Host memory answers nothing for `cycles` (kForever: never again).
+  static constexpr std::uint64_t kForever = ~std::uint64_t{0};
+  void stall_memory(std::uint64_t cycles);
+  // Bursts touching [begin, end) answer SLVERR.
+  void bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes);
+  // The device is unplugged: CSR reads return all ones with DECERR, interrupts fall silent.
+  void surprise_removal();
+  bool device_removed() const { return harness_->csr().device_removed(); }
 
   // For the CPUs.
   int register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler);
@@ -102,6 +126,8 @@ class Platform {
   std::map<unsigned, tce::Hal::IrqHandler> handlers_;
   std::vector<Failure> failures_;
   unsigned drop_irqs_ = 0;
+  std::uint64_t delay_irq_ = 0;
+  EventBus events_;
   std::vector<bool> suppressed_;                 // line high, but its edge was dropped
   std::map<unsigned, std::uint64_t> raised_at_;  // device line high and not yet taken
   Iommu iommu_;
