@@ -74,6 +74,7 @@ Measured run_raw() {
 Measured run_engine() {
   tandem::RunLog log("", false);
   tandem::PlatformConfig config;
+  config.store_buffer_delay = 0;  // the raw loop has no store buffer: compare like with like
   tandem::Platform platform(config, log);
   Measured m;
   platform.cpu(0).set_program([&](tandem::SimCpu&) { m.ok = workload(platform.hal(), platform.memory()); });

@@ -28,14 +28,15 @@ std::uint32_t LoopHal::access(bool write, std::uint32_t offset, std::uint32_t va
 }
 
 void LoopHal::take_interrupts() {
-  // A level line: taken while high, enabled and not already in the handler; after the
-  // handler (EOI) a line still high is taken again, as the platform controller does.
-  while (handler_ && irqs_enabled_ && !in_isr_ && !active_ && (h_.irq_lines() & 1)) {
+  // Level lines, lowest first, while interrupts are enabled; a line still high after its
+  // handler is taken again, as the platform's interrupt controller does.
+  while (irqs_enabled_ && !in_isr_) {
+    auto it = handlers_.begin();
+    while (it != handlers_.end() && (h_.irq_lines() >> it->first & 1) == 0) ++it;
+    if (it == handlers_.end()) break;
     in_isr_ = true;
     irqs_enabled_ = false;
-    active_ = true;
-    handler_();
-    active_ = false;
+    it->second();
     irqs_enabled_ = true;
     in_isr_ = false;
     run_work();
@@ -81,14 +82,15 @@ tce::TimerId LoopHal::start_timer(std::uint64_t, std::function<void()>) {
 
 int LoopHal::request_irq(unsigned vector, tce::Trigger, IrqHandler handler) {
   begin_call();
-  if (vector != 0) return -EINVAL;
-  handler_ = std::move(handler);
+  if (vector >= 4) return -EINVAL;
+  if (handlers_.count(vector) != 0) return -EBUSY;
+  handlers_[vector] = std::move(handler);
   return 0;
 }
 
-void LoopHal::free_irq(unsigned) {
+void LoopHal::free_irq(unsigned vector) {
   begin_call();
-  handler_ = nullptr;
+  handlers_.erase(vector);
 }
 
 tce::IrqState LoopHal::lock_irqsave(tce::SpinLock& lock) {
@@ -117,7 +119,9 @@ int LoopHal::wait_until(const std::function<bool()>& done, std::uint64_t timeout
     run_work();
     if (done()) return 0;
     if (h_.cycle() >= deadline) return -ETIMEDOUT;
-    if (!(handler_ && irqs_enabled_ && (h_.irq_lines() & 1))) {
+    bool pending = false;
+    for (const auto& [line, handler] : handlers_) pending = pending || (h_.irq_lines() >> line & 1) != 0;
+    if (!(irqs_enabled_ && pending)) {
       h_.run(deadline - h_.cycle());  // stops early when the interrupt line changes
       h_.csr().completed().clear();
     }

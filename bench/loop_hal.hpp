@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 
 #include "device_harness.hpp"
 #include "hal.hpp"
@@ -50,8 +51,8 @@ class LoopHal : public tce::Hal {
   DeviceHarness& h_;
   HostMemory& mem_;
   unsigned call_cycles_;
-  IrqHandler handler_;
-  bool irqs_enabled_ = true, in_isr_ = false, in_work_ = false, active_ = false;
+  std::map<unsigned, IrqHandler> handlers_;  // by line
+  bool irqs_enabled_ = true, in_isr_ = false, in_work_ = false;
   std::deque<std::function<void()>> work_;
   tce::TimerId next_timer_ = 1;
 };

@@ -70,7 +70,11 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
     std::uint64_t data = *p_.m_wdata;
     if (corrupt_at_ && *corrupt_at_ == beats_written_) data = ~data;  // every strobed byte changes
     ++beats_written_;
-    if (b.forced_error || b.denied || !mem_.write_beat(beat_addr(b), data, *p_.m_wstrb)) b.error = true;
+    if (b.forced_error || b.denied || !mem_.write_beat(beat_addr(b), data, *p_.m_wstrb)) {
+      b.error = true;
+    } else if (on_write_beat) {
+      on_write_beat(beat_addr(b), *p_.m_wstrb);
+    }
     if (static_cast<bool>(*p_.m_wlast) != (b.beat == b.len)) ++violations_.wlast;
     if (*p_.m_wlast || b.beat == b.len) {
       const auto resp = b.denied         ? AxiResp::kDecErr

@@ -37,6 +37,8 @@ class AxiMemSlave {
 
   // Called for every burst the port accepts: (write, address, bytes, cycle).
   std::function<void(bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t cycle)> on_burst;
+  // Called after every beat written into memory: (address of the beat, strobes).
+  std::function<void(std::uint64_t addr, std::uint8_t strobes)> on_write_beat;
   // Fault: the port answers nothing (no READY, no VALID) until `cycle` (UINT64_MAX: ever).
   void stall_until(std::uint64_t cycle) { stall_until_ = cycle; }
 

@@ -65,6 +65,7 @@ void SimCpu::thread() {
 }
 
 void SimCpu::begin_call() {
+  platform_.store_buffer_tick();  // what the driver wrote since its last call is now pending
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) wait(cycle_period() * static_cast<double>(cost));
   take_interrupts();
@@ -202,16 +203,19 @@ void SimCpu::write32(std::uint32_t offset, std::uint32_t value) {
   csr_access(true, offset, value);
 }
 
-// Host memory is coherent and CPU writes land at once in this platform, so barriers and
-// syncs cost a HAL call and order nothing further.
+// A write barrier, or a sync for the device, drains the store buffer: CPU writes before it
+// reach memory before anything after it (the doorbell above all). Reads need nothing more:
+// device writes reach the CPU's view at once.
 void SimCpu::wmb() {
   begin_call();
+  if (platform_.store_buffer()) platform_.store_buffer()->drain_all();
 }
 void SimCpu::rmb() {
   begin_call();
 }
 void SimCpu::dma_sync_for_device(const tce::DmaRegion&, std::size_t, std::size_t) {
   begin_call();
+  if (platform_.store_buffer()) platform_.store_buffer()->drain_all();
 }
 void SimCpu::dma_sync_for_cpu(const tce::DmaRegion&, std::size_t, std::size_t) {
   begin_call();
@@ -222,7 +226,9 @@ int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
   if (size == 0) return -EINVAL;
   const std::uint64_t bus = platform_.memory().alloc(size);
   out->bus = bus;
-  out->cpu = platform_.memory().at(bus, size);
+  // With weak ordering the CPU works on its own view; the device sees memory.
+  out->cpu =
+      platform_.store_buffer() ? platform_.store_buffer()->add_region(bus, size) : platform_.memory().at(bus, size);
   out->size = size;
   platform_.dma_mapped(bus, size, tce::DmaDir::kBidirectional);
   return 0;
@@ -231,6 +237,7 @@ int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
 void SimCpu::dma_free(tce::DmaRegion& region) {
   begin_call();
   platform_.dma_unmapped(region.bus, region.size, tce::DmaDir::kBidirectional);
+  if (platform_.store_buffer()) platform_.store_buffer()->remove_region(region.bus);
   if (!platform_.memory().free(region.bus)) {
     platform_.fail("dma_api", fmt::format("dma_free of 0x{:x}, which is not allocated", region.bus));
   }

@@ -44,6 +44,12 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
                                   write ? "wrote" : "read", bytes, addr, write ? "writing" : "reading"));
     return false;
   };
+  if (config.store_buffer_delay != 0) {
+    store_buffer_ = std::make_unique<StoreBuffer>(memory_, config.seed, config.store_buffer_delay);
+    harness_->memory_port().on_write_beat = [this](std::uint64_t addr, std::uint8_t strobes) {
+      store_buffer_->device_wrote(addr, strobes);
+    };
+  }
   harness_->memory_port().on_burst = [this](bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t at) {
     Event e{EventKind::kMemBurst};
     e.cycle = at;
@@ -115,6 +121,20 @@ tce::IrqReturn Platform::dispatch_irq(unsigned line) {
 
 void Platform::irq_taken(unsigned line) {
   raised_at_.erase(line);
+}
+
+void Platform::store_buffer_tick() {
+  if (!store_buffer_) return;
+  store_buffer_->drain_due(cycle());
+  const std::uint64_t next = store_buffer_->notice_writes(cycle());
+  // Writes drain on time even while no CPU makes a HAL call.
+  if (next != 0 && (drain_scheduled_ == 0 || next < drain_scheduled_)) {
+    drain_scheduled_ = next;
+    at_cycle(next, [this, next] {
+      if (drain_scheduled_ == next) drain_scheduled_ = 0;
+      store_buffer_tick();
+    });
+  }
 }
 
 void Platform::at_cycle(std::uint64_t at, std::function<void()> action) {

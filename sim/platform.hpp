@@ -18,6 +18,7 @@
 #include "pic.hpp"
 #include "platform_hal.hpp"
 #include "run_log.hpp"
+#include "store_buffer.hpp"
 
 namespace tandem {
 
@@ -29,6 +30,10 @@ struct PlatformConfig {
   std::string fst_path;  // empty: no waves
   // A device interrupt line high this long without a CPU taking it is a lost interrupt.
   std::uint64_t irq_latency_bound = 50'000;
+  // Weak ordering: CPU writes to coherent DMA memory drain within this many cycles unless
+  // a barrier or sync drains them first (0: no store buffer, writes land at once).
+  std::uint64_t store_buffer_delay = 2000;
+  std::uint64_t seed = 1;  // for the store buffer's delays
 };
 
 struct Failure {
@@ -67,6 +72,10 @@ class Platform {
   const std::vector<Failure>& failures() const { return failures_; }
 
   Iommu& iommu() { return iommu_; }
+  // The CPUs' store buffer (nullptr when writes land at once).
+  StoreBuffer* store_buffer() { return store_buffer_.get(); }
+  // At each HAL call: give new CPU writes their drain time and drain what is due.
+  void store_buffer_tick();
   const std::vector<DmaFault>& dma_faults() const { return dma_faults_; }
 
   // Everything that happens, for observers (sim/events.hpp).
@@ -131,6 +140,8 @@ class Platform {
   std::vector<bool> suppressed_;                 // line high, but its edge was dropped
   std::map<unsigned, std::uint64_t> raised_at_;  // device line high and not yet taken
   Iommu iommu_;
+  std::unique_ptr<StoreBuffer> store_buffer_;
+  std::uint64_t drain_scheduled_ = 0;  // the cycle a drain process waits for (0: none)
   std::vector<DmaFault> dma_faults_;
 };
 

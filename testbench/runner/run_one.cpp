@@ -60,6 +60,7 @@ int run_one(const Command& cmd) {
   std::filesystem::remove(dir + "/waves.vcd");
 
   PlatformConfig config;
+  config.seed = cmd.seed;
   config.engine.max_cycles = cmd.max_cycles;
   config.engine.step_every_cycle = cmd.step_every_cycle;
   if (cmd.waves != Waves::kOff) config.fst_path = fst;

@@ -122,6 +122,27 @@ const ScenarioRegistrar kWrongDirection({
     },
 });
 
+// A driver bug: no write barrier and no sync before the doorbell.
+class NoBarrierHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void wmb() override {}
+  void dma_sync_for_device(const tce::DmaRegion&, std::size_t, std::size_t) override {}
+};
+
+const ScenarioRegistrar kMissingBarrier({
+    "xfail_missing_barrier",
+    "dma_single_copy with a driver that rings the doorbell without a write barrier: the descriptor "
+    "is still in the CPU's store buffer, the device reads a stale one, and the copy must fail",
+    "completion",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      NoBarrierHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
 const ScenarioRegistrar kProtocol({
     "xfail_csr_protocol_violation",
     "dma_single_copy with the CSR master dropping AWVALID before its handshake: the RTL's protocol "

@@ -1,0 +1,79 @@
+#include "store_buffer.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace tandem {
+
+std::uint8_t* StoreBuffer::add_region(std::uint64_t bus, std::size_t len) {
+  auto r = std::make_unique<Region>();
+  r->bus = bus;
+  r->cpu.assign(memory_.at(bus, len), memory_.at(bus, len) + len);
+  r->due.assign(len, 0);
+  std::uint8_t* view = r->cpu.data();
+  regions_[bus] = std::move(r);
+  return view;
+}
+
+void StoreBuffer::remove_region(std::uint64_t bus) {
+  regions_.erase(bus);
+}
+
+StoreBuffer::Region* StoreBuffer::find(std::uint64_t addr) {
+  auto it = regions_.upper_bound(addr);
+  if (it == regions_.begin()) return nullptr;
+  --it;
+  Region* r = it->second.get();
+  return addr < r->bus + r->cpu.size() ? r : nullptr;
+}
+
+std::uint64_t StoreBuffer::notice_writes(std::uint64_t now) {
+  std::uint64_t earliest = 0;
+  for (auto& [bus, r] : regions_) {
+    const std::uint8_t* mem = memory_.at(bus, r->cpu.size());
+    const std::uint64_t due = now + 1 + rng_.range(0, max_delay_);
+    for (std::size_t i = 0; i < r->cpu.size(); ++i) {
+      if (r->due[i] == 0 && r->cpu[i] != mem[i]) r->due[i] = due;
+      if (r->due[i] != 0 && (earliest == 0 || r->due[i] < earliest)) earliest = r->due[i];
+    }
+  }
+  return earliest;
+}
+
+void StoreBuffer::drain_due(std::uint64_t now) {
+  for (auto& [bus, r] : regions_) {
+    std::uint8_t* mem = memory_.at(bus, r->cpu.size());
+    for (std::size_t i = 0; i < r->cpu.size(); ++i) {
+      if (r->due[i] != 0 && r->due[i] <= now) {
+        mem[i] = r->cpu[i];
+        r->due[i] = 0;
+      }
+    }
+  }
+}
+
+void StoreBuffer::drain_all() {
+  drain_due(~std::uint64_t{0});
+}
+
+void StoreBuffer::device_wrote(std::uint64_t addr, std::uint8_t strobes) {
+  for (unsigned b = 0; b < 8; ++b) {
+    if ((strobes >> b & 1) == 0) continue;
+    Region* r = find(addr + b);
+    if (r == nullptr) continue;
+    const std::size_t i = addr + b - r->bus;
+    // A byte the CPU wrote and has not drained keeps the CPU's value (store forwarding);
+    // any other byte shows what the device wrote.
+    if (r->due[i] == 0) r->cpu[i] = *memory_.at(addr + b);
+  }
+}
+
+std::uint64_t StoreBuffer::bytes_pending() const {
+  std::uint64_t n = 0;
+  for (const auto& [bus, r] : regions_)
+    n +=
+        static_cast<std::uint64_t>(std::count_if(r->due.begin(), r->due.end(), [](std::uint64_t d) { return d != 0; }));
+  return n;
+}
+
+}  // namespace tandem

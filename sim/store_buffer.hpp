@@ -1,0 +1,54 @@
+// Weak ordering of CPU writes to coherent DMA memory. The CPU works on its own view of
+// each coherent region; bytes it writes reach the memory the device sees only at a
+// barrier or sync, or when a seeded delay has passed since the platform first noticed
+// them (at the CPU's next HAL call). Device writes update the CPU's view at once, except
+// bytes the CPU has written and not yet drained. Register writes do not pass through here:
+// a doorbell rung without a barrier can overtake the descriptor it announces.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "host_memory.hpp"
+#include "rng.hpp"
+
+namespace tandem {
+
+class StoreBuffer {
+ public:
+  StoreBuffer(HostMemory& memory, std::uint64_t seed, std::uint64_t max_delay)
+      : memory_(memory), rng_(seed), max_delay_(max_delay) {}
+
+  // The CPU's view of a new coherent region at `bus` (as it is in memory now).
+  std::uint8_t* add_region(std::uint64_t bus, std::size_t len);
+  void remove_region(std::uint64_t bus);
+
+  // CPU writes not seen before get their drain time; returns the earliest pending one, or
+  // 0 when nothing waits.
+  std::uint64_t notice_writes(std::uint64_t now);
+  // Drains the bytes whose time has come.
+  void drain_due(std::uint64_t now);
+  // A barrier: everything the CPU wrote reaches memory now.
+  void drain_all();
+  // After the device wrote a beat at `addr` (8 bytes, `strobes`), keep the CPU view coherent.
+  void device_wrote(std::uint64_t addr, std::uint8_t strobes);
+
+  std::uint64_t bytes_pending() const;
+
+ private:
+  struct Region {
+    std::uint64_t bus;
+    std::vector<std::uint8_t> cpu;
+    std::vector<std::uint64_t> due;  // per byte: 0, or the cycle it drains
+  };
+  Region* find(std::uint64_t addr);
+
+  HostMemory& memory_;
+  Rng rng_;
+  std::uint64_t max_delay_;
+  std::map<std::uint64_t, std::unique_ptr<Region>> regions_;
+};
+
+}  // namespace tandem

@@ -1,0 +1,40 @@
+#include "store_buffer.hpp"
+
+#include <doctest/doctest.h>
+
+using tandem::HostMemory;
+using tandem::StoreBuffer;
+
+TEST_CASE("CPU writes reach memory only when drained, and device writes reach the CPU at once") {
+  HostMemory mem;
+  StoreBuffer sb(mem, 1, 100);
+  const auto bus = mem.alloc(64);
+  std::uint8_t* cpu = sb.add_region(bus, 64);
+  cpu[0] = 0x11;
+  CHECK(*mem.at(bus) == 0);  // still in the store buffer
+  const std::uint64_t due = sb.notice_writes(1000);
+  CHECK(due > 1000);
+  CHECK(due <= 1101);
+  sb.drain_due(due - 1);
+  CHECK(*mem.at(bus) == 0);
+  sb.drain_due(due);
+  CHECK(*mem.at(bus) == 0x11);
+
+  cpu[1] = 0x22;
+  sb.notice_writes(2000);
+  sb.drain_all();  // a barrier
+  CHECK(*mem.at(bus + 1) == 0x22);
+  CHECK(sb.bytes_pending() == 0);
+
+  // The device writes bytes 0..3; byte 2 the CPU has written too and not drained yet.
+  cpu[2] = 0x33;
+  sb.notice_writes(3000);
+  REQUIRE(mem.write_beat(bus, 0xDDCCBBAAull, 0x0F));
+  sb.device_wrote(bus, 0x0F);
+  CHECK(cpu[0] == 0xAA);
+  CHECK(cpu[1] == 0xBB);
+  CHECK(cpu[2] == 0x33);  // the CPU sees its own pending write
+  CHECK(cpu[3] == 0xDD);
+  sb.drain_all();
+  CHECK(*mem.at(bus + 2) == 0x33);  // and it lands after the device's
+}
