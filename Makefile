@@ -3,6 +3,7 @@
 BUILD ?= build
 TEST ?= dma_single_copy
 SEED ?= 1
+VIEW ?= driver
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all build setup test regress waves lint bench clean
@@ -25,8 +26,8 @@ regress: build
 waves: build
 	@$(BUILD)/tandem run $(TEST) --seed $(SEED) --waves fst --out $(BUILD)/runs; \
 	fst=$(BUILD)/runs/$(TEST)/seed-$(SEED)/waves.fst; \
-	if [ -n "$$DISPLAY" ]; then gtkwave -a waves/tce.gtkw "$$fst"; \
-	else echo "no display here: open it with  gtkwave -a waves/tce.gtkw $$fst"; fi
+	if [ -n "$$DISPLAY" ]; then gtkwave -a waves/$(VIEW).gtkw "$$fst"; \
+	else echo "no display here: open it with  gtkwave -a waves/$(VIEW).gtkw $$fst"; fi
 
 lint: build
 	@cmake --build $(BUILD) --target lint

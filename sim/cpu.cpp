@@ -57,14 +57,20 @@ bool SimCpu::is_current() const {
 void SimCpu::thread() {
   thread_ = sc_core::sc_get_current_process_handle();
   wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()));
-  context_ = CpuContext::kProcess;
+  set_context(CpuContext::kProcess);
   if (program_) program_(*this);
-  context_ = CpuContext::kIdle;
+  set_context(CpuContext::kIdle);
   finished_ = true;
   platform_.cpu_finished();
 }
 
-void SimCpu::begin_call() {
+void SimCpu::set_context(CpuContext context) {
+  context_ = context;
+  if (id_ < 4) *platform_.harness().probes().context[id_] = static_cast<CData>(context);
+}
+
+void SimCpu::begin_call(HalCall call) {
+  if (id_ < 4) *platform_.harness().probes().hal_call[id_] = static_cast<CData>(call);
   platform_.store_buffer_tick();  // what the driver wrote since its last call is now pending
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) wait(cycle_period() * static_cast<double>(cost));
@@ -100,7 +106,7 @@ void SimCpu::timer_thread() {
 }
 
 tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
-  begin_call();
+  begin_call(HalCall::kStartTimer);
   const tce::TimerId id = platform_.next_timer_id();
   timers_[id] = {sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(delay_ns), sc_core::SC_NS),
                  std::move(work)};
@@ -109,7 +115,7 @@ tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> w
 }
 
 void SimCpu::cancel_timer(tce::TimerId timer) {
-  begin_call();
+  begin_call(HalCall::kCancelTimer);
   platform_.drop_timer(timer);  // whichever CPU started it
 }
 
@@ -130,7 +136,7 @@ void SimCpu::take_interrupts() {
     taken.line = static_cast<unsigned>(line);
     platform_.publish(taken);
     const CpuContext interrupted = context_;
-    context_ = CpuContext::kIsr;
+    set_context(CpuContext::kIsr);
     irqs_enabled_ = false;
     const tce::IrqReturn ret = platform_.dispatch_irq(static_cast<unsigned>(line));
     if (ret == tce::IrqReturn::kNone) {
@@ -142,7 +148,7 @@ void SimCpu::take_interrupts() {
     eoi.line = static_cast<unsigned>(line);
     platform_.publish(eoi);
     irqs_enabled_ = true;
-    context_ = interrupted;
+    set_context(interrupted);
     run_work();
   }
 }
@@ -154,19 +160,20 @@ void SimCpu::run_work() {
   while (!work_.empty()) {
     auto work = std::move(work_.front());
     work_.pop_front();
-    context_ = CpuContext::kBottomHalf;
+    set_context(CpuContext::kBottomHalf);
     work();
   }
-  context_ = interrupted;
+  set_context(interrupted);
   in_work_ = false;
 }
 
 std::uint32_t SimCpu::csr_access(bool write, std::uint32_t offset, std::uint32_t value) {
-  begin_call();
+  begin_call(write ? HalCall::kWrite32 : HalCall::kRead32);
   CsrRequest req;
   req.write = write;
   req.addr = offset;
   req.data = value;
+  if (id_ < 4) *platform_.harness().probes().reg[id_] = static_cast<SData>(offset);
   platform_.engine().submit(&req, &csr_done_);
   wait(csr_done_);
   Event e{EventKind::kCsrAccess};
@@ -207,22 +214,22 @@ void SimCpu::write32(std::uint32_t offset, std::uint32_t value) {
 // reach memory before anything after it (the doorbell above all). Reads need nothing more:
 // device writes reach the CPU's view at once.
 void SimCpu::wmb() {
-  begin_call();
+  begin_call(HalCall::kWmb);
   if (platform_.store_buffer()) platform_.store_buffer()->drain_all();
 }
 void SimCpu::rmb() {
-  begin_call();
+  begin_call(HalCall::kRmb);
 }
 void SimCpu::dma_sync_for_device(const tce::DmaRegion&, std::size_t, std::size_t) {
-  begin_call();
+  begin_call(HalCall::kSyncForDevice);
   if (platform_.store_buffer()) platform_.store_buffer()->drain_all();
 }
 void SimCpu::dma_sync_for_cpu(const tce::DmaRegion&, std::size_t, std::size_t) {
-  begin_call();
+  begin_call(HalCall::kSyncForCpu);
 }
 
 int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
-  begin_call();
+  begin_call(HalCall::kDmaAlloc);
   if (size == 0) return -EINVAL;
   const std::uint64_t bus = platform_.memory().alloc(size);
   out->bus = bus;
@@ -235,7 +242,7 @@ int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
 }
 
 void SimCpu::dma_free(tce::DmaRegion& region) {
-  begin_call();
+  begin_call(HalCall::kDmaFree);
   platform_.dma_unmapped(region.bus, region.size, tce::DmaDir::kBidirectional);
   if (platform_.store_buffer()) platform_.store_buffer()->remove_region(region.bus);
   if (!platform_.memory().free(region.bus)) {
@@ -245,7 +252,7 @@ void SimCpu::dma_free(tce::DmaRegion& region) {
 }
 
 int SimCpu::dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
-  begin_call();
+  begin_call(HalCall::kDmaMap);
   if (len == 0) return -EINVAL;
   const std::uint64_t addr = platform_.memory().bus_of(cpu, len);
   if (addr == 0) return -EFAULT;
@@ -255,22 +262,22 @@ int SimCpu::dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* 
 }
 
 void SimCpu::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
-  begin_call();
+  begin_call(HalCall::kDmaUnmap);
   platform_.dma_unmapped(bus, len, dir);
 }
 
 int SimCpu::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
-  begin_call();
+  begin_call(HalCall::kRequestIrq);
   return platform_.register_irq(vector, trigger, id_, std::move(handler));
 }
 
 void SimCpu::free_irq(unsigned vector) {
-  begin_call();
+  begin_call(HalCall::kFreeIrq);
   platform_.unregister_irq(vector);
 }
 
 tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
-  begin_call();
+  begin_call(HalCall::kLock);
   const tce::IrqState was = irqs_enabled_;
   irqs_enabled_ = false;
   if (lock.owner == static_cast<int>(id_)) {
@@ -290,7 +297,7 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
 }
 
 void SimCpu::unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) {
-  begin_call();
+  begin_call(HalCall::kUnlock);
   if (lock.owner != static_cast<int>(id_)) {
     platform_.fail("locking", fmt::format("cpu{} releases a spinlock it does not hold", id_));
   }
@@ -299,12 +306,12 @@ void SimCpu::unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) {
 }
 
 void SimCpu::schedule_work(std::function<void()> work) {
-  begin_call();
+  begin_call(HalCall::kScheduleWork);
   work_.push_back(std::move(work));
 }
 
 int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
-  begin_call();
+  begin_call(HalCall::kWait);
   if (!irqs_enabled_) {
     // A wait under an irq-save lock never sees the interrupt it may be waiting for.
     platform_.fail("locking", fmt::format("cpu{} waits with interrupts disabled (a lock held across a wait?)", id_));
@@ -317,16 +324,16 @@ int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_
     if (done()) return 0;
     const sc_core::sc_time now = sc_core::sc_time_stamp();
     if (now >= deadline) return -ETIMEDOUT;
-    context_ = CpuContext::kIdle;
+    set_context(CpuContext::kIdle);
     // An interrupt already pending is taken below without waiting, unless it cannot be.
     if (!irqs_enabled_ || platform_.pic().pending_for(id_) < 0) wait(deadline - now, irq_event_ | wake_event_);
-    context_ = waiting;
+    set_context(waiting);
     take_interrupts();
   }
 }
 
 void SimCpu::wake_all() {
-  begin_call();
+  begin_call(HalCall::kWakeAll);
   platform_.wake_all_cpus();
 }
 

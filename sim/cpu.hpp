@@ -20,6 +20,30 @@ namespace tandem {
 class Platform;
 
 enum class CpuContext { kIdle, kProcess, kIsr, kBottomHalf };
+
+// The HAL call a CPU is in, as the waves show it (waves/tandem_hal_call.gtkwf).
+enum class HalCall : std::uint8_t {
+  kNone,
+  kRead32,
+  kWrite32,
+  kWmb,
+  kRmb,
+  kDmaAlloc,
+  kDmaFree,
+  kSyncForDevice,
+  kSyncForCpu,
+  kDmaMap,
+  kDmaUnmap,
+  kRequestIrq,
+  kFreeIrq,
+  kLock,
+  kUnlock,
+  kScheduleWork,
+  kStartTimer,
+  kCancelTimer,
+  kWait,
+  kWakeAll
+};
 const char* to_string(CpuContext context);
 
 class SimCpu : public sc_core::sc_module, public tce::Hal {
@@ -66,7 +90,8 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
  private:
   void thread();
   void timer_thread();
-  void begin_call();
+  void begin_call(HalCall call);
+  void set_context(CpuContext context);
   void take_interrupts();
   void run_work();
   std::uint32_t csr_access(bool write, std::uint32_t offset, std::uint32_t value);

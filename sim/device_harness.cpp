@@ -34,6 +34,10 @@ void DeviceHarness::finish() {
   model_->final();
 }
 
+const ProbePins& DeviceHarness::probes() const {
+  return model_->probes();
+}
+
 bool DeviceHarness::rtl_error() const {
   return model_->got_error();
 }

@@ -38,6 +38,8 @@ class DeviceHarness {
   std::uint32_t irq_lines() const { return irq_; }
   AxilMaster& csr() { return *csr_; }
   AxiMemSlave& memory_port() { return *mem_port_; }
+  // What the waves show beside the RTL: set by the platform, read by nothing in the device.
+  const ProbePins& probes() const;
   // An RTL error ($error, a failed assertion) since the start, with its message in the log.
   bool rtl_error() const;
   // Closes the wave file (also done by the destructor).

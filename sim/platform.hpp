@@ -81,6 +81,9 @@ class Platform {
   // Everything that happens, for observers (sim/events.hpp).
   EventBus& events() { return events_; }
   void publish(Event e) {
+    // Faults also show in the waves, as steps of a counter.
+    if (e.kind == EventKind::kDmaFault) ++*harness_->probes().dma_faults;
+    if (e.kind == EventKind::kFault) ++*harness_->probes().injected_faults;
     if (events_.empty()) return;
     if (e.cycle == 0) e.cycle = cycle();
     events_.publish(e);

@@ -30,4 +30,13 @@ struct TcePins {
   CData *irq;
 };
 
+// Inputs of the platform's top that only the waves read: what each CPU does, and markers.
+struct ProbePins {
+  CData *context[4];
+  CData *hal_call[4];
+  SData *reg[4];
+  CData *dma_faults;
+  CData *injected_faults;
+};
+
 }  // namespace tandem

@@ -57,4 +57,13 @@ TcePins bind_pins(Model& m) {
   return p;
 }
 
+template <typename Model>
+ProbePins bind_probes(Model& m) {
+  return ProbePins{{&m.cpu0_context_i, &m.cpu1_context_i, &m.cpu2_context_i, &m.cpu3_context_i},
+                   {&m.cpu0_hal_call_i, &m.cpu1_hal_call_i, &m.cpu2_hal_call_i, &m.cpu3_hal_call_i},
+                   {&m.cpu0_reg_i, &m.cpu1_reg_i, &m.cpu2_reg_i, &m.cpu3_reg_i},
+                   &m.dma_faults_i,
+                   &m.injected_faults_i};
+}
+
 }  // namespace tandem

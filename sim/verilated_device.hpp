@@ -23,9 +23,11 @@ class VerilatedDevice {
   virtual void final() = 0;
   virtual bool got_error() const = 0;
   const TcePins& pins() const { return pins_; }
+  const ProbePins& probes() const { return probes_; }
 
  protected:
   TcePins pins_{};
+  ProbePins probes_{};
 };
 
 struct DeviceVariant {

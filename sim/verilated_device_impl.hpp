@@ -23,8 +23,9 @@ class VerilatedDeviceOf : public VerilatedDevice {
     context_.fatalOnError(false);  // RTL errors fail the run through got_error(), not abort()
     context_.traceEverOn(trace);
     Verilated::threadContextp(&context_);
-    model_ = std::make_unique<Model>(&context_, "tce_top");
+    model_ = std::make_unique<Model>(&context_, "tandem");
     pins_ = bind_pins(*model_);
+    probes_ = bind_probes(*model_);
   }
   ~VerilatedDeviceOf() override {
     Verilated::threadContextp(&context_);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# --waves fst and --waves vcd write real traces of the RTL, and every signal that the
-# GTKWave layout in waves/ shows exists in them (a renamed RTL port breaks this test).
+# --waves fst and --waves vcd write real traces of the RTL and the driver's activity, and
+# every signal the GTKWave layouts in waves/ show exists in them (a renamed port breaks this).
 set -euo pipefail
 tandem=$1
 out=$2
@@ -20,20 +20,7 @@ vcd="$out/dma_single_copy/seed-5/waves.vcd"
 [ ! -e "$fst" ] || { echo "a VCD run left an FST behind"; exit 1; }
 grep -q 'm_axi_awaddr_o' "$vcd" || { echo "VCD lacks the DMA bus"; exit 1; }
 
-# The layout's signals: lines that name a trace (tce_top.…), without any bit range.
-missing=0
-while read -r sig; do
-  name=${sig##*.}
-  name=${name%%[*}
-  if ! grep -qE "\\\$var [a-z]+ [0-9]+ \\S+ ${name}( |\\[)" <<<"$vars"; then
-    echo "waves/tce.gtkw shows $sig, which the trace does not have"
-    missing=$((missing + 1))
-  fi
-done < <(grep -E '^tce_top\.' waves/tce.gtkw)
-[ "$missing" -eq 0 ] || exit 1
-# Each translate filter the layout names is one the build generated.
-grep -oE '^\^[0-9]+ \S+' waves/tce.gtkw | while read -r _ path; do
-  f="$gen/gtkwave/$(basename "$path")"
-  [ -s "$f" ] || { echo "waves/tce.gtkw names filter $path, which the build does not generate"; exit 1; }
-done
-echo "waves ok: FST and VCD written; every signal of waves/tce.gtkw is in the trace"
+# Every signal of every layout in waves/ exists in the trace by its full path, and every
+# translate filter a layout names exists.
+python3 tests/gtkw_signals.py "$vcd" "$gen" waves/*.gtkw
+echo "waves ok: FST and VCD written; every layout shows only signals the trace has"
