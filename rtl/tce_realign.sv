@@ -37,22 +37,24 @@ module tce_realign #(
   logic [63:0] push_data;
   logic        pop;
 
-  // Append the beat's valid bytes to the held ones, then take a word if there is one.
+  // Append the beat's valid bytes (one contiguous run) to the held ones, then take a word
+  // if there is one.
   always_comb begin
     logic [127:0] merged;
     logic [4:0]   n;
+    logic [63:0]  run;
     merged   = hold_q;
     n        = {1'b0, hold_n_q};
+    run      = '0;
     push     = 1'b0;
     push_data = '0;
     flush_d  = flush_q;
     if (in_valid_i) begin
-      for (int b = 0; b < 8; b++) begin
-        if (b >= int'(in_first_i) && b < int'(in_end_i)) begin
-          merged[8*n +: 8] = in_data_i[8*b +: 8];
-          n = n + 5'd1;
-        end
-      end
+      // The run starts at byte 0 and ends before byte end - first; the rest is cleared.
+      run    = (in_data_i >> (8 * in_first_i)) & ~(64'hFFFF_FFFF_FFFF_FFFF << (8 * (in_end_i - 4'(in_first_i))));
+      if (in_end_i - 4'(in_first_i) == 4'd8) run = in_data_i;
+      merged = merged | ({64'd0, run} << (8 * n));
+      n      = n + 5'(in_end_i - 4'(in_first_i));
       if (in_last_i) flush_d = 1'b1;
     end
     if (n >= 5'd8) begin
