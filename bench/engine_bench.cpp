@@ -74,7 +74,8 @@ Measured run_raw() {
 Measured run_engine() {
   tandem::RunLog log("", false);
   tandem::PlatformConfig config;
-  config.store_buffer_delay = 0;  // the raw loop has no store buffer: compare like with like
+  config.store_buffer_delay = 0;           // the raw loop has neither store buffer nor back-pressure:
+  config.memory.backpressure_percent = 0;  // compare like with like
   tandem::Platform platform(config, log);
   Measured m;
   platform.cpu(0).set_program([&](tandem::SimCpu&) { m.ok = workload(platform.hal(), platform.memory()); });

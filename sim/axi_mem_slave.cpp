@@ -27,8 +27,9 @@ void AxiMemSlave::drive(std::uint64_t cycle) {
     *p_.m_rlast = 0;
     return;
   }
-  *p_.m_arready = reads_.size() < cfg_.max_outstanding;
-  const bool r_ready = !reads_.empty() && cycle >= reads_.front().ready_at;
+  *p_.m_arready = reads_.size() < cfg_.max_outstanding && !hold();
+  const bool r_ready = !reads_.empty() && cycle >= reads_.front().ready_at && (r_up_ || !hold());
+  r_up_ = r_ready;
   *p_.m_rvalid = r_ready;
   if (r_ready) {
     const Burst& b = reads_.front();
@@ -46,9 +47,10 @@ void AxiMemSlave::drive(std::uint64_t cycle) {
     *p_.m_rresp = 0;
     *p_.m_rlast = 0;
   }
-  *p_.m_awready = writes_.size() < cfg_.max_outstanding;
-  *p_.m_wready = !writes_.empty();  // data is taken once its address is known
-  const bool b_ready = !resps_.empty() && cycle >= resps_.front().first;
+  *p_.m_awready = writes_.size() < cfg_.max_outstanding && !hold();
+  *p_.m_wready = !writes_.empty() && !hold();  // data is taken once its address is known
+  const bool b_ready = !resps_.empty() && cycle >= resps_.front().first && (b_up_ || !hold());
+  b_up_ = b_ready;
   *p_.m_bvalid = b_ready;
   *p_.m_bresp = b_ready ? resps_.front().second : 0;
 }
@@ -57,6 +59,7 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   if (*p_.m_rvalid && *p_.m_rready && *p_.m_wvalid && *p_.m_wready) ++overlap_cycles_;
   max_reads_ = std::max(max_reads_, reads_.size());
   if (*p_.m_rvalid && *p_.m_rready) {
+    r_up_ = false;
     Burst& b = reads_.front();
     ++beats_read_;
     if (b.beat == b.len) {
@@ -87,7 +90,10 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
       ++b.beat;
     }
   }
-  if (*p_.m_bvalid && *p_.m_bready) resps_.pop_front();
+  if (*p_.m_bvalid && *p_.m_bready) {
+    b_up_ = false;
+    resps_.pop_front();
+  }
   if (*p_.m_arvalid && *p_.m_arready) {
     check_burst(*p_.m_araddr, *p_.m_arlen);
     if (on_burst) on_burst(false, *p_.m_araddr, 8ull * (*p_.m_arlen + 1), cycle);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "host_memory.hpp"
+#include "rng.hpp"
 #include "tce_pins.hpp"
 
 namespace tandem {
@@ -18,6 +19,11 @@ struct MemConfig {
   unsigned read_latency = 10;   // cycles from AR handshake to the first R beat
   unsigned write_latency = 10;  // cycles from the last W beat to B
   unsigned max_outstanding = 8;
+  // Seeded random back-pressure: in each cycle each READY the memory drives is low, and
+  // each VALID it could raise is held back, with this probability (percent). A VALID once
+  // raised stays up until its handshake, as AXI requires.
+  unsigned backpressure_percent = 0;
+  std::uint64_t seed = 1;
 };
 
 class AxiMemSlave {
@@ -86,6 +92,9 @@ class AxiMemSlave {
   Violations violations_;
   std::size_t max_reads_ = 0;
   std::uint64_t stall_until_ = 0;
+  Rng rng_{1};
+  bool r_up_ = false, b_up_ = false;  // RVALID / BVALID raised and not yet taken
+  bool hold() { return cfg_.backpressure_percent != 0 && rng_.range(0, 99) < cfg_.backpressure_percent; }
   std::uint64_t overlap_cycles_ = 0;
   bool in_error_range(std::uint64_t addr, unsigned len, bool write) const;
   void check_burst(std::uint64_t addr, unsigned len);

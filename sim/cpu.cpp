@@ -65,12 +65,30 @@ void SimCpu::thread() {
 }
 
 void SimCpu::set_context(CpuContext context) {
+  if (context == context_) return;
   context_ = context;
   if (id_ < 4) *platform_.harness().probes().context[id_] = static_cast<CData>(context);
+  Event e{EventKind::kContext};
+  e.cpu = static_cast<int>(id_);
+  e.what = to_string(context);
+  platform_.publish(e);
+}
+
+const char* to_string(HalCall call) {
+  static const char* const kNames[] = {"none",         "read32",       "write32",           "wmb",
+                                       "rmb",          "dma_alloc",    "dma_free",          "sync_for_device",
+                                       "sync_for_cpu", "dma_map",      "dma_unmap",         "request_irq",
+                                       "free_irq",     "lock_irqsave", "unlock_irqrestore", "schedule_work",
+                                       "start_timer",  "cancel_timer", "wait_until",        "wake_all"};
+  return kNames[static_cast<int>(call)];
 }
 
 void SimCpu::begin_call(HalCall call) {
   if (id_ < 4) *platform_.harness().probes().hal_call[id_] = static_cast<CData>(call);
+  Event e{EventKind::kHalCall};
+  e.cpu = static_cast<int>(id_);
+  e.what = to_string(call);
+  platform_.publish(e);
   platform_.store_buffer_tick();  // what the driver wrote since its last call is now pending
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) wait(cycle_period() * static_cast<double>(cost));

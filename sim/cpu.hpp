@@ -44,6 +44,7 @@ enum class HalCall : std::uint8_t {
   kWait,
   kWakeAll
 };
+const char* to_string(HalCall call);
 const char* to_string(CpuContext context);
 
 class SimCpu : public sc_core::sc_module, public tce::Hal {

@@ -16,6 +16,8 @@ enum class EventKind {
   kEoi,        // a CPU ended one (cpu, line)
   kDmaFault,   // the IOMMU refused an access (write, addr, len)
   kFault,      // a fault was injected (what)
+  kHalCall,    // a CPU entered a HAL call (cpu, what)
+  kContext,    // a CPU changed context: idle, process, isr, bh (cpu, what)
 };
 
 struct Event {

@@ -23,9 +23,10 @@
 namespace tandem {
 
 struct PlatformConfig {
+  PlatformConfig() { memory.backpressure_percent = 10; }
   unsigned cpus = 1;
   unsigned hal_call_cycles = 10;  // driver work charged per HAL call
-  MemConfig memory;
+  MemConfig memory;               // with some back-pressure on every channel, seeded by the run's seed
   EngineConfig engine;
   std::string fst_path;  // empty: no waves
   // A device interrupt line high this long without a CPU taking it is a lost interrupt.

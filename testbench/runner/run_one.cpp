@@ -61,6 +61,7 @@ int run_one(const Command& cmd) {
 
   PlatformConfig config;
   config.seed = cmd.seed;
+  config.memory.seed = cmd.seed;
   config.engine.max_cycles = cmd.max_cycles;
   config.engine.step_every_cycle = cmd.step_every_cycle;
   if (cmd.waves != Waves::kOff) config.fst_path = fst;

@@ -1,0 +1,56 @@
+// The platform's event stream, seen from a scenario: one copy through the driver, and every
+// kind of event it must produce, in a consistent order.
+#include <fmt/core.h>
+
+#include <cstring>
+#include <map>
+
+#include "scenario.hpp"
+#include "tce_device.hpp"
+
+namespace tandem {
+namespace {
+
+void observe(ScenarioContext& ctx, SimCpu&) {
+  Platform& p = ctx.platform();
+  std::map<EventKind, unsigned> seen;
+  std::uint64_t last_cycle = 0;
+  bool ordered = true;
+  p.events().subscribe([&](const Event& e) {
+    ++seen[e.kind];
+    if (e.kind != EventKind::kMemBurst && e.cycle < last_cycle)
+      ordered = false;  // bursts are stamped at their handshake
+    if (e.kind != EventKind::kMemBurst) last_cycle = e.cycle;
+  });
+  tce::TceDevice dev(p.hal());
+  if (dev.probe() != 0) {
+    ctx.fail("driver", "probe failed");
+    return;
+  }
+  const std::uint32_t len = 5000;
+  std::uint8_t* src = ctx.host_buffer(len);
+  std::uint8_t* dst = ctx.host_buffer(len);
+  for (std::uint32_t i = 0; i < len; ++i) src[i] = static_cast<std::uint8_t>(i * 13);
+  tce::CopyRequest req;
+  req.src = {{src, len}};
+  req.dst = {{dst, len}};
+  if (dev.submit(req) != 0 || dev.wait(req, 200'000) != 0 || req.status != 0 || std::memcmp(src, dst, len) != 0) {
+    ctx.fail("completion", "the observed copy failed");
+  }
+  dev.remove();
+  const EventKind expected[] = {EventKind::kCsrAccess, EventKind::kMemBurst, EventKind::kIrqLine, EventKind::kIrqTaken,
+                                EventKind::kEoi,       EventKind::kHalCall,  EventKind::kContext};
+  for (EventKind k : expected) {
+    if (seen[k] == 0) ctx.fail("observers", fmt::format("no event of kind {} was published", static_cast<int>(k)));
+  }
+  if (!ordered) ctx.fail("observers", "events went back in time");
+  ctx.note(fmt::format("{} CSR accesses, {} bursts, {} HAL calls observed", seen[EventKind::kCsrAccess],
+                       seen[EventKind::kMemBurst], seen[EventKind::kHalCall]));
+}
+
+const ScenarioRegistrar kObservers({"platform_observers",
+                                    "one copy, watched through the event stream: every kind of event arrives, in order",
+                                    "", nullptr, observe});
+
+}  // namespace
+}  // namespace tandem
