@@ -28,7 +28,7 @@ struct MemConfig {
 
 class AxiMemSlave {
  public:
-  AxiMemSlave(const TcePins& pins, HostMemory& memory, MemConfig config) : p_(pins), mem_(memory), cfg_(config) {}
+  AxiMemSlave(const TcePins& pins, MemoryBus& memory, MemConfig config) : p_(pins), mem_(memory), cfg_(config) {}
 
   void drive(std::uint64_t cycle);
   void sample(std::uint64_t cycle);
@@ -78,7 +78,7 @@ class AxiMemSlave {
   static std::uint64_t beat_addr(const Burst& b) { return (b.addr & ~std::uint64_t{7}) + 8ull * b.beat; }
 
   const TcePins& p_;
-  HostMemory& mem_;
+  MemoryBus& mem_;
   MemConfig cfg_;
   std::deque<Burst> reads_, writes_;
   std::deque<std::pair<std::uint64_t, std::uint8_t>> resps_;  // (ready_at, bresp)

@@ -16,7 +16,7 @@ std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
 
 }  // namespace
 
-DeviceHarness::DeviceHarness(HostMemory& memory, const HarnessConfig& config)
+DeviceHarness::DeviceHarness(MemoryBus& memory, const HarnessConfig& config)
     : config_(config), model_(make_model(config)) {
   csr_ = std::make_unique<AxilMaster>(model_->pins());
   mem_port_ = std::make_unique<AxiMemSlave>(model_->pins(), memory, config.mem);

@@ -23,7 +23,7 @@ struct HarnessConfig {
 class DeviceHarness {
  public:
   // Throws std::invalid_argument for a variant that does not exist.
-  DeviceHarness(HostMemory& memory, const HarnessConfig& config);
+  DeviceHarness(MemoryBus& memory, const HarnessConfig& config);
   ~DeviceHarness();
   DeviceHarness(const DeviceHarness&) = delete;
   DeviceHarness& operator=(const DeviceHarness&) = delete;

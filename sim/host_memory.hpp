@@ -10,7 +10,16 @@
 
 namespace tandem {
 
-class HostMemory {
+// What the device's memory port reaches: 8-byte beats at 8-aligned addresses.
+class MemoryBus {
+ public:
+  virtual ~MemoryBus() = default;
+  // False (and nothing read or written) when the beat cannot be served.
+  virtual bool read_beat(std::uint64_t addr, std::uint64_t* data) = 0;
+  virtual bool write_beat(std::uint64_t addr, std::uint64_t data, std::uint8_t strobes) = 0;
+};
+
+class HostMemory : public MemoryBus {
  public:
   // Bus addresses start above 4 GiB so that 48-bit addressing is exercised.
   static constexpr std::uint64_t kFirstAddress = 0x1'0000'0000;
@@ -29,8 +38,8 @@ class HostMemory {
   bool read(std::uint64_t addr, void* out, std::size_t len);
   bool write(std::uint64_t addr, const void* in, std::size_t len);
   // One 8-byte bus beat at an 8-aligned address with byte strobes.
-  bool read_beat(std::uint64_t addr, std::uint64_t* data);
-  bool write_beat(std::uint64_t addr, std::uint64_t data, std::uint8_t strobes);
+  bool read_beat(std::uint64_t addr, std::uint64_t* data) override;
+  bool write_beat(std::uint64_t addr, std::uint64_t data, std::uint8_t strobes) override;
 
   std::size_t regions() const { return regions_.size(); }
   // A digest of every region's address and bytes (FNV-1a): equal memories, equal digests.
