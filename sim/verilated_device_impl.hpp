@@ -6,7 +6,10 @@
 #include <verilated_fst_c.h>
 
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "tce_pins_bind.hpp"
 #include "verilated_device.hpp"
@@ -16,6 +19,13 @@ namespace tandem {
 // Several models may live on one thread (two devices, tests side by side). Verilator's
 // runtime finds "the" context through a per-thread pointer, even when a model's scopes are
 // destroyed, so each model makes its own context current before it runs or goes away.
+// Whether a Verilated model was built with tracing.
+template <typename Model, typename = void>
+struct CanTrace : std::false_type {};
+template <typename Model>
+struct CanTrace<Model, std::void_t<decltype(std::declval<Model&>().trace(static_cast<VerilatedFstC*>(nullptr), 0))>>
+    : std::true_type {};
+
 template <typename Model>
 class VerilatedDeviceOf : public VerilatedDevice {
  public:
@@ -38,9 +48,13 @@ class VerilatedDeviceOf : public VerilatedDevice {
   }
   void set_time(std::uint64_t time) override { context_.time(time); }
   void open_trace(const std::string& fst_path) override {
-    fst_ = std::make_unique<VerilatedFstC>();
-    model_->trace(fst_.get(), 99);
-    fst_->open(fst_path.c_str());
+    if constexpr (CanTrace<Model>::value) {
+      fst_ = std::make_unique<VerilatedFstC>();
+      model_->trace(fst_.get(), 99);
+      fst_->open(fst_path.c_str());
+    } else {
+      throw std::invalid_argument("this RTL variant was built without tracing: no waves (" + fst_path + ")");
+    }
   }
   void dump(std::uint64_t time) override {
     if (fst_) fst_->dump(time);
