@@ -185,14 +185,14 @@ void SimCpu::run_work() {
   in_work_ = false;
 }
 
-std::uint32_t SimCpu::csr_access(bool write, std::uint32_t offset, std::uint32_t value) {
+std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offset, std::uint32_t value) {
   begin_call(write ? HalCall::kWrite32 : HalCall::kRead32);
   CsrRequest req;
   req.write = write;
   req.addr = offset;
   req.data = value;
   if (id_ < 4) *platform_.harness().probes().reg[id_] = static_cast<SData>(offset);
-  platform_.engine().submit(&req, &csr_done_);
+  platform_.engine().submit(device, &req, &csr_done_);
   wait(csr_done_);
   Event e{EventKind::kCsrAccess};
   e.cpu = static_cast<int>(id_);
@@ -221,11 +221,11 @@ std::uint32_t SimCpu::csr_access(bool write, std::uint32_t offset, std::uint32_t
 }
 
 std::uint32_t SimCpu::read32(std::uint32_t offset) {
-  return csr_access(false, offset, 0);
+  return csr_access(0, false, offset, 0);
 }
 
 void SimCpu::write32(std::uint32_t offset, std::uint32_t value) {
-  csr_access(true, offset, value);
+  csr_access(0, true, offset, value);
 }
 
 // A write barrier, or a sync for the device, drains the store buffer: CPU writes before it
@@ -285,13 +285,21 @@ void SimCpu::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
 }
 
 int SimCpu::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
-  begin_call(HalCall::kRequestIrq);
-  return platform_.register_irq(vector, trigger, id_, std::move(handler));
+  return request_line(vector, trigger, std::move(handler), 0);
 }
 
 void SimCpu::free_irq(unsigned vector) {
+  free_line(vector, 0);
+}
+
+int SimCpu::request_line(unsigned line, tce::Trigger trigger, IrqHandler handler, unsigned owner) {
+  begin_call(HalCall::kRequestIrq);
+  return platform_.register_irq(line, trigger, id_, std::move(handler), owner);
+}
+
+void SimCpu::free_line(unsigned line, unsigned owner) {
   begin_call(HalCall::kFreeIrq);
-  platform_.unregister_irq(vector);
+  platform_.unregister_irq(line, owner);
 }
 
 tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {

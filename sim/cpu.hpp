@@ -64,6 +64,14 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   bool is_current() const;
   // Drops a timer of this CPU's; false if it has none of that id.
   bool erase_timer(tce::TimerId timer);
+  // Register accesses and interrupt lines of one device among several (the tce::Hal
+  // calls of this class reach device 0 and take a vector as the line).
+  std::uint32_t csr_read(unsigned device, std::uint32_t offset) { return csr_access(device, false, offset, 0); }
+  void csr_write(unsigned device, std::uint32_t offset, std::uint32_t value) {
+    csr_access(device, true, offset, value);
+  }
+  int request_line(unsigned line, tce::Trigger trigger, IrqHandler handler, unsigned owner);
+  void free_line(unsigned line, unsigned owner);
 
   // tce::Hal
   std::uint32_t read32(std::uint32_t offset) override;
@@ -95,7 +103,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void set_context(CpuContext context);
   void take_interrupts();
   void run_work();
-  std::uint32_t csr_access(bool write, std::uint32_t offset, std::uint32_t value);
+  std::uint32_t csr_access(unsigned device, bool write, std::uint32_t offset, std::uint32_t value);
   std::string who() const;
 
   Platform& platform_;

@@ -66,6 +66,12 @@ void DeviceHarness::tick() {
   }
 }
 
+bool DeviceHarness::step() {
+  observable_ = false;
+  tick();
+  return observable_;
+}
+
 std::uint64_t DeviceHarness::run(std::uint64_t budget) {
   observable_ = false;
   std::uint64_t n = 0;

@@ -32,6 +32,9 @@ class DeviceHarness {
   // rest of the platform could observe happened: a CSR request completed or an interrupt
   // output changed. Returns the cycles run.
   std::uint64_t run(std::uint64_t budget);
+  // One cycle; true if something observable happened in it (several devices tick in
+  // lockstep this way).
+  bool step();
 
   std::uint64_t cycle() const { return cycle_; }
   unsigned reset_cycles() const { return config_.reset_cycles; }

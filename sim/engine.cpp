@@ -7,14 +7,28 @@ namespace tandem {
 using sc_core::sc_time;
 using sc_core::SC_ZERO_TIME;
 
-Engine::Engine(sc_core::sc_module_name name, DeviceHarness& harness, const EngineConfig& config)
-    : sc_module(name), harness_(harness), config_(config) {
+Engine::Engine(sc_core::sc_module_name name, std::vector<DeviceHarness*> devices, const EngineConfig& config)
+    : sc_module(name), devices_(std::move(devices)), config_(config) {
   SC_THREAD(run);
 }
 
-void Engine::submit(CsrRequest* request, sc_core::sc_event* done) {
+void Engine::submit(unsigned device, CsrRequest* request, sc_core::sc_event* done) {
   request->owner = done;
-  harness_.csr().submit(request);
+  devices_.at(device)->csr().submit(request);
+}
+
+// Up to `budget` cycles of every device in lockstep; stops after a cycle in which any of
+// them did something observable. Returns the cycles run.
+std::uint64_t Engine::run_ahead(std::uint64_t budget) {
+  if (devices_.size() == 1) return devices_.front()->run(budget);
+  std::uint64_t n = 0;
+  while (n < budget) {
+    bool observable = false;
+    for (DeviceHarness* d : devices_) observable = d->step() || observable;
+    ++n;
+    if (observable) break;
+  }
+  return n;
 }
 
 void Engine::run() {
@@ -33,37 +47,41 @@ void Engine::run() {
       budget = config_.max_run_ahead;
     } else {
       const std::uint64_t horizon = (now + until_next).value() / period.value();
-      budget = horizon > harness_.cycle() ? horizon - harness_.cycle() : 0;
+      budget = horizon > cycle() ? horizon - cycle() : 0;
     }
     if (config_.step_every_cycle) budget = std::min<std::uint64_t>(budget, 1);
-    budget = std::min({budget, config_.max_run_ahead, config_.max_cycles - harness_.cycle()});
+    budget = std::min({budget, config_.max_run_ahead, config_.max_cycles - cycle()});
     if (budget == 0) {
-      if (harness_.cycle() >= config_.max_cycles) {
+      if (cycle() >= config_.max_cycles) {
         if (on_cycle_limit) on_cycle_limit();
         return;
       }
       wait(until_next);  // activity between two edges: let it happen
       continue;
     }
-    const std::uint32_t irq_before = harness_.irq_lines();
-    harness_.run(budget);
+    std::vector<std::uint32_t> irq_before;
+    for (DeviceHarness* d : devices_) irq_before.push_back(d->irq_lines());
+    run_ahead(budget);
     ++round_trips_;
-    const sc_time engine_time = sc_time::from_value(period.value() * harness_.cycle());
+    const sc_time engine_time = sc_time::from_value(period.value() * cycle());
     if (engine_time > now) wait(engine_time - now);
     deliver(irq_before);
   }
 }
 
-void Engine::deliver(std::uint32_t irq_before) {
-  if (harness_.rtl_error() && on_rtl_error) on_rtl_error();
-  for (CsrRequest* req : harness_.csr().completed()) {
-    if (on_csr_done) on_csr_done(*req);
-    static_cast<sc_core::sc_event*>(req->owner)->notify();
-  }
-  harness_.csr().completed().clear();
-  const std::uint32_t changed = irq_before ^ harness_.irq_lines();
-  for (unsigned line = 0; changed >> line; ++line) {
-    if ((changed >> line & 1) && on_irq_change) on_irq_change(line, harness_.irq_lines() >> line & 1);
+void Engine::deliver(const std::vector<std::uint32_t>& irq_before) {
+  for (unsigned dev = 0; dev < devices_.size(); ++dev) {
+    DeviceHarness& h = *devices_[dev];
+    if (h.rtl_error() && on_rtl_error) on_rtl_error();
+    for (CsrRequest* req : h.csr().completed()) {
+      if (on_csr_done) on_csr_done(*req);
+      static_cast<sc_core::sc_event*>(req->owner)->notify();
+    }
+    h.csr().completed().clear();
+    const std::uint32_t changed = irq_before[dev] ^ h.irq_lines();
+    for (unsigned line = 0; changed >> line; ++line) {
+      if ((changed >> line & 1) && on_irq_change) on_irq_change(dev, line, h.irq_lines() >> line & 1);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
-// The device as one SystemC process. It runs the cycle loop of DeviceHarness ahead of
-// SystemC time while no other process could observe anything, and yields to the kernel
-// exactly when one could: a CSR request completes, an interrupt output changes, or the
-// next pending SystemC event is due. Nothing is approximated; kernel round trips in which
+// The devices as one SystemC process. It runs the cycle loop of their DeviceHarnesses, in
+// lockstep, ahead of SystemC time while no other process could observe anything, and
+// yields to the kernel exactly when one could: a CSR request completes, an interrupt
+// output changes, or the next pending SystemC event is due. Nothing is approximated; kernel round trips in which
 // nothing happens are skipped. With step_every_cycle it yields after every cycle instead.
 #pragma once
 
@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "device_harness.hpp"
 
@@ -29,28 +30,29 @@ struct EngineConfig {
 class Engine : public sc_core::sc_module {
  public:
   SC_HAS_PROCESS(Engine);
-  Engine(sc_core::sc_module_name name, DeviceHarness& harness, const EngineConfig& config);
+  Engine(sc_core::sc_module_name name, std::vector<DeviceHarness*> devices, const EngineConfig& config);
 
-  // From a CPU thread at the current time: the request goes on the bus at the next cycle;
-  // `done` is notified at the cycle its response is taken.
-  void submit(CsrRequest* request, sc_core::sc_event* done);
+  // From a CPU thread at the current time: the request goes on device `device`'s bus at
+  // the next cycle; `done` is notified at the cycle its response is taken.
+  void submit(unsigned device, CsrRequest* request, sc_core::sc_event* done);
 
-  std::uint64_t cycle() const { return harness_.cycle(); }
+  std::uint64_t cycle() const { return devices_.front()->cycle(); }
   // The run is over: tick nothing more, so the cycle count stays where it ended.
   void stop() { stopped_ = true; }
   std::uint64_t kernel_round_trips() const { return round_trips_; }
 
   // Hooks, called at the SystemC time of the cycle they happened in.
-  std::function<void(unsigned line, bool level)> on_irq_change;
+  std::function<void(unsigned device, unsigned line, bool level)> on_irq_change;
   std::function<void(const CsrRequest&)> on_csr_done;
   std::function<void()> on_cycle_limit;
   std::function<void()> on_rtl_error;
 
  private:
   void run();
-  void deliver(std::uint32_t irq_before);
+  std::uint64_t run_ahead(std::uint64_t budget);
+  void deliver(const std::vector<std::uint32_t>& irq_before);
 
-  DeviceHarness& harness_;
+  std::vector<DeviceHarness*> devices_;
   EngineConfig config_;
   std::uint64_t round_trips_ = 0;
   bool stopped_ = false;

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -10,17 +11,25 @@
 namespace tandem {
 
 namespace {
-constexpr unsigned kDeviceIrqLines = 4;  // the TCE has at most 4 vectors
-}
+constexpr unsigned kMaxDevices = 2;
+constexpr unsigned kIrqLines = kMaxDevices * 4;  // each TCE has at most 4 vectors
+}  // namespace
 
 Platform::Platform(const PlatformConfig& config, RunLog& log)
-    : config_(config), log_(log), pic_(kDeviceIrqLines), suppressed_(kDeviceIrqLines, false) {
+    : config_(config), log_(log), pic_(kIrqLines), line_level_(kIrqLines, false), suppressed_(kIrqLines, false) {
   HarnessConfig hc;
   hc.mem = config.memory;
   hc.fst_path = config.fst_path;
-  harness_ = std::make_unique<DeviceHarness>(memory_, hc);
-  engine_ = std::make_unique<Engine>("engine", *harness_, config.engine);
-  engine_->on_irq_change = [this](unsigned line, bool level) { device_irq_changed(line, level); };
+  std::vector<DeviceHarness*> devices;
+  for (unsigned d = 0; d < std::clamp(config.devices, 1u, kMaxDevices); ++d) {
+    if (d > 0) hc.fst_path.clear();  // waves show device 0
+    harnesses_.push_back(std::make_unique<DeviceHarness>(memory_, hc));
+    devices.push_back(harnesses_.back().get());
+    hals_.push_back(std::make_unique<PlatformHal>(*this, d));
+  }
+  harness_ = harnesses_.front().get();
+  engine_ = std::make_unique<Engine>("engine", devices, config.engine);
+  engine_->on_irq_change = [this](unsigned device, unsigned vector, bool) { device_irq_changed(device, vector); };
   engine_->on_cycle_limit = [this] {
     fail("hang",
          fmt::format("the run reached its limit of {} cycles before its programs finished", config_.engine.max_cycles));
@@ -31,33 +40,36 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     engine_->stop();
     sc_core::sc_stop();
   };
-  // The device reaches host memory through the IOMMU; a refused access is a DMA fault.
-  harness_->memory_port().allow = [this](std::uint64_t addr, std::uint64_t bytes, bool write) {
-    if (iommu_.allows(addr, bytes, write)) return true;
-    dma_faults_.push_back({addr, bytes, write, cycle()});
-    Event e{EventKind::kDmaFault};
-    e.write = write;
-    e.addr = addr;
-    e.len = bytes;
-    publish(e);
-    fail("dma_fault", fmt::format("the device {} {} bytes at 0x{:x}, which is not mapped for {}",
-                                  write ? "wrote" : "read", bytes, addr, write ? "writing" : "reading"));
-    return false;
-  };
-  if (config.store_buffer_delay != 0) {
-    store_buffer_ = std::make_unique<StoreBuffer>(memory_, config.seed, config.store_buffer_delay);
-    harness_->memory_port().on_write_beat = [this](std::uint64_t addr, std::uint8_t strobes) {
-      store_buffer_->device_wrote(addr, strobes);
+  for (auto& device : harnesses_) {
+    DeviceHarness* h = device.get();
+    // The device reaches host memory through the IOMMU; a refused access is a DMA fault.
+    h->memory_port().allow = [this](std::uint64_t addr, std::uint64_t bytes, bool write) {
+      if (iommu_.allows(addr, bytes, write)) return true;
+      dma_faults_.push_back({addr, bytes, write, cycle()});
+      Event e{EventKind::kDmaFault};
+      e.write = write;
+      e.addr = addr;
+      e.len = bytes;
+      publish(e);
+      fail("dma_fault", fmt::format("the device {} {} bytes at 0x{:x}, which is not mapped for {}",
+                                    write ? "wrote" : "read", bytes, addr, write ? "writing" : "reading"));
+      return false;
+    };
+    if (config.store_buffer_delay != 0) {
+      store_buffer_ = std::make_unique<StoreBuffer>(memory_, config.seed, config.store_buffer_delay);
+      h->memory_port().on_write_beat = [this](std::uint64_t addr, std::uint8_t strobes) {
+        store_buffer_->device_wrote(addr, strobes);
+      };
+    }
+    h->memory_port().on_burst = [this](bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t at) {
+      Event e{EventKind::kMemBurst};
+      e.cycle = at;
+      e.write = write;
+      e.addr = addr;
+      e.len = bytes;
+      publish(e);
     };
   }
-  harness_->memory_port().on_burst = [this](bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t at) {
-    Event e{EventKind::kMemBurst};
-    e.cycle = at;
-    e.write = write;
-    e.addr = addr;
-    e.len = bytes;
-    publish(e);
-  };
   pic_.on_pending = [this](unsigned cpu) {
     if (cpu < cpus_.size()) cpus_[cpu]->raise_irq();
   };
@@ -96,27 +108,48 @@ void Platform::fail(const std::string& checker, const std::string& message) {
   log_.line(cycle(), "checker", fmt::format("FAIL [{}] {}", checker, message));
 }
 
-int Platform::register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler) {
+int Platform::register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler,
+                           unsigned owner) {
   if (line >= pic_.lines()) return -EINVAL;
-  if (handlers_.count(line) != 0) return -EBUSY;
-  handlers_[line] = std::move(handler);
-  pic_.configure(line, trigger, cpu);
-  pic_.enable(line, true);
+  auto& list = handlers_[line];
+  for (const auto& [who, h] : list) {
+    if (who == owner) return -EBUSY;
+  }
+  list.emplace_back(owner, std::move(handler));
+  if (list.size() == 1) {
+    pic_.configure(line, trigger, cpu);
+    pic_.enable(line, true);
+  }
   return 0;
 }
 
-void Platform::unregister_irq(unsigned line) {
-  if (handlers_.erase(line) == 0) {
-    fail("irq_api", fmt::format("free_irq of line {}, which has no handler", line));
+void Platform::unregister_irq(unsigned line, unsigned owner) {
+  auto& list = handlers_[line];
+  const auto before = list.size();
+  list.erase(std::remove_if(list.begin(), list.end(), [owner](const auto& e) { return e.first == owner; }), list.end());
+  if (list.size() == before) {
+    fail("irq_api", fmt::format("free_irq of line {}, which has no handler of this device", line));
     return;
   }
-  pic_.enable(line, false);
+  if (list.empty()) pic_.enable(line, false);
 }
 
+// Every handler on the line runs; the interrupt was handled if any of them says so.
 tce::IrqReturn Platform::dispatch_irq(unsigned line) {
-  auto it = handlers_.find(line);
-  if (it == handlers_.end()) return tce::IrqReturn::kNone;
-  return it->second();
+  tce::IrqReturn ret = tce::IrqReturn::kNone;
+  for (auto& [owner, handler] : handlers_[line]) {
+    if (handler() == tce::IrqReturn::kHandled) ret = tce::IrqReturn::kHandled;
+  }
+  return ret;
+}
+
+bool Platform::line_level(unsigned line) const {
+  for (unsigned d = 0; d < harnesses_.size(); ++d) {
+    for (unsigned v = 0; v < kVectorsPerDevice; ++v) {
+      if (line_of(d, v) == line && (harnesses_[d]->irq_lines() >> v & 1) != 0) return true;
+    }
+  }
+  return false;
 }
 
 void Platform::irq_taken(unsigned line) {
@@ -196,7 +229,11 @@ void Platform::surprise_removal() {
   publish(fault("surprise removal"));
 }
 
-void Platform::device_irq_changed(unsigned line, bool level) {
+void Platform::device_irq_changed(unsigned device, unsigned vector) {
+  const unsigned line = line_of(device, vector);
+  const bool level = line_level(line);
+  if (level == line_level_[line]) return;  // another device holds a shared line up
+  line_level_[line] = level;
   log_.line(cycle(), "device", fmt::format("irq line {} {}", line, level ? "rises" : "falls"));
   Event e{EventKind::kIrqLine};
   e.line = line;
@@ -222,7 +259,7 @@ void Platform::device_irq_changed(unsigned line, bool level) {
     log_.line(cycle(), "fault", fmt::format("irq line {}: rising edge delayed by {} cycles", line, delay));
     at_cycle(cycle() + delay, [this, line] {
       suppressed_[line] = false;
-      pic_.set_input(line, (harness_->irq_lines() >> line & 1) != 0);
+      pic_.set_input(line, line_level(line));
     });
     return;
   }

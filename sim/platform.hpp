@@ -25,6 +25,10 @@ namespace tandem {
 struct PlatformConfig {
   PlatformConfig() { memory.backpressure_percent = 10; }
   unsigned cpus = 1;
+  // TCE instances (1 or 2). Device d's vector v drives interrupt line 4d + v, or line v of
+  // a line every device shares (level lines are wired-OR).
+  unsigned devices = 1;
+  bool share_irq_lines = false;
   unsigned hal_call_cycles = 10;  // driver work charged per HAL call
   MemConfig memory;               // with some back-pressure on every channel, seeded by the run's seed
   EngineConfig engine;
@@ -52,12 +56,17 @@ class Platform {
 
   const PlatformConfig& config() const { return config_; }
   HostMemory& memory() { return memory_; }
-  DeviceHarness& harness() { return *harness_; }
+  DeviceHarness& harness(unsigned device = 0) { return *harnesses_.at(device); }
+  unsigned devices() const { return static_cast<unsigned>(harnesses_.size()); }
+  // The interrupt controller line that device `device`'s vector `vector` drives.
+  unsigned line_of(unsigned device, unsigned vector) const {
+    return config_.share_irq_lines ? vector : device * kVectorsPerDevice + vector;
+  }
   Engine& engine() { return *engine_; }
   Pic& pic() { return pic_; }
   SimCpu& cpu(unsigned i) { return *cpus_.at(i); }
   // The driver's HAL: each call runs on the CPU that makes it.
-  tce::Hal& hal() { return hal_; }
+  tce::Hal& hal(unsigned device = 0) { return *hals_.at(device); }
   // The CPU whose thread is running now; a call from any other process is a usage error.
   SimCpu& current_cpu();
   RunLog& log() { return log_; }
@@ -110,8 +119,9 @@ class Platform {
   bool device_removed() const { return harness_->csr().device_removed(); }
 
   // For the CPUs.
-  int register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler);
-  void unregister_irq(unsigned line);
+  // A line may be shared: every handler registered on it runs, each owner once.
+  int register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler, unsigned owner);
+  void unregister_irq(unsigned line, unsigned owner);
   tce::IrqReturn dispatch_irq(unsigned line);
   void irq_taken(unsigned line);
   void cpu_finished();
@@ -124,19 +134,23 @@ class Platform {
   void dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
 
  private:
-  void device_irq_changed(unsigned line, bool level);
+  void device_irq_changed(unsigned device, unsigned vector);
+  bool line_level(unsigned line) const;  // the OR of every device output wired to it
+  static constexpr unsigned kVectorsPerDevice = 4;
   void check_lost_irq(unsigned line);
 
   PlatformConfig config_;
   RunLog& log_;
   HostMemory memory_;
-  std::unique_ptr<DeviceHarness> harness_;
+  std::vector<std::unique_ptr<DeviceHarness>> harnesses_;
+  DeviceHarness* harness_ = nullptr;  // device 0: faults and probes act on it
   std::unique_ptr<Engine> engine_;
   Pic pic_;
   std::vector<std::unique_ptr<SimCpu>> cpus_;
-  PlatformHal hal_{*this};
+  std::vector<std::unique_ptr<PlatformHal>> hals_;
   tce::TimerId next_timer_ = 1;
-  std::map<unsigned, tce::Hal::IrqHandler> handlers_;
+  std::map<unsigned, std::vector<std::pair<unsigned, tce::Hal::IrqHandler>>> handlers_;  // by line: (owner, handler)
+  std::vector<bool> line_level_;  // what the interrupt controller was last told
   std::vector<Failure> failures_;
   unsigned drop_irqs_ = 0;
   std::uint64_t delay_irq_ = 0;

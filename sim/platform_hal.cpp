@@ -9,10 +9,10 @@ SimCpu& PlatformHal::cpu() {
 }
 
 std::uint32_t PlatformHal::read32(std::uint32_t offset) {
-  return cpu().read32(offset);
+  return cpu().csr_read(device_, offset);
 }
 void PlatformHal::write32(std::uint32_t offset, std::uint32_t value) {
-  cpu().write32(offset, value);
+  cpu().csr_write(device_, offset, value);
 }
 void PlatformHal::wmb() {
   cpu().wmb();
@@ -39,10 +39,10 @@ void PlatformHal::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir)
   cpu().dma_unmap(bus, len, dir);
 }
 int PlatformHal::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
-  return cpu().request_irq(vector, trigger, std::move(handler));
+  return cpu().request_line(platform_.line_of(device_, vector), trigger, std::move(handler), device_);
 }
 void PlatformHal::free_irq(unsigned vector) {
-  cpu().free_irq(vector);
+  cpu().free_line(platform_.line_of(device_, vector), device_);
 }
 tce::IrqState PlatformHal::lock_irqsave(tce::SpinLock& lock) {
   return cpu().lock_irqsave(lock);

@@ -1,5 +1,6 @@
-// The driver's HAL for the whole platform, as a kernel's is: each call runs on the
-// simulated CPU whose thread makes it, so one driver instance serves every CPU.
+// The driver's HAL for one device of the platform, as a kernel's is: each call runs on the
+// simulated CPU whose thread makes it, so one driver instance serves every CPU. Register
+// accesses reach this device's CSR window; interrupt vectors map to its lines.
 #pragma once
 
 #include "hal.hpp"
@@ -11,7 +12,7 @@ class SimCpu;
 
 class PlatformHal : public tce::Hal {
  public:
-  explicit PlatformHal(Platform& platform) : platform_(platform) {}
+  PlatformHal(Platform& platform, unsigned device) : platform_(platform), device_(device) {}
 
   std::uint32_t read32(std::uint32_t offset) override;
   void write32(std::uint32_t offset, std::uint32_t value) override;
@@ -38,6 +39,7 @@ class PlatformHal : public tce::Hal {
  private:
   SimCpu& cpu();
   Platform& platform_;
+  unsigned device_;
 };
 
 }  // namespace tandem
