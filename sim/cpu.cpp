@@ -89,7 +89,7 @@ void SimCpu::begin_call(HalCall call) {
   e.cpu = static_cast<int>(id_);
   e.what = to_string(call);
   platform_.publish(e);
-  platform_.store_buffer_tick();  // what the driver wrote since its last call is now pending
+  platform_.store_buffer_tick(id_);  // what this CPU wrote since its last call is now pending
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) wait(cycle_period() * static_cast<double>(cost));
   take_interrupts();
@@ -228,19 +228,19 @@ void SimCpu::write32(std::uint32_t offset, std::uint32_t value) {
   csr_access(0, true, offset, value);
 }
 
-// A write barrier, or a sync for the device, drains the store buffer: CPU writes before it
+// A write barrier, or a sync for the device, drains this CPU's store buffer: its writes before it
 // reach memory before anything after it (the doorbell above all). Reads need nothing more:
 // device writes reach the CPU's view at once.
 void SimCpu::wmb() {
   begin_call(HalCall::kWmb);
-  if (platform_.store_buffer()) platform_.store_buffer()->drain_all();
+  if (platform_.store_buffer()) platform_.store_buffer()->drain_cpu(id_);
 }
 void SimCpu::rmb() {
   begin_call(HalCall::kRmb);
 }
 void SimCpu::dma_sync_for_device(const tce::DmaRegion&, std::size_t, std::size_t) {
   begin_call(HalCall::kSyncForDevice);
-  if (platform_.store_buffer()) platform_.store_buffer()->drain_all();
+  if (platform_.store_buffer()) platform_.store_buffer()->drain_cpu(id_);
 }
 void SimCpu::dma_sync_for_cpu(const tce::DmaRegion&, std::size_t, std::size_t) {
   begin_call(HalCall::kSyncForCpu);

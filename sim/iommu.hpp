@@ -17,6 +17,8 @@ struct DmaFault {
   std::uint64_t bytes;
   bool write;  // the device wrote (else read)
   std::uint64_t cycle;
+  unsigned device;
+  unsigned channel;
 };
 
 class Iommu {

@@ -43,16 +43,20 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
   for (auto& device : harnesses_) {
     DeviceHarness* h = device.get();
     // The device reaches host memory through the IOMMU; a refused access is a DMA fault.
-    h->memory_port().allow = [this](std::uint64_t addr, std::uint64_t bytes, bool write) {
+    h->memory_port().allow = [this, h](std::uint64_t addr, std::uint64_t bytes, bool write) {
       if (iommu_.allows(addr, bytes, write)) return true;
-      dma_faults_.push_back({addr, bytes, write, cycle()});
+      const unsigned device = static_cast<unsigned>(
+          std::find_if(harnesses_.begin(), harnesses_.end(), [h](const auto& x) { return x.get() == h; }) -
+          harnesses_.begin());
+      const unsigned channel = *h->probes().dma_channel;
+      dma_faults_.push_back({addr, bytes, write, cycle(), device, channel});
       Event e{EventKind::kDmaFault};
       e.write = write;
       e.addr = addr;
       e.len = bytes;
       publish(e);
-      fail("dma_fault", fmt::format("the device {} {} bytes at 0x{:x}, which is not mapped for {}",
-                                    write ? "wrote" : "read", bytes, addr, write ? "writing" : "reading"));
+      fail("dma_fault", fmt::format("device {} channel {} {} {} bytes at 0x{:x}, which is not mapped for {}", device,
+                                    channel, write ? "wrote" : "read", bytes, addr, write ? "writing" : "reading"));
       return false;
     };
     if (config.store_buffer_delay != 0) {
@@ -156,18 +160,21 @@ void Platform::irq_taken(unsigned line) {
   raised_at_.erase(line);
 }
 
-void Platform::store_buffer_tick() {
+void Platform::store_buffer_tick(unsigned cpu) {
   if (!store_buffer_) return;
   store_buffer_->drain_due(cycle());
-  const std::uint64_t next = store_buffer_->notice_writes(cycle());
-  // Writes drain on time even while no CPU makes a HAL call.
-  if (next != 0 && (drain_scheduled_ == 0 || next < drain_scheduled_)) {
-    drain_scheduled_ = next;
-    at_cycle(next, [this, next] {
-      if (drain_scheduled_ == next) drain_scheduled_ = 0;
-      store_buffer_tick();
-    });
-  }
+  schedule_drain(store_buffer_->notice_writes(cycle(), cpu));
+}
+
+// Writes drain on time even while no CPU makes a HAL call: a process waits for the next.
+void Platform::schedule_drain(std::uint64_t next) {
+  if (next == 0 || (drain_scheduled_ != 0 && drain_scheduled_ <= next)) return;
+  drain_scheduled_ = next;
+  at_cycle(next, [this, next] {
+    if (drain_scheduled_ == next) drain_scheduled_ = 0;
+    store_buffer_->drain_due(cycle());
+    schedule_drain(store_buffer_->next_due());
+  });
 }
 
 void Platform::at_cycle(std::uint64_t at, std::function<void()> action) {

@@ -85,7 +85,8 @@ class Platform {
   // The CPUs' store buffer (nullptr when writes land at once).
   StoreBuffer* store_buffer() { return store_buffer_.get(); }
   // At each HAL call: give new CPU writes their drain time and drain what is due.
-  void store_buffer_tick();
+  void store_buffer_tick(unsigned cpu);
+  void schedule_drain(std::uint64_t next);
   const std::vector<DmaFault>& dma_faults() const { return dma_faults_; }
 
   // Everything that happens, for observers (sim/events.hpp).

@@ -10,6 +10,7 @@ std::uint8_t* StoreBuffer::add_region(std::uint64_t bus, std::size_t len) {
   r->bus = bus;
   r->cpu.assign(memory_.at(bus, len), memory_.at(bus, len) + len);
   r->due.assign(len, 0);
+  r->owner.assign(len, 0);
   std::uint8_t* view = r->cpu.data();
   regions_[bus] = std::move(r);
   return view;
@@ -27,13 +28,16 @@ StoreBuffer::Region* StoreBuffer::find(std::uint64_t addr) {
   return addr < r->bus + r->cpu.size() ? r : nullptr;
 }
 
-std::uint64_t StoreBuffer::notice_writes(std::uint64_t now) {
+std::uint64_t StoreBuffer::notice_writes(std::uint64_t now, unsigned cpu) {
   std::uint64_t earliest = 0;
   for (auto& [bus, r] : regions_) {
     const std::uint8_t* mem = memory_.at(bus, r->cpu.size());
     const std::uint64_t due = now + 1 + rng_.range(0, max_delay_);
     for (std::size_t i = 0; i < r->cpu.size(); ++i) {
-      if (r->due[i] == 0 && r->cpu[i] != mem[i]) r->due[i] = due;
+      if (r->due[i] == 0 && r->cpu[i] != mem[i]) {
+        r->due[i] = due;
+        r->owner[i] = static_cast<std::uint8_t>(cpu);
+      }
       if (r->due[i] != 0 && (earliest == 0 || r->due[i] < earliest)) earliest = r->due[i];
     }
   }
@@ -41,10 +45,18 @@ std::uint64_t StoreBuffer::notice_writes(std::uint64_t now) {
 }
 
 void StoreBuffer::drain_due(std::uint64_t now) {
+  drain(now, -1);
+}
+
+void StoreBuffer::drain_cpu(unsigned cpu) {
+  drain(~std::uint64_t{0}, static_cast<int>(cpu));
+}
+
+void StoreBuffer::drain(std::uint64_t now, int cpu) {
   for (auto& [bus, r] : regions_) {
     std::uint8_t* mem = memory_.at(bus, r->cpu.size());
     for (std::size_t i = 0; i < r->cpu.size(); ++i) {
-      if (r->due[i] != 0 && r->due[i] <= now) {
+      if (r->due[i] != 0 && r->due[i] <= now && (cpu < 0 || r->owner[i] == cpu)) {
         mem[i] = r->cpu[i];
         r->due[i] = 0;
       }
@@ -66,6 +78,16 @@ void StoreBuffer::device_wrote(std::uint64_t addr, std::uint8_t strobes) {
     // any other byte shows what the device wrote.
     if (r->due[i] == 0) r->cpu[i] = *memory_.at(addr + b);
   }
+}
+
+std::uint64_t StoreBuffer::next_due() const {
+  std::uint64_t earliest = 0;
+  for (const auto& [bus, r] : regions_) {
+    for (std::uint64_t d : r->due) {
+      if (d != 0 && (earliest == 0 || d < earliest)) earliest = d;
+    }
+  }
+  return earliest;
 }
 
 std::uint64_t StoreBuffer::bytes_pending() const {

@@ -1,7 +1,9 @@
-// Weak ordering of CPU writes to coherent DMA memory. The CPU works on its own view of
-// each coherent region; bytes it writes reach the memory the device sees only at a
-// barrier or sync, or when a seeded delay has passed since the platform first noticed
-// them (at the CPU's next HAL call). Device writes update the CPU's view at once, except
+// Weak ordering of CPU writes to coherent DMA memory, one store buffer per CPU. The CPUs
+// work on their view of each coherent region; bytes a CPU writes reach the memory the
+// device sees only at that CPU's barrier or sync, or when a seeded delay has passed since
+// the platform first noticed them. They are noticed at the writer's next HAL call, before
+// any other CPU can run (CPUs interleave only inside HAL calls), so each pending byte is
+// known to belong to the CPU that wrote it. Device writes update the CPU's view at once, except
 // bytes the CPU has written and not yet drained. Register writes do not pass through here:
 // a doorbell rung without a barrier can overtake the descriptor it announces.
 #pragma once
@@ -25,24 +27,30 @@ class StoreBuffer {
   std::uint8_t* add_region(std::uint64_t bus, std::size_t len);
   void remove_region(std::uint64_t bus);
 
-  // CPU writes not seen before get their drain time; returns the earliest pending one, or
-  // 0 when nothing waits.
-  std::uint64_t notice_writes(std::uint64_t now);
+  // CPU writes not seen before become `cpu`'s and get their drain time; returns the
+  // earliest pending one, or 0 when nothing waits.
+  std::uint64_t notice_writes(std::uint64_t now, unsigned cpu = 0);
   // Drains the bytes whose time has come.
   void drain_due(std::uint64_t now);
-  // A barrier: everything the CPU wrote reaches memory now.
+  // A barrier on `cpu`: everything it wrote reaches memory now.
+  void drain_cpu(unsigned cpu);
+  // Everything, whoever wrote it.
   void drain_all();
   // After the device wrote a beat at `addr` (8 bytes, `strobes`), keep the CPU view coherent.
   void device_wrote(std::uint64_t addr, std::uint8_t strobes);
 
   std::uint64_t bytes_pending() const;
+  // The earliest drain time of a pending byte, or 0.
+  std::uint64_t next_due() const;
 
  private:
   struct Region {
     std::uint64_t bus;
     std::vector<std::uint8_t> cpu;
-    std::vector<std::uint64_t> due;  // per byte: 0, or the cycle it drains
+    std::vector<std::uint64_t> due;   // per byte: 0, or the cycle it drains
+    std::vector<std::uint8_t> owner;  // per pending byte: the CPU that wrote it
   };
+  void drain(std::uint64_t now, int cpu);  // cpu < 0: any
   Region* find(std::uint64_t addr);
 
   HostMemory& memory_;

@@ -38,3 +38,19 @@ TEST_CASE("CPU writes reach memory only when drained, and device writes reach th
   sb.drain_all();
   CHECK(*mem.at(bus + 2) == 0x33);  // and it lands after the device's
 }
+
+TEST_CASE("store buffers are per CPU: a barrier drains its own CPU's writes only") {
+  HostMemory mem;
+  StoreBuffer sb(mem, 1, 100);
+  const auto bus = mem.alloc(64);
+  std::uint8_t* view = sb.add_region(bus, 64);
+  view[0] = 1;
+  sb.notice_writes(10, 0);  // CPU 0 wrote byte 0
+  view[8] = 2;
+  sb.notice_writes(11, 1);  // CPU 1 wrote byte 8
+  sb.drain_cpu(1);
+  CHECK(*mem.at(bus) == 0);
+  CHECK(*mem.at(bus + 8) == 2);
+  sb.drain_cpu(0);
+  CHECK(*mem.at(bus) == 1);
+}

@@ -67,7 +67,12 @@ module tandem_top #(
   input  logic [4:0]   cpu3_hal_call_i, // the HAL call in progress (waves/tandem_hal_call.gtkwf)
   input  logic [11:0]  cpu3_reg_i,      // the register of the last CSR access
   input  logic [7:0]   dma_faults_i,      // counts IOMMU faults: each one a step in the waves
-  input  logic [7:0]   injected_faults_i  // counts injected faults
+  input  logic [7:0]   injected_faults_i, // counts injected faults
+  /* verilator lint_on UNUSEDSIGNAL */
+  // For the platform's records: the channel whose descriptor the DMA engine works on
+  // (one at a time, so every memory transaction belongs to it).
+  output logic [1:0]   dma_channel_o
+  /* verilator lint_off UNUSEDSIGNAL */
   /* verilator lint_on UNUSEDSIGNAL */
 );
 
@@ -123,5 +128,7 @@ module tandem_top #(
     .m_axi_bresp_i     (m_axi_bresp_i),
     .irq_o             (irq_o)
   );
+
+  assign dma_channel_o = 2'(u_tce.u_dma.ch_q);
 
 endmodule

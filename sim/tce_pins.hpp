@@ -37,6 +37,7 @@ struct ProbePins {
   SData *reg[4];
   CData *dma_faults;
   CData *injected_faults;
+  CData *dma_channel;  // output: the channel the DMA engine serves
 };
 
 }  // namespace tandem

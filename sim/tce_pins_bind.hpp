@@ -63,7 +63,8 @@ ProbePins bind_probes(Model& m) {
                    {&m.cpu0_hal_call_i, &m.cpu1_hal_call_i, &m.cpu2_hal_call_i, &m.cpu3_hal_call_i},
                    {&m.cpu0_reg_i, &m.cpu1_reg_i, &m.cpu2_reg_i, &m.cpu3_reg_i},
                    &m.dma_faults_i,
-                   &m.injected_faults_i};
+                   &m.injected_faults_i,
+                   &m.dma_channel_o};
 }
 
 }  // namespace tandem

@@ -1,5 +1,5 @@
-// Two CPUs submit copies at the same time through one driver while the interrupt, routed
-// to CPU 0, runs its top and bottom half there: the driver's lock must keep the ring
+// Several CPUs submit copies at the same time through one driver while the interrupt,
+// routed to CPU 0, runs its top and bottom half there: the driver's lock must keep the rings
 // consistent, and every byte of every copy must arrive.
 #include <fmt/core.h>
 
@@ -28,7 +28,8 @@ struct Copy {
 struct Shared {
   tce::TceDevice* device = nullptr;
   unsigned finished = 0;
-  std::vector<std::unique_ptr<Copy>> copies[2];
+  unsigned cpus = 2;
+  std::vector<std::unique_ptr<Copy>> copies[4];
 };
 
 void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<std::unique_ptr<Copy>>& list);
@@ -38,7 +39,7 @@ void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
     if (cpu.wait_until([&] { return shared.device != nullptr; }, kTimeoutNs) != 0) {
       ctx.fail("driver", fmt::format("cpu{} never saw the device probed", cpu.id()));
     } else {
-      copies(ctx, cpu, *shared.device, shared.copies[1]);
+      copies(ctx, cpu, *shared.device, shared.copies[cpu.id()]);
     }
     ++shared.finished;
     cpu.wake_all();
@@ -54,8 +55,8 @@ void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
   shared.device = &dev;
   cpu.wake_all();
   copies(ctx, cpu, dev, shared.copies[0]);
-  if (cpu.wait_until([&] { return shared.finished == 1; }, kTimeoutNs) != 0) {
-    ctx.fail("completion", "cpu1 did not finish its copies");
+  if (cpu.wait_until([&] { return shared.finished == shared.cpus - 1; }, kTimeoutNs) != 0) {
+    ctx.fail("completion", "another CPU did not finish its copies");
   }
   shared.device = nullptr;
   dev.remove();
@@ -90,16 +91,19 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
 
 Shared shared_state;
 
-const ScenarioRegistrar kSmp({
-    "dma_smp_submit",
-    "two CPUs submit copies at once; the interrupt runs on CPU 0; every byte checked",
-    "",
-    [](PlatformConfig& c) {
-      c.cpus = 2;
-      shared_state = Shared{};
-    },
-    [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); },
-});
+void configure(PlatformConfig& c, unsigned cpus) {
+  c.cpus = cpus;
+  shared_state = Shared{};
+  shared_state.cpus = cpus;
+}
+
+const ScenarioRegistrar kSmp({"dma_smp_submit",
+                              "two CPUs submit copies at once; the interrupt runs on CPU 0; every byte checked", "",
+                              [](PlatformConfig& c) { configure(c, 2); },
+                              [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); }});
+const ScenarioRegistrar kSmp4({"dma_smp4_submit", "four CPUs submit copies at once through one driver", "",
+                               [](PlatformConfig& c) { configure(c, 4); },
+                               [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); }});
 
 }  // namespace
 }  // namespace tandem
