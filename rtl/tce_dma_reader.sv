@@ -2,7 +2,9 @@
 // crossing 4 KiB, up to MAX_OUTSTANDING in flight and never more than the FIFO can take
 // (credits). Each beat goes to the realigner with the range of its bytes that belong to
 // the stream. A read error stops new bursts; those in flight are drained.
-module tce_dma_reader #(
+module tce_dma_reader
+  import tce_pkg::*;
+#(
   parameter int unsigned MAX_OUTSTANDING = 4,
   parameter int unsigned FIFO_DEPTH      = 64
 ) (
@@ -51,13 +53,7 @@ module tce_dma_reader #(
   logic        issue, recv;
 
   // Beats of the next burst: 16 at most, the rest of the stream, up to the 4 KiB boundary.
-  always_comb begin
-    logic [9:0] to_page;
-    to_page = 10'((13'h1000 - {1'b0, next_q[11:0]}) >> 3);
-    burst = 5'd16;
-    if (to_issue_q < 22'd16) burst = to_issue_q[4:0];
-    if ({12'd0, to_page} < 22'(burst)) burst = to_page[4:0];
-  end
+  assign burst = burst_beats(to_issue_q, next_q[11:0]);
 
   assign arvalid_o = active_q && !stop_i && !error_q && to_issue_q != '0 &&
                      bursts_q < MAX_OUTSTANDING[$bits(bursts_q)-1:0] &&
@@ -92,9 +88,9 @@ module tce_dma_reader #(
       active_q    <= 1'b1;
       next_q      <= {src_i[47:3], 3'b000};
       // beats = ceil((src[2:0] + len) / 8)
-      to_issue_q  <= 22'(({22'd0, src_i[2:0]} + 25'(len_i) + 25'd7) >> 3);
-      to_recv_q   <= 22'(({22'd0, src_i[2:0]} + 25'(len_i) + 25'd7) >> 3);
-      total_q     <= 22'(({22'd0, src_i[2:0]} + 25'(len_i) + 25'd7) >> 3);
+      to_issue_q  <= beats_of(src_i[2:0], len_i);
+      to_recv_q   <= beats_of(src_i[2:0], len_i);
+      total_q     <= beats_of(src_i[2:0], len_i);
       first_off_q <= src_i[2:0];
       last_end_q  <= 4'(((26'(src_i[2:0]) + 26'(len_i) - 26'd1) & 26'd7) + 26'd1);
       bursts_q    <= '0;

@@ -3,7 +3,9 @@
 // the FIFO holds all of its words, so its W beats flow without gaps; write responses are
 // counted while later bursts go out. After an error (or stop_i) no burst starts; one
 // already addressed completes with empty strobes.
-module tce_dma_writer #(
+module tce_dma_writer
+  import tce_pkg::*;
+#(
   parameter int unsigned FIFO_DEPTH = 64
 ) (
   input  logic        clk_i,
@@ -49,13 +51,7 @@ module tce_dma_writer #(
   logic [4:0] burst;
   logic       aw, w, b;
 
-  always_comb begin
-    logic [9:0] to_page;
-    to_page = 10'((13'h1000 - {1'b0, next_q[11:0]}) >> 3);
-    burst = 5'd16;
-    if (to_issue_q < 22'd16) burst = to_issue_q[4:0];
-    if ({12'd0, to_page} < 22'(burst)) burst = to_page[4:0];
-  end
+  assign burst = burst_beats(to_issue_q, next_q[11:0]);
 
   // Strobe a byte of the beat at beat_addr_q when it lies in [start, end).
   always_comb begin
@@ -98,8 +94,8 @@ module tce_dma_writer #(
     end else if (start_i) begin
       active_q     <= 1'b1;
       next_q       <= {dst_i[47:3], 3'b000};
-      to_issue_q   <= 22'(({22'd0, dst_i[2:0]} + 25'(len_i) + 25'd7) >> 3);
-      beats_left_q <= 22'(({22'd0, dst_i[2:0]} + 25'(len_i) + 25'd7) >> 3);
+      to_issue_q   <= beats_of(dst_i[2:0], len_i);
+      beats_left_q <= beats_of(dst_i[2:0], len_i);
       start_q      <= dst_i;
       end_q        <= dst_i + 48'(len_i);
       beat_addr_q  <= {dst_i[47:3], 3'b000};

@@ -23,6 +23,23 @@ package tce_pkg;
 
   localparam int unsigned NumEvents = 9;
 
+  // Beats of 8 bytes that cover `len` bytes starting at byte `offset` of a beat.
+  function automatic logic [21:0] beats_of(input logic [2:0] offset, input logic [24:0] len);
+    return 22'(({22'd0, offset} + 25'(len) + 25'd7) >> 3);
+  endfunction
+
+  // Beats of the next INCR burst: at most 16, at most those `left`, and never across the
+  // 4 KiB boundary after the beat-aligned address whose page offset is `addr`.
+  function automatic logic [4:0] burst_beats(input logic [21:0] left, input logic [11:0] addr);
+    logic [9:0] to_page;
+    logic [4:0] burst;
+    to_page = 10'((13'h1000 - {1'b0, addr}) >> 3);
+    burst = 5'd16;
+    if (left < 22'd16) burst = left[4:0];
+    if ({12'd0, to_page} < 22'(burst)) burst = to_page[4:0];
+    return burst;
+  endfunction
+
   // AXI response codes.
   localparam logic [1:0] RespOkay = 2'b00;
   localparam logic [1:0] RespSlvErr = 2'b10;
