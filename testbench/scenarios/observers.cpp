@@ -7,6 +7,7 @@
 
 #include "scenario.hpp"
 #include "tce_device.hpp"
+#include "tce_regs.hpp"
 
 namespace tandem {
 namespace {
@@ -51,6 +52,51 @@ void observe(ScenarioContext& ctx, SimCpu&) {
 const ScenarioRegistrar kObservers({"platform_observers",
                                     "one copy, watched through the event stream: every kind of event arrives, in order",
                                     "", nullptr, observe});
+
+}  // namespace
+}  // namespace tandem
+
+namespace tandem {
+namespace {
+
+// Two CPUs on the CSR bus at once: CPU 0 reads while CPU 1 writes. The read and write
+// channels are independent, so some read and some write complete in the same cycle.
+struct Concurrency {
+  std::map<std::uint64_t, unsigned> reads, writes;  // by completion cycle
+  unsigned done = 0;
+};
+Concurrency concurrency;
+
+void csr_concurrency(ScenarioContext& ctx, SimCpu& cpu) {
+  Platform& p = ctx.platform();
+  if (cpu.id() == 0) {
+    p.events().subscribe([](const Event& e) {
+      if (e.kind != EventKind::kCsrAccess) return;
+      ++(e.write ? concurrency.writes : concurrency.reads)[e.cycle];
+    });
+  }
+  for (unsigned i = 0; i < 40; ++i) {
+    if (cpu.id() == 0) {
+      (void)p.hal().read32(tce::reg::SCRATCH::kOffset);
+    } else {
+      p.hal().write32(tce::reg::SCRATCH::kOffset, i);
+    }
+  }
+  if (++concurrency.done < 2) return;
+  unsigned together = 0;
+  for (const auto& [cycle, n] : concurrency.reads) together += concurrency.writes.count(cycle) != 0;
+  if (together == 0) ctx.fail("csr_bus", "no read and write of two CPUs ever completed in the same cycle");
+  ctx.note(fmt::format("{} cycles with a read and a write completing together", together));
+}
+
+const ScenarioRegistrar kConcurrency({"platform_csr_concurrency",
+                                      "two CPUs on the CSR bus at once: reads and writes complete in the same cycles",
+                                      "",
+                                      [](PlatformConfig& c) {
+                                        c.cpus = 2;
+                                        concurrency = Concurrency{};
+                                      },
+                                      csr_concurrency});
 
 }  // namespace
 }  // namespace tandem
