@@ -158,6 +158,17 @@ bool Platform::line_level(unsigned line) const {
 
 void Platform::irq_taken(unsigned line) {
   raised_at_.erase(line);
+  // Storm: the same line taken again and again in a short time.
+  auto& recent = taken_[line];
+  recent.push_back(cycle());
+  while (!recent.empty() && recent.front() + config_.irq_storm_window < cycle()) recent.pop_front();
+  if (recent.size() > config_.irq_storm_takes) {
+    fail("irq_storm", fmt::format("line {} taken {} times in {} cycles: a handler leaves its device asserting", line,
+                                  recent.size(), cycle() - recent.front()));
+    recent.clear();
+    engine_->stop();
+    sc_core::sc_stop();
+  }
 }
 
 void Platform::store_buffer_tick(unsigned cpu) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,6 +36,10 @@ struct PlatformConfig {
   std::string fst_path;  // empty: no waves
   // A device interrupt line high this long without a CPU taking it is a lost interrupt.
   std::uint64_t irq_latency_bound = 50'000;
+  // A line taken more than this many times within the window is an interrupt storm (a
+  // handler that does not clear its device): the run fails and stops.
+  unsigned irq_storm_takes = 250;
+  std::uint64_t irq_storm_window = 20'000;
   // Weak ordering: CPU writes to coherent DMA memory drain within this many cycles unless
   // a barrier or sync drains them first (0: no store buffer, writes land at once).
   std::uint64_t store_buffer_delay = 2000;
@@ -156,8 +161,9 @@ class Platform {
   unsigned drop_irqs_ = 0;
   std::uint64_t delay_irq_ = 0;
   EventBus events_;
-  std::vector<bool> suppressed_;                 // line high, but its edge was dropped
-  std::map<unsigned, std::uint64_t> raised_at_;  // device line high and not yet taken
+  std::vector<bool> suppressed_;                         // line high, but its edge was dropped
+  std::map<unsigned, std::uint64_t> raised_at_;          // device line high and not yet taken
+  std::map<unsigned, std::deque<std::uint64_t>> taken_;  // recent cycles each line was taken
   Iommu iommu_;
   std::unique_ptr<StoreBuffer> store_buffer_;
   std::uint64_t drain_scheduled_ = 0;  // the cycle a drain process waits for (0: none)

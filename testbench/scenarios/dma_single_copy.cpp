@@ -10,6 +10,7 @@
 #include "hal_decorator.hpp"
 #include "scenario.hpp"
 #include "tce_device.hpp"
+#include "tce_regs.hpp"
 
 namespace tandem {
 namespace {
@@ -140,6 +141,113 @@ const ScenarioRegistrar kMissingBarrier({
       NoBarrierHal hal(ctx.platform().hal());
       single_copy(
           ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
+// A driver bug: the top half reads an offset no register occupies (a typo in an offset).
+class BadOffsetHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  std::uint32_t read32(std::uint32_t offset) override {
+    return inner_.read32(offset == tce::reg::IRQ_PENDING::kOffset ? offset + 0x30 : offset);
+  }
+};
+
+// A driver bug: a spinlock is taken and never released.
+class LockLeakHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void unlock_irqrestore(tce::SpinLock&, tce::IrqState state) override {
+    (void)state;  // forgets both the lock and the interrupt state
+  }
+};
+
+// A driver bug: buffers stay mapped after their request completed.
+class UnmapLeakHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void dma_unmap(std::uint64_t, std::size_t, tce::DmaDir) override {}
+};
+
+// A driver bug: the top half acknowledges the interrupt controller but not the device.
+class NoAckHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void write32(std::uint32_t offset, std::uint32_t value) override {
+    if (offset != tce::reg::IRQ_STATUS::kOffset) inner_.write32(offset, value);
+  }
+};
+
+const ScenarioRegistrar kStorm({
+    "xfail_irq_storm",
+    "dma_single_copy with a top half that never clears the device's status: the level line stays up, "
+    "and the irq_storm checker must fail and stop the run",
+    "irq_storm",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      NoAckHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
+const ScenarioRegistrar kBadOffset({
+    "xfail_csr_bad_offset",
+    "dma_single_copy with a driver reading an unmapped offset: the device answers DECERR and the csr_bus "
+    "checker must fail it",
+    "csr_bus",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      BadOffsetHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
+const ScenarioRegistrar kLockLeak({
+    "xfail_lock_never_released",
+    "dma_single_copy with a driver that never releases its spinlock: the locking checker must fail it",
+    "locking",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      LockLeakHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
+const ScenarioRegistrar kUnmapLeak({
+    "xfail_dma_unmap_leak",
+    "dma_single_copy with a driver that never unmaps: the dma_leak checker must fail it at the end",
+    "dma_leak",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      UnmapLeakHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
+const ScenarioRegistrar kHang({
+    "xfail_hang",
+    "memory never answers while the driver waits far longer than the run may last: the hang checker must "
+    "end the run at its cycle limit",
+    "hang",
+    [](PlatformConfig& c) { c.engine.max_cycles = 300'000; },
+    [](ScenarioContext& ctx, SimCpu&) {
+      Platform& p = ctx.platform();
+      tce::DeviceConfig cfg;
+      cfg.watchdog_ns = 100'000'000;  // the driver would give up only long after the limit
+      tce::TceDevice dev(p.hal(), cfg);
+      if (dev.probe() != 0) return;
+      p.stall_memory(Platform::kForever);
+      std::uint8_t* src = ctx.host_buffer(64);
+      std::uint8_t* dst = ctx.host_buffer(64);
+      tce::CopyRequest req;
+      req.src = {{src, 64}};
+      req.dst = {{dst, 64}};
+      if (dev.submit(req) == 0) (void)dev.wait(req, 1'000'000'000);
+      dev.remove();
     },
 });
 
