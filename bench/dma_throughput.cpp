@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bare_device.hpp"
+#include "cpu_time.hpp"
 
 namespace {
 
@@ -36,12 +37,6 @@ Point measure(std::uint32_t bytes, unsigned latency) {
   return {bytes, latency, static_cast<double>(bytes) / static_cast<double>(dev.cycle() - start)};
 }
 
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // Cycles per CPU second of four 1 MiB copies on one build, with or without waves.
 double rate(const char* variant, const std::string& fst) {
   tandem::HarnessConfig config;
@@ -51,14 +46,14 @@ double rate(const char* variant, const std::string& fst) {
   dev.setup_ring(0, 3);
   const std::uint32_t n = 1 << 20;
   const std::uint64_t src = dev.memory().alloc(n + 8) + 1, dst = dev.memory().alloc(n + 8) + 6;
-  const double t0 = cpu_seconds();
+  const double t0 = tandem::cpu_seconds();
   const std::uint64_t c0 = dev.cycle();
   for (unsigned i = 0; i < 4; ++i) {
     dev.put(0, i, {src, dst, n, 0});
     dev.doorbell(0, i + 1);
     dev.wait_descriptor(0, i, 10'000'000);
   }
-  return static_cast<double>(dev.cycle() - c0) / (cpu_seconds() - t0);
+  return static_cast<double>(dev.cycle() - c0) / (tandem::cpu_seconds() - t0);
 }
 
 }  // namespace

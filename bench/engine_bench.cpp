@@ -14,19 +14,12 @@
 #include <ctime>
 #include <fstream>
 
+#include "cpu_time.hpp"
 #include "loop_hal.hpp"
 #include "platform.hpp"
 #include "tce_device.hpp"
 
 namespace {
-
-// CPU time of this process: the two sides run one after the other in it, and other
-// processes on the machine do not count against either.
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 constexpr unsigned kCopies = 200;
 constexpr std::uint32_t kCopyBytes = 64 * 1024;
@@ -62,11 +55,11 @@ Measured run_raw() {
   tandem::HarnessConfig config;
   tandem::DeviceHarness harness(memory, config);
   tandem::LoopHal hal(harness, memory, tandem::PlatformConfig{}.hal_call_cycles);
-  const double t0 = cpu_seconds();
+  const double t0 = tandem::cpu_seconds();
   harness.run(harness.reset_cycles());
   Measured m;
   m.ok = workload(hal, memory);
-  m.seconds = cpu_seconds() - t0;
+  m.seconds = tandem::cpu_seconds() - t0;
   m.cycles = harness.cycle();
   return m;
 }
@@ -79,9 +72,9 @@ Measured run_engine() {
   tandem::Platform platform(config, log);
   Measured m;
   platform.cpu(0).set_program([&](tandem::SimCpu&) { m.ok = workload(platform.hal(), platform.memory()); });
-  const double t0 = cpu_seconds();
+  const double t0 = tandem::cpu_seconds();
   platform.run();
-  m.seconds = cpu_seconds() - t0;
+  m.seconds = tandem::cpu_seconds() - t0;
   m.cycles = platform.cycle();
   m.ok = m.ok && platform.failures().empty();
   return m;

@@ -13,6 +13,7 @@
 #include "Vtce_top_sc.h"
 #include "axi_mem_slave.hpp"
 #include "axil_master.hpp"
+#include "cpu_time.hpp"
 #include "host_memory.hpp"
 #include "tce_regs.hpp"
 
@@ -265,12 +266,6 @@ struct PinLevel {
   }
 };
 
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 struct Bench : sc_core::sc_module {
   SC_HAS_PROCESS(Bench);
   sc_core::sc_clock clk{"clk", sc_core::sc_time(1, sc_core::SC_NS)};
@@ -330,7 +325,7 @@ struct Bench : sc_core::sc_module {
     access(true, r::RING_SIZE_LOG2::offset(0), 3);
     access(true, r::CTRL::kOffset, r::CTRL::ENABLE::kMask | r::CTRL::BUS_MASTER::kMask);
     access(true, r::CH_CTRL::offset(0), r::CH_CTRL::RUN::kMask);
-    const double t0 = cpu_seconds();
+    const double t0 = tandem::cpu_seconds();
     const std::uint64_t c0 = cycle;
     for (unsigned i = 0; i < 4; ++i) {
       std::uint8_t* d = memory.at(ring + i * r::desc::kBytes, r::desc::kBytes);
@@ -342,7 +337,7 @@ struct Bench : sc_core::sc_module {
         wait(sc_core::sc_time(100, sc_core::SC_NS));
       }
     }
-    rate = static_cast<double>(cycle - c0) / (cpu_seconds() - t0);
+    rate = static_cast<double>(cycle - c0) / (tandem::cpu_seconds() - t0);
     if (std::memcmp(memory.at(src, n), memory.at(dst, n), n) != 0) {
       std::printf("pin_sc_bench: the copies arrived WRONG\n");
       rate = 0;

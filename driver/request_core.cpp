@@ -17,11 +17,18 @@ const char* to_string(RequestState state) {
   return "?";
 }
 
-void RequestCore::enqueue(CopyRequest& r) {
+namespace {
+// A request starting out: nothing from an earlier submission remains.
+void clear_results(CopyRequest& r) {
   r.status = 0;
   r.err_code = 0;
   r.crc32c = 0;
   r.retries_ = 0;
+}
+}  // namespace
+
+void RequestCore::enqueue(CopyRequest& r) {
+  clear_results(r);
   r.state_ = RequestState::kQueued;
   queue_.push_back(&r);
 }
@@ -35,10 +42,7 @@ void RequestCore::issue_front() {
 }
 
 void RequestCore::issue(CopyRequest& r) {
-  r.status = 0;
-  r.err_code = 0;
-  r.crc32c = 0;
-  r.retries_ = 0;
+  clear_results(r);
   r.state_ = RequestState::kIssued;
   issued_list_.push_back(&r);
   ++issued_;

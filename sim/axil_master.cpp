@@ -13,6 +13,16 @@ const char* to_string(AxiResp resp) {
   return "?";
 }
 
+void AxilMaster::submit(CsrRequest* req, std::uint64_t cycle) {
+  // Sorted by (submit cycle, priority). A request already on the bus was submitted in an
+  // earlier cycle (requests go out at the edge after their cycle), so nothing passes it.
+  req->submitted = cycle;
+  auto& q = req->write ? wq_ : rq_;
+  auto pos = q.end();
+  while (pos != q.begin() && (*(pos - 1))->submitted == cycle && (*(pos - 1))->priority > req->priority) --pos;
+  q.insert(pos, req);
+}
+
 void AxilMaster::drive() {
   if (removed_) {
     *p_.awvalid = *p_.wvalid = *p_.arvalid = 0;

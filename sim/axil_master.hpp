@@ -21,6 +21,8 @@ struct CsrRequest {
   std::uint64_t issued = 0;     // cycle of the first VALID
   std::uint64_t completed = 0;  // cycle the response was taken
   void* owner = nullptr;        // whoever waits for it
+  unsigned priority = 0;        // among requests submitted in one cycle, lower goes first
+  std::uint64_t submitted = 0;  // the cycle it was submitted in
 };
 
 class AxilMaster {
@@ -29,7 +31,9 @@ class AxilMaster {
 
   explicit AxilMaster(const TcePins& pins) : p_(pins) {}
 
-  void submit(CsrRequest* req) { (req->write ? wq_ : rq_).push_back(req); }
+  // Requests submitted in one cycle go on the bus in order of priority (the CPU's number),
+  // whatever order their submitters ran in: the same run gives the same bus traffic.
+  void submit(CsrRequest* req, std::uint64_t cycle = 0);
   // Fault: the next write raises AWVALID alone for one cycle and drops it before any
   // handshake, which AXI forbids (proves the protocol assertions).
   void break_next_write() { break_next_write_ = true; }

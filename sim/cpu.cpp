@@ -64,6 +64,13 @@ void SimCpu::thread() {
   platform_.cpu_finished();
 }
 
+// After a timed wait: the engine wakes in the same cycle and may deliver what the device
+// did in it (an interrupt edge, a CSR answer). One delta lets it go first, so what a CPU
+// sees in a cycle does not depend on the order the kernel runs processes in.
+void SimCpu::settle() {
+  wait(sc_core::SC_ZERO_TIME);
+}
+
 void SimCpu::set_context(CpuContext context) {
   if (context == context_) return;
   context_ = context;
@@ -91,7 +98,10 @@ void SimCpu::begin_call(HalCall call) {
   platform_.publish(e);
   platform_.store_buffer_tick(id_);  // what this CPU wrote since its last call is now pending
   const unsigned cost = platform_.config().hal_call_cycles;
-  if (cost != 0) wait(cycle_period() * static_cast<double>(cost));
+  if (cost != 0) {
+    wait(cycle_period() * static_cast<double>(cost));
+    settle();
+  }
   take_interrupts();
   // Deferred work (timers) runs when process context could be interrupted anyway.
   if (irqs_enabled_ && context_ == CpuContext::kProcess) run_work();
@@ -192,6 +202,7 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   req.addr = offset;
   req.data = value;
   if (id_ < 4) *platform_.harness().probes().reg[id_] = static_cast<SData>(offset);
+  req.priority = id_;  // same cycle, several CPUs: the bus order does not depend on thread order
   platform_.engine().submit(device, &req, &csr_done_);
   wait(csr_done_);
   Event e{EventKind::kCsrAccess};
@@ -310,15 +321,30 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
     platform_.fail("locking", fmt::format("cpu{} takes a spinlock it already holds", id_));
     return was;
   }
+  // Contention is settled by the platform, not by the order SystemC runs threads in: see
+  // Platform::lock_state.
+  Platform::LockState& st = platform_.lock_state(lock);
+  const std::uint64_t now = platform_.cycle();
+  if (lock.owner == -1 && st.waiters.empty() && st.released != now) {
+    lock.owner = static_cast<int>(id_);
+    return was;
+  }
+  st.enqueue(now, id_);
   std::uint64_t spun = 0;
-  while (lock.owner != -1) {
+  while (lock.owner != static_cast<int>(id_)) {
     wait(cycle_period());
+    // A lock released in an earlier cycle with nobody handed it: the queue's head takes it.
+    if (lock.owner == -1 && st.released < platform_.cycle() && st.head() == id_) {
+      st.pop();
+      lock.owner = static_cast<int>(id_);
+    }
     if (++spun == kSpinLimitCycles) {
       platform_.fail("locking", fmt::format("cpu{} spun {} cycles on a lock held by cpu{}", id_, spun, lock.owner));
+      st.remove(id_);
+      lock.owner = static_cast<int>(id_);
       break;
     }
   }
-  lock.owner = static_cast<int>(id_);
   return was;
 }
 
@@ -327,7 +353,10 @@ void SimCpu::unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) {
   if (lock.owner != static_cast<int>(id_)) {
     platform_.fail("locking", fmt::format("cpu{} releases a spinlock it does not hold", id_));
   }
+  Platform::LockState& st = platform_.lock_state(lock);
+  st.released = platform_.cycle();
   lock.owner = -1;
+  if (!st.waiters.empty()) lock.owner = static_cast<int>(st.pop());  // handed over: it runs from the next cycle
   irqs_enabled_ = state;
 }
 
@@ -352,7 +381,10 @@ int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_
     if (now >= deadline) return -ETIMEDOUT;
     set_context(CpuContext::kIdle);
     // An interrupt already pending is taken below without waiting, unless it cannot be.
-    if (!irqs_enabled_ || platform_.pic().pending_for(id_) < 0) wait(deadline - now, irq_event_ | wake_event_);
+    if (!irqs_enabled_ || platform_.pic().pending_for(id_) < 0) {
+      wait(deadline - now, irq_event_ | wake_event_);
+      settle();
+    }
     set_context(waiting);
     take_interrupts();
   }

@@ -101,6 +101,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void timer_thread();
   void begin_call(HalCall call);
   void set_context(CpuContext context);
+  void settle();
   void take_interrupts();
   void run_work();
   std::uint32_t csr_access(unsigned device, bool write, std::uint32_t offset, std::uint32_t value);

@@ -14,7 +14,7 @@ Engine::Engine(sc_core::sc_module_name name, std::vector<DeviceHarness*> devices
 
 void Engine::submit(unsigned device, CsrRequest* request, sc_core::sc_event* done) {
   request->owner = done;
-  devices_.at(device)->csr().submit(request);
+  devices_.at(device)->csr().submit(request, cycle());
 }
 
 // Up to `budget` cycles of every device in lockstep; stops after a cycle in which any of

@@ -3,6 +3,7 @@
 // fault injection. Construct it during elaboration, give each CPU its program, run().
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -133,6 +134,29 @@ class Platform {
   void cpu_finished();
   void wake_all_cpus();
   tce::TimerId next_timer_id() { return next_timer_++; }
+
+  // Who gets a contended spinlock, decided by the simulation rather than by the order the
+  // kernel runs CPU threads in: waiters queue by (cycle they started, CPU number), a release
+  // hands the lock to the head, and a lock released in a cycle is taken by no one else in it.
+  struct LockState {
+    std::uint64_t released = ~std::uint64_t{0};
+    std::vector<std::pair<std::uint64_t, unsigned>> waiters;  // sorted (cycle, cpu)
+    void enqueue(std::uint64_t cycle, unsigned cpu) {
+      auto key = std::make_pair(cycle, cpu);
+      waiters.insert(std::upper_bound(waiters.begin(), waiters.end(), key), key);
+    }
+    unsigned head() const { return waiters.front().second; }
+    unsigned pop() {
+      const unsigned cpu = waiters.front().second;
+      waiters.erase(waiters.begin());
+      return cpu;
+    }
+    void remove(unsigned cpu) {
+      waiters.erase(std::remove_if(waiters.begin(), waiters.end(), [cpu](const auto& w) { return w.second == cpu; }),
+                    waiters.end());
+    }
+  };
+  LockState& lock_state(const tce::SpinLock& lock) { return locks_[&lock]; }
   void drop_timer(tce::TimerId timer);
   void cancel_timer(tce::TimerId timer) { current_cpu().cancel_timer(timer); }
   // DMA mappings the driver holds; any left at the end of a run is a leak.
@@ -155,6 +179,7 @@ class Platform {
   std::vector<std::unique_ptr<SimCpu>> cpus_;
   std::vector<std::unique_ptr<PlatformHal>> hals_;
   tce::TimerId next_timer_ = 1;
+  std::map<const tce::SpinLock*, LockState> locks_;
   std::map<unsigned, std::vector<std::pair<unsigned, tce::Hal::IrqHandler>>> handlers_;  // by line: (owner, handler)
   std::vector<bool> line_level_;  // what the interrupt controller was last told
   std::vector<Failure> failures_;

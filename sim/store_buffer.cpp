@@ -32,7 +32,12 @@ std::uint64_t StoreBuffer::notice_writes(std::uint64_t now, unsigned cpu) {
   std::uint64_t earliest = 0;
   for (auto& [bus, r] : regions_) {
     const std::uint8_t* mem = memory_.at(bus, r->cpu.size());
-    const std::uint64_t due = now + 1 + rng_.range(0, max_delay_);
+    const bool pending = std::any_of(r->due.begin(), r->due.end(), [](std::uint64_t d) { return d != 0; });
+    if (!pending && std::memcmp(r->cpu.data(), mem, r->cpu.size()) == 0) continue;  // nothing written
+    // A function of (seed, CPU, cycle, region), not the next draw of a stream: CPUs noticed
+    // in the same cycle get the same delays whatever order their threads ran in.
+    const std::uint64_t due =
+        now + 1 + Rng(seed_ ^ (std::uint64_t{cpu} << 56) ^ (now * 0x9E3779B97F4A7C15ull) ^ bus).range(0, max_delay_);
     for (std::size_t i = 0; i < r->cpu.size(); ++i) {
       if (r->due[i] == 0 && r->cpu[i] != mem[i]) {
         r->due[i] = due;
@@ -69,11 +74,13 @@ void StoreBuffer::drain_all() {
 }
 
 void StoreBuffer::device_wrote(std::uint64_t addr, std::uint8_t strobes) {
+  // Regions start on a page and beats are 8-aligned: a beat starts in one region or none.
+  Region* r = find(addr);
+  if (r == nullptr) return;
   for (unsigned b = 0; b < 8; ++b) {
     if ((strobes >> b & 1) == 0) continue;
-    Region* r = find(addr + b);
-    if (r == nullptr) continue;
     const std::size_t i = addr + b - r->bus;
+    if (i >= r->cpu.size()) break;
     // A byte the CPU wrote and has not drained keeps the CPU's value (store forwarding);
     // any other byte shows what the device wrote.
     if (r->due[i] == 0) r->cpu[i] = *memory_.at(addr + b);

@@ -21,7 +21,7 @@ namespace tandem {
 class StoreBuffer {
  public:
   StoreBuffer(HostMemory& memory, std::uint64_t seed, std::uint64_t max_delay)
-      : memory_(memory), rng_(seed), max_delay_(max_delay) {}
+      : memory_(memory), seed_(seed), max_delay_(max_delay) {}
 
   // The CPU's view of a new coherent region at `bus` (as it is in memory now).
   std::uint8_t* add_region(std::uint64_t bus, std::size_t len);
@@ -54,7 +54,7 @@ class StoreBuffer {
   Region* find(std::uint64_t addr);
 
   HostMemory& memory_;
-  Rng rng_;
+  std::uint64_t seed_;
   std::uint64_t max_delay_;
   std::map<std::uint64_t, std::unique_ptr<Region>> regions_;
 };

@@ -51,7 +51,7 @@ void TceTlm::csr_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& de
   req.write = trans.is_write();
   req.addr = static_cast<std::uint32_t>(trans.get_address());
   if (req.write) std::memcpy(&req.data, trans.get_data_ptr(), 4);
-  harness_.csr().submit(&req);
+  harness_.csr().submit(&req, harness_.cycle());
   while (req.completed == 0) wait(csr_done_);  // the master answers within its timeout
   if (!req.write) std::memcpy(trans.get_data_ptr(), &req.data, 4);
   switch (req.resp) {

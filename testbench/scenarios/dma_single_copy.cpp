@@ -20,6 +20,7 @@ constexpr std::uint8_t kGuardByte = 0xA5;
 constexpr std::uint64_t kCopyTimeoutNs = 200'000;
 
 void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platform&)>& inject, tce::Hal* hal = nullptr) {
+  tce::CopyRequest req;  // declared first: it must outlive the device's use of it, on every path
   tce::TceDevice dev(hal != nullptr ? *hal : ctx.platform().hal());
   if (int rc = dev.probe(); rc != 0) {
     ctx.fail("driver", fmt::format("probe failed: {}", rc));
@@ -37,7 +38,6 @@ void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platfor
                        (kGuard + dst_off) % 8));
 
   inject(ctx.platform());
-  tce::CopyRequest req;
   req.src = {{src, len}};
   req.dst = {{dst + kGuard, len}};
   if (int rc = dev.submit(req); rc != 0) {
@@ -238,12 +238,12 @@ const ScenarioRegistrar kHang({
       Platform& p = ctx.platform();
       tce::DeviceConfig cfg;
       cfg.watchdog_ns = 100'000'000;  // the driver would give up only long after the limit
+      tce::CopyRequest req;           // outlives the device's use of it
       tce::TceDevice dev(p.hal(), cfg);
       if (dev.probe() != 0) return;
       p.stall_memory(Platform::kForever);
       std::uint8_t* src = ctx.host_buffer(64);
       std::uint8_t* dst = ctx.host_buffer(64);
-      tce::CopyRequest req;
       req.src = {{src, 64}};
       req.dst = {{dst, 64}};
       if (dev.submit(req) == 0) (void)dev.wait(req, 1'000'000'000);
