@@ -191,6 +191,50 @@ const ScenarioRegistrar kStorm({
     },
 });
 
+// A driver bug: every buffer is unmapped twice.
+class DoubleUnmapHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) override {
+    inner_.dma_unmap(bus, len, dir);
+    inner_.dma_unmap(bus, len, dir);
+  }
+};
+
+// A driver bug: each interrupt is freed twice.
+class DoubleFreeIrqHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void free_irq(unsigned vector) override {
+    inner_.free_irq(vector);
+    inner_.free_irq(vector);
+  }
+};
+
+const ScenarioRegistrar kDoubleUnmap({
+    "xfail_dma_double_unmap",
+    "dma_single_copy with a driver that unmaps each buffer twice: the dma_api checker must fail it",
+    "dma_api",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      DoubleUnmapHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
+const ScenarioRegistrar kDoubleFreeIrq({
+    "xfail_irq_double_free",
+    "dma_single_copy with a driver that frees its interrupts twice: the irq_api checker must fail it",
+    "irq_api",
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      DoubleFreeIrqHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
 const ScenarioRegistrar kBadOffset({
     "xfail_csr_bad_offset",
     "dma_single_copy with a driver reading an unmapped offset: the device answers DECERR and the csr_bus "
