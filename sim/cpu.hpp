@@ -46,6 +46,8 @@ enum class HalCall : std::uint8_t {
 };
 const char* to_string(HalCall call);
 const char* to_string(CpuContext context);
+// A register's name from the register map (CH_CTRL[1]), or its offset when none sits there.
+std::string register_name(std::uint32_t offset);
 
 class SimCpu : public sc_core::sc_module, public tce::Hal {
  public:

@@ -1,11 +1,11 @@
 // The simulated SoC: host memory, the device engine, the platform interrupt controller and
-// the CPUs, with the platform-level checkers (CSR bus errors, lost interrupts, hangs) and
-// fault injection. Construct it during elaboration, give each CPU its program, run().
+// the CPUs, with fault injection. It publishes what happens (events()) and judges nothing:
+// checkers subscribe and report failures through fail(). Construct it during elaboration,
+// give each CPU its program, run().
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,12 +35,6 @@ struct PlatformConfig {
   MemConfig memory;               // with some back-pressure on every channel, seeded by the run's seed
   EngineConfig engine;
   std::string fst_path;  // empty: no waves
-  // A device interrupt line high this long without a CPU taking it is a lost interrupt.
-  std::uint64_t irq_latency_bound = 50'000;
-  // A line taken more than this many times within the window is an interrupt storm (a
-  // handler that does not clear its device): the run fails and stops.
-  unsigned irq_storm_takes = 250;
-  std::uint64_t irq_storm_window = 20'000;
   // Weak ordering: CPU writes to coherent DMA memory drain within this many cycles unless
   // a barrier or sync drains them first (0: no store buffer, writes land at once).
   std::uint64_t store_buffer_delay = 2000;
@@ -75,16 +69,19 @@ class Platform {
   tce::Hal& hal(unsigned device = 0) { return *hals_.at(device); }
   // The CPU whose thread is running now; a call from any other process is a usage error.
   SimCpu& current_cpu();
+  int current_cpu_id() const;  // -1 outside any CPU's thread
   RunLog& log() { return log_; }
   std::uint64_t cycle() const { return harness_->cycle(); }
 
-  // Runs until every CPU's program returned, or the cycle limit. Then runs the end-of-run
-  // checks and closes the waves.
+  // Runs until every CPU's program returned, the cycle limit, or stop_run(). Then publishes
+  // kRunEnd (observers make their end-of-run checks) and closes the waves.
   void run();
   bool programs_finished() const;
 
-  // Checkers report here; the run passes only if nobody did.
+  // Checkers report here, in the order they fire; the run passes only if nobody did.
   void fail(const std::string& checker, const std::string& message);
+  // Ends the run now (a checker that saw enough: an interrupt storm, an RTL assertion).
+  void stop_run();
   const std::vector<Failure>& failures() const { return failures_; }
 
   Iommu& iommu() { return iommu_; }
@@ -101,7 +98,7 @@ class Platform {
     // Faults also show in the waves, as steps of a counter.
     if (e.kind == EventKind::kDmaFault) ++*harness_->probes().dma_faults;
     if (e.kind == EventKind::kFault) ++*harness_->probes().injected_faults;
-    if (events_.empty()) return;
+    if (!events_.wanted(e.kind)) return;
     if (e.cycle == 0) e.cycle = cycle();
     events_.publish(e);
   }
@@ -130,7 +127,6 @@ class Platform {
   int register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler, unsigned owner);
   void unregister_irq(unsigned line, unsigned owner);
   tce::IrqReturn dispatch_irq(unsigned line);
-  void irq_taken(unsigned line);
   void cpu_finished();
   void wake_all_cpus();
   tce::TimerId next_timer_id() { return next_timer_++; }
@@ -159,15 +155,15 @@ class Platform {
   LockState& lock_state(const tce::SpinLock& lock) { return locks_[&lock]; }
   void drop_timer(tce::TimerId timer);
   void cancel_timer(tce::TimerId timer) { current_cpu().cancel_timer(timer); }
-  // DMA mappings the driver holds; any left at the end of a run is a leak.
+  // DMA mappings the driver holds: the IOMMU lets the device reach them.
   void dma_mapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
   void dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
 
  private:
   void device_irq_changed(unsigned device, unsigned vector);
   bool line_level(unsigned line) const;  // the OR of every device output wired to it
+  int add_handler(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler, unsigned owner);
   static constexpr unsigned kVectorsPerDevice = 4;
-  void check_lost_irq(unsigned line);
 
   PlatformConfig config_;
   RunLog& log_;
@@ -186,9 +182,8 @@ class Platform {
   unsigned drop_irqs_ = 0;
   std::uint64_t delay_irq_ = 0;
   EventBus events_;
-  std::vector<bool> suppressed_;                         // line high, but its edge was dropped
-  std::map<unsigned, std::uint64_t> raised_at_;          // device line high and not yet taken
-  std::map<unsigned, std::deque<std::uint64_t>> taken_;  // recent cycles each line was taken
+  std::vector<EventBus::Subscription> scripted_;  // when(): lives as long as the platform
+  std::vector<bool> suppressed_;                  // line high, but its edge was dropped
   Iommu iommu_;
   std::unique_ptr<StoreBuffer> store_buffer_;
   std::uint64_t drain_scheduled_ = 0;  // the cycle a drain process waits for (0: none)

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "checkers/checker_names.hpp"
 #include "platform.hpp"
 #include "rng.hpp"
 
@@ -20,8 +22,11 @@ class ScenarioContext {
   Platform& platform() { return platform_; }
   std::uint64_t seed() const { return seed_; }
   Rng& rng() { return rng_; }
-  void fail(const std::string& checker, const std::string& message) { platform_.fail(checker, message); }
+  // `checker`: one of checkers/checker_names.hpp.
+  void fail(std::string_view checker, const std::string& message) { platform_.fail(std::string(checker), message); }
   void note(const std::string& text) { platform_.log().line(platform_.cycle(), "scenario", text); }
+  // Keeps an observer subscribed until the run ends (what it refers to must live as long).
+  void keep(EventBus::Subscription subscription) { kept_.push_back(std::move(subscription)); }
   // Memory of the scenario's own in simulated host memory (what a kernel client would
   // allocate); the driver maps it for the device. Lives until the run ends.
   std::uint8_t* host_buffer(std::size_t size) {
@@ -33,12 +38,13 @@ class ScenarioContext {
   Platform& platform_;
   std::uint64_t seed_;
   Rng rng_;
+  std::vector<EventBus::Subscription> kept_;
 };
 
 struct Scenario {
   std::string name;
   std::string summary;
-  std::string expect;  // checker this scenario must trip; empty for an ordinary scenario
+  std::string_view expect;  // checker this scenario must trip first (checker_names.hpp); empty for an ordinary one
   // Adjusts the platform before elaboration (CPUs, memory latency, ...).
   std::function<void(PlatformConfig&)> configure;
   // Runs in process context on every CPU the configuration asks for (one by default).

@@ -8,6 +8,7 @@ namespace tandem {
 const char* usage_text() {
   return "usage:\n"
          "  tandem list                         the scenarios, one a line\n"
+         "  tandem checkers                     what fails a run, and the scenarios proving each\n"
          "  tandem run NAME [options]           one scenario, one seed\n"
          "      --seed N                        seed (default 1)\n"
          "      --waves fst|vcd|off             write waves (default off)\n"
@@ -15,6 +16,7 @@ const char* usage_text() {
          "      --max-cycles N                  fail the run as hung after N cycles (default 50000000)\n"
          "      --step-every-cycle              yield to SystemC after every cycle (slow; for checking)\n"
          "      --verbose                       echo the run log\n"
+         "      --no-log                        write no run log (the checkers judge all the same)\n"
          "  tandem regress [options]            every scenario over several seeds, then the report\n"
          "      --seeds N                       seeds 1..N per scenario (default 3)\n"
          "      --jobs N                        parallel runs (default: one per core)\n"
@@ -42,6 +44,8 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
   std::size_t i = 1;
   if (verb == "list") {
     cmd.kind = Command::Kind::kList;
+  } else if (verb == "checkers") {
+    cmd.kind = Command::Kind::kCheckers;
   } else if (verb == "run") {
     cmd.kind = Command::Kind::kRun;
     if (args.size() < 2 || args[1].rfind("--", 0) == 0) {
@@ -109,6 +113,8 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       cmd.step_every_cycle = true;
     } else if (a == "--verbose" && run) {
       cmd.verbose = true;
+    } else if (a == "--no-log" && run) {
+      cmd.log = false;
     } else if (a == "--seeds" && regress) {
       auto n = number(a, 1, 100000);
       if (!n) return std::nullopt;

@@ -12,7 +12,7 @@ namespace tandem {
 enum class Waves { kOff, kFst, kVcd };
 
 struct Command {
-  enum class Kind { kHelp, kList, kRun, kRegress } kind = Kind::kHelp;
+  enum class Kind { kHelp, kList, kCheckers, kRun, kRegress } kind = Kind::kHelp;
   std::string scenario;       // run
   std::uint64_t seed = 1;     // run
   Waves waves = Waves::kOff;  // run
@@ -20,6 +20,7 @@ struct Command {
   std::uint64_t max_cycles = 50'000'000;
   bool step_every_cycle = false;  // run: yield to SystemC after every cycle
   bool verbose = false;           // run: echo the log
+  bool log = true;                // run: write run.log
   unsigned seeds = 3;             // regress: seeds 1..N per scenario
   unsigned jobs = 0;              // regress: parallel runs (0: one per core)
   std::vector<std::string> only;  // regress: these scenarios (default: all)

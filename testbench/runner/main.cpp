@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checkers/catalog.hpp"
 #include "cli.hpp"
 #include "regress.hpp"
 #include "run_one.hpp"
@@ -32,10 +33,11 @@ int sc_main(int argc, char* argv[]) {
     case tandem::Command::Kind::kHelp: std::fputs(tandem::usage_text(), stdout); return 0;
     case tandem::Command::Kind::kList:
       for (const auto& s : tandem::scenarios()) {
-        std::printf("%-28s %s%s\n", s.name.c_str(), s.summary.c_str(),
-                    s.expect.empty() ? "" : (" [expects: " + s.expect + "]").c_str());
+        const std::string expects = s.expect.empty() ? "" : " [expects: " + std::string(s.expect) + "]";
+        std::printf("%-28s %s%s\n", s.name.c_str(), s.summary.c_str(), expects.c_str());
       }
       return 0;
+    case tandem::Command::Kind::kCheckers: std::fputs(tandem::checker_table().c_str(), stdout); return 0;
     case tandem::Command::Kind::kRun: return tandem::run_one(*cmd);
     case tandem::Command::Kind::kRegress: return tandem::regress(*cmd);
   }

@@ -1,11 +1,30 @@
 #include "outcome.hpp"
 
+#include <fmt/core.h>
+
 #include <filesystem>
 #include <fstream>
 
 namespace tandem {
 
 namespace fs = std::filesystem;
+
+void judge(std::string_view expect, const std::vector<std::string>& fired, Outcome* o) {
+  if (expect.empty()) {
+    o->passed = fired.empty();
+    o->verdict = o->passed ? "all checkers quiet" : o->failures.front();
+  } else if (fired.empty()) {
+    o->passed = false;
+    o->verdict = fmt::format("the {} checker missed the seeded bug", expect);
+  } else if (fired.front() != expect) {
+    // What followed the first failure is no proof: the run was already broken.
+    o->passed = false;
+    o->verdict = fmt::format("the run failed on `{}` before `{}` could judge", fired.front(), expect);
+  } else {
+    o->passed = true;
+    o->verdict = fmt::format("seeded bug caught by the {} checker, as it must be", expect);
+  }
+}
 
 bool write_outcome(const std::string& path, const Outcome& o) {
   std::ofstream out(path);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tandem {
@@ -17,6 +18,11 @@ struct Outcome {
   std::uint64_t cycles = 0;
   std::vector<std::string> failures;  // "checker: message"
 };
+
+// The verdict, from the checkers that failed the run in the order they fired (`fired`):
+// an ordinary scenario (`expect` empty) passes when none did; one that proves a checker
+// passes only when that checker fired first. Sets passed and verdict.
+void judge(std::string_view expect, const std::vector<std::string>& fired, Outcome* outcome);
 
 bool write_outcome(const std::string& path, const Outcome& outcome);
 std::optional<Outcome> read_outcome(const std::string& path);

@@ -17,7 +17,7 @@ void shared_line(ScenarioContext& ctx, SimCpu&) {
   for (unsigned d = 0; d < 2; ++d) {
     dev[d] = std::make_unique<tce::TceDevice>(p.hal(d));
     if (int rc = dev[d]->probe(); rc != 0) {
-      ctx.fail("driver", fmt::format("probe of device {} failed: {}", d, rc));
+      ctx.fail(checker::kDriver, fmt::format("probe of device {} failed: {}", d, rc));
       return;
     }
   }
@@ -35,19 +35,19 @@ void shared_line(ScenarioContext& ctx, SimCpu&) {
       for (std::uint32_t i = 0; i < c.len; ++i) c.src[i] = static_cast<std::uint8_t>(ctx.rng().next());
       c.req.src = {{c.src, c.len}};
       c.req.dst = {{c.dst, c.len}};
-      if (dev[d]->submit(c.req) != 0) ctx.fail("driver", fmt::format("submit on device {} failed", d));
+      if (dev[d]->submit(c.req) != 0) ctx.fail(checker::kDriver, fmt::format("submit on device {} failed", d));
     }
   }
   for (unsigned d = 0; d < 2; ++d) {
     for (auto& c : copies[d]) {
       if (dev[d]->wait(c.req, 400'000) != 0 || c.req.status != 0 || std::memcmp(c.src, c.dst, c.len) != 0) {
-        ctx.fail("completion", fmt::format("a copy on device {} did not complete right", d));
+        ctx.fail(checker::kCompletion, fmt::format("a copy on device {} did not complete right", d));
       }
     }
   }
   // On a shared line each handler also sees the other device's interrupts: "not mine".
   const unsigned not_mine = dev[0]->stats().spurious_irqs + dev[1]->stats().spurious_irqs;
-  if (not_mine == 0) ctx.fail("shared_line", "no handler ever answered \"not mine\": the line was not shared");
+  if (not_mine == 0) ctx.fail(checker::kSharedLine, "no handler ever answered \"not mine\": the line was not shared");
   ctx.note(fmt::format("{} interrupts answered \"not mine\" by one of the two drivers", not_mine));
   for (auto& d : dev) d->remove();
 }

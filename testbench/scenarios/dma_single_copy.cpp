@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hal_decorator.hpp"
+#include "no_ack_hal.hpp"
 #include "scenario.hpp"
 #include "tce_device.hpp"
 #include "tce_regs.hpp"
@@ -23,7 +24,7 @@ void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platfor
   tce::CopyRequest req;  // declared first: it must outlive the device's use of it, on every path
   tce::TceDevice dev(hal != nullptr ? *hal : ctx.platform().hal());
   if (int rc = dev.probe(); rc != 0) {
-    ctx.fail("driver", fmt::format("probe failed: {}", rc));
+    ctx.fail(checker::kDriver, fmt::format("probe failed: {}", rc));
     return;
   }
   // Buffers in host memory at any byte alignment, up to 16 KiB.
@@ -41,15 +42,15 @@ void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platfor
   req.src = {{src, len}};
   req.dst = {{dst + kGuard, len}};
   if (int rc = dev.submit(req); rc != 0) {
-    ctx.fail("driver", fmt::format("submit failed: {}", rc));
+    ctx.fail(checker::kDriver, fmt::format("submit failed: {}", rc));
     return;
   }
   if (dev.wait(req, kCopyTimeoutNs) != 0) {
-    ctx.fail("completion", fmt::format("the copy did not complete within {} ns", kCopyTimeoutNs));
+    ctx.fail(checker::kCompletion, fmt::format("the copy did not complete within {} ns", kCopyTimeoutNs));
     return;
   }
   if (req.status != 0) {
-    ctx.fail("completion", fmt::format("the copy failed: {} (device error code {})", req.status, req.err_code));
+    ctx.fail(checker::kCompletion, fmt::format("the copy failed: {} (device error code {})", req.status, req.err_code));
     return;
   }
 
@@ -59,12 +60,13 @@ void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platfor
     if (dst[kGuard + i] != src[i] && wrong++ == 0) first = i;
   }
   if (wrong != 0) {
-    ctx.fail("scoreboard", fmt::format("{} of {} bytes differ; first at offset {}: expected 0x{:02x}, got 0x{:02x}",
-                                       wrong, len, first, src[first], dst[kGuard + first]));
+    ctx.fail(checker::kScoreboard,
+             fmt::format("{} of {} bytes differ; first at offset {}: expected 0x{:02x}, got 0x{:02x}", wrong, len,
+                         first, src[first], dst[kGuard + first]));
   }
   for (std::size_t i = 0; i < kGuard; ++i) {
     if (dst[i] != kGuardByte || dst[kGuard + len + i] != kGuardByte) {
-      ctx.fail("scoreboard", "the device wrote outside the destination buffer");
+      ctx.fail(checker::kScoreboard, "the device wrote outside the destination buffer");
       break;
     }
   }
@@ -83,7 +85,7 @@ const ScenarioRegistrar kSingleCopy({
 const ScenarioRegistrar kCorruptBeat({
     "xfail_dma_corrupt_beat",
     "dma_single_copy with one data beat corrupted on the memory bus: the scoreboard must fail it",
-    "scoreboard",
+    checker::kScoreboard,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       single_copy(ctx, cpu, [](Platform& p) { p.harness().memory_port().corrupt_write_beat(0); });
@@ -93,7 +95,7 @@ const ScenarioRegistrar kCorruptBeat({
 const ScenarioRegistrar kLostIrq({
     "xfail_dma_lost_irq",
     "dma_single_copy with the completion interrupt dropped: the lost-interrupt checker must fail it",
-    "lost_irq",
+    checker::kLostIrq,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) { single_copy(ctx, cpu, [](Platform& p) { p.drop_next_irqs(1); }); },
 });
@@ -114,7 +116,7 @@ const ScenarioRegistrar kWrongDirection({
     "xfail_dma_wrong_direction",
     "dma_single_copy with the destination mapped for the device to read, not write: the IOMMU "
     "refuses the writes and the dma_fault checker must fail it",
-    "dma_fault",
+    checker::kDmaFault,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       WrongDirectionHal hal(ctx.platform().hal());
@@ -135,7 +137,7 @@ const ScenarioRegistrar kMissingBarrier({
     "xfail_missing_barrier",
     "dma_single_copy with a driver that rings the doorbell without a write barrier: the descriptor "
     "is still in the CPU's store buffer, the device reads a stale one, and the copy must fail",
-    "completion",
+    checker::kCompletion,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       NoBarrierHal hal(ctx.platform().hal());
@@ -169,20 +171,11 @@ class UnmapLeakHal : public HalDecorator {
   void dma_unmap(std::uint64_t, std::size_t, tce::DmaDir) override {}
 };
 
-// A driver bug: the top half acknowledges the interrupt controller but not the device.
-class NoAckHal : public HalDecorator {
- public:
-  using HalDecorator::HalDecorator;
-  void write32(std::uint32_t offset, std::uint32_t value) override {
-    if (offset != tce::reg::IRQ_STATUS::kOffset) inner_.write32(offset, value);
-  }
-};
-
 const ScenarioRegistrar kStorm({
     "xfail_irq_storm",
     "dma_single_copy with a top half that never clears the device's status: the level line stays up, "
     "and the irq_storm checker must fail and stop the run",
-    "irq_storm",
+    checker::kIrqStorm,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       NoAckHal hal(ctx.platform().hal());
@@ -214,7 +207,7 @@ class DoubleFreeIrqHal : public HalDecorator {
 const ScenarioRegistrar kDoubleUnmap({
     "xfail_dma_double_unmap",
     "dma_single_copy with a driver that unmaps each buffer twice: the dma_api checker must fail it",
-    "dma_api",
+    checker::kDmaApi,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       DoubleUnmapHal hal(ctx.platform().hal());
@@ -226,7 +219,7 @@ const ScenarioRegistrar kDoubleUnmap({
 const ScenarioRegistrar kDoubleFreeIrq({
     "xfail_irq_double_free",
     "dma_single_copy with a driver that frees its interrupts twice: the irq_api checker must fail it",
-    "irq_api",
+    checker::kIrqApi,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       DoubleFreeIrqHal hal(ctx.platform().hal());
@@ -239,7 +232,7 @@ const ScenarioRegistrar kBadOffset({
     "xfail_csr_bad_offset",
     "dma_single_copy with a driver reading an unmapped offset: the device answers DECERR and the csr_bus "
     "checker must fail it",
-    "csr_bus",
+    checker::kCsrBus,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       BadOffsetHal hal(ctx.platform().hal());
@@ -251,7 +244,7 @@ const ScenarioRegistrar kBadOffset({
 const ScenarioRegistrar kLockLeak({
     "xfail_lock_never_released",
     "dma_single_copy with a driver that never releases its spinlock: the locking checker must fail it",
-    "locking",
+    checker::kLocking,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       LockLeakHal hal(ctx.platform().hal());
@@ -263,7 +256,7 @@ const ScenarioRegistrar kLockLeak({
 const ScenarioRegistrar kUnmapLeak({
     "xfail_dma_unmap_leak",
     "dma_single_copy with a driver that never unmaps: the dma_leak checker must fail it at the end",
-    "dma_leak",
+    checker::kDmaLeak,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       UnmapLeakHal hal(ctx.platform().hal());
@@ -276,7 +269,7 @@ const ScenarioRegistrar kHang({
     "xfail_hang",
     "memory never answers while the driver waits far longer than the run may last: the hang checker must "
     "end the run at its cycle limit",
-    "hang",
+    checker::kHang,
     [](PlatformConfig& c) { c.engine.max_cycles = 300'000; },
     [](ScenarioContext& ctx, SimCpu&) {
       Platform& p = ctx.platform();
@@ -299,7 +292,7 @@ const ScenarioRegistrar kProtocol({
     "xfail_csr_protocol_violation",
     "dma_single_copy with the CSR master dropping AWVALID before its handshake: the RTL's protocol "
     "assertions must fail it",
-    "rtl_assertion",
+    checker::kRtlAssertion,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       single_copy(ctx, cpu, [](Platform& p) { p.harness().csr().break_next_write(); });

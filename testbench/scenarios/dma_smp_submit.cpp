@@ -37,7 +37,7 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
 void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
   if (cpu.id() != 0) {
     if (cpu.wait_until([&] { return shared.device != nullptr; }, kTimeoutNs) != 0) {
-      ctx.fail("driver", fmt::format("cpu{} never saw the device probed", cpu.id()));
+      ctx.fail(checker::kDriver, fmt::format("cpu{} never saw the device probed", cpu.id()));
     } else {
       copies(ctx, cpu, *shared.device, shared.copies[cpu.id()]);
     }
@@ -49,14 +49,14 @@ void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
   cfg.ring_log2 = 2;  // a small ring, so that the CPUs also meet on a full ring
   tce::TceDevice dev(ctx.platform().hal(), cfg);
   if (int rc = dev.probe(); rc != 0) {
-    ctx.fail("driver", fmt::format("probe failed: {}", rc));
+    ctx.fail(checker::kDriver, fmt::format("probe failed: {}", rc));
     return;
   }
   shared.device = &dev;
   cpu.wake_all();
   copies(ctx, cpu, dev, shared.copies[0]);
   if (cpu.wait_until([&] { return shared.finished == shared.cpus - 1; }, kTimeoutNs) != 0) {
-    ctx.fail("completion", "another CPU did not finish its copies");
+    ctx.fail(checker::kCompletion, "another CPU did not finish its copies");
   }
   shared.device = nullptr;
   dev.remove();
@@ -72,18 +72,19 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
     c->req.src = {{c->src, c->len}};
     c->req.dst = {{c->dst, c->len}};
     if (int rc = dev.submit(c->req); rc != 0) {
-      ctx.fail("driver", fmt::format("cpu{}: submit {} failed: {}", cpu.id(), i, rc));
+      ctx.fail(checker::kDriver, fmt::format("cpu{}: submit {} failed: {}", cpu.id(), i, rc));
       return;
     }
     list.push_back(std::move(c));
   }
   for (auto& c : list) {
     if (dev.wait(c->req, kTimeoutNs) != 0 || c->req.status != 0) {
-      ctx.fail("completion", fmt::format("cpu{}: a copy did not complete (status {})", cpu.id(), c->req.status));
+      ctx.fail(checker::kCompletion,
+               fmt::format("cpu{}: a copy did not complete (status {})", cpu.id(), c->req.status));
       return;
     }
     if (std::memcmp(c->src, c->dst, c->len) != 0) {
-      ctx.fail("scoreboard", fmt::format("cpu{}: a copy of {} bytes arrived wrong", cpu.id(), c->len));
+      ctx.fail(checker::kScoreboard, fmt::format("cpu{}: a copy of {} bytes arrived wrong", cpu.id(), c->len));
     }
   }
   ctx.note(fmt::format("cpu{}: {} copies checked", cpu.id(), list.size()));

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "scenario.hpp"
+#include "seeded_copy.hpp"
 #include "tce_device.hpp"
 #include "tce_regs.hpp"
 
@@ -17,29 +18,13 @@ namespace {
 
 constexpr std::uint64_t kTimeoutNs = 400'000;
 
-// A copy of `len` seeded bytes between two fresh host buffers.
-struct Copy {
-  Copy(ScenarioContext& ctx, std::uint32_t len) : len(len) {
-    src = ctx.host_buffer(len);
-    dst = ctx.host_buffer(len);
-    for (std::uint32_t i = 0; i < len; ++i) src[i] = static_cast<std::uint8_t>(ctx.rng().next());
-    req.src = {{src, len}};
-    req.dst = {{dst, len}};
-  }
-  bool arrived() const { return std::memcmp(src, dst, len) == 0; }
-  std::uint32_t len;
-  std::uint8_t* src;
-  std::uint8_t* dst;
-  tce::CopyRequest req;
-};
-
 bool is_doorbell(const Event& e) {
   return e.kind == EventKind::kCsrAccess && e.write && e.addr == tce::reg::RING_TAIL::offset(0);
 }
 
 bool probe(ScenarioContext& ctx, tce::TceDevice& dev) {
   if (int rc = dev.probe(); rc != 0) {
-    ctx.fail("driver", fmt::format("probe failed: {}", rc));
+    ctx.fail(checker::kDriver, fmt::format("probe failed: {}", rc));
     return false;
   }
   return true;
@@ -51,17 +36,18 @@ void irq_delayed(ScenarioContext& ctx, SimCpu&) {
   if (!probe(ctx, dev)) return;
   constexpr std::uint64_t kDelay = 3000;
   std::uint64_t raised = 0, taken = 0;
-  p.events().subscribe([&](const Event& e) {
+  const EventBus::Subscription watch = p.events().subscribe([&](const Event& e) {
     if (e.kind == EventKind::kIrqLine && e.level && raised == 0) raised = e.cycle;
     if (e.kind == EventKind::kIrqTaken && taken == 0) taken = e.cycle;
   });
   p.delay_next_irq(kDelay);
-  Copy c(ctx, 4096);
+  SeededCopy c(ctx, 4096);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
-    ctx.fail("fault_handling", "the copy did not complete after a delayed interrupt");
+    ctx.fail(checker::kFaultHandling, "the copy did not complete after a delayed interrupt");
   }
   if (taken < raised + kDelay) {
-    ctx.fail("fault_injection", fmt::format("the interrupt raised at {} was taken at {}: not delayed", raised, taken));
+    ctx.fail(checker::kFaultInjection,
+             fmt::format("the interrupt raised at {} was taken at {}: not delayed", raised, taken));
   }
   ctx.note(fmt::format("interrupt raised at cycle {}, taken at {}", raised, taken));
   dev.remove();
@@ -77,11 +63,11 @@ void memory_stall(ScenarioContext& ctx, SimCpu&) {
     stalled_at = p.cycle();
     p.stall_memory(kStall);
   });
-  Copy c(ctx, 8192);
+  SeededCopy c(ctx, 8192);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
-    ctx.fail("fault_handling", "the copy did not complete after the memory stall");
+    ctx.fail(checker::kFaultHandling, "the copy did not complete after the memory stall");
   }
-  if (p.cycle() < stalled_at + kStall) ctx.fail("fault_injection", "the copy finished inside the stall");
+  if (p.cycle() < stalled_at + kStall) ctx.fail(checker::kFaultInjection, "the copy finished inside the stall");
   dev.remove();
 }
 
@@ -93,15 +79,16 @@ void memory_stall_forever(ScenarioContext& ctx, SimCpu&) {
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe(ctx, dev)) return;
   p.when(is_doorbell, [&] { p.stall_memory(Platform::kForever); });
-  Copy c(ctx, 4096);
-  if (dev.submit(c.req) != 0) ctx.fail("driver", "submit failed");
+  SeededCopy c(ctx, 4096);
+  if (dev.submit(c.req) != 0) ctx.fail(checker::kDriver, "submit failed");
   if (dev.wait(c.req, kTimeoutNs) != 0) {
-    ctx.fail("fault_handling", "the request never finished: the watchdog gave up on nothing");
+    ctx.fail(checker::kFaultHandling, "the request never finished: the watchdog gave up on nothing");
   } else if (c.req.status != -ETIMEDOUT) {
-    ctx.fail("fault_handling", fmt::format("a copy into stalled memory ended with {}, not -ETIMEDOUT", c.req.status));
+    ctx.fail(checker::kFaultHandling,
+             fmt::format("a copy into stalled memory ended with {}, not -ETIMEDOUT", c.req.status));
   }
   if (dev.stats().watchdog_resets != cfg.max_retries + 1) {
-    ctx.fail("fault_handling",
+    ctx.fail(checker::kFaultHandling,
              fmt::format("{} watchdog resets, expected {}", dev.stats().watchdog_resets, cfg.max_retries + 1));
   }
   dev.remove();
@@ -111,17 +98,17 @@ void bus_error(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
-  Copy bad(ctx, 4096), good(ctx, 4096);
+  SeededCopy bad(ctx, 4096), good(ctx, 4096);
   const std::uint64_t dst = p.memory().bus_of(bad.dst, bad.len);
   p.bus_error(dst + 1000, dst + 1001, false, true);
   if (dev.submit(bad.req) != 0 || dev.wait(bad.req, kTimeoutNs) != 0) {
-    ctx.fail("fault_handling", "the failing copy did not finish");
+    ctx.fail(checker::kFaultHandling, "the failing copy did not finish");
   } else if (bad.req.status != -EIO || bad.req.err_code != 3) {
-    ctx.fail("fault_handling", fmt::format("a destination bus error ended with {} (code {}), not -EIO (code 3)",
-                                           bad.req.status, bad.req.err_code));
+    ctx.fail(checker::kFaultHandling, fmt::format("a destination bus error ended with {} (code {}), not -EIO (code 3)",
+                                                  bad.req.status, bad.req.err_code));
   }
   if (dev.submit(good.req) != 0 || dev.wait(good.req, kTimeoutNs) != 0 || good.req.status != 0 || !good.arrived()) {
-    ctx.fail("fault_handling", "the channel did not work again after the error");
+    ctx.fail(checker::kFaultHandling, "the channel did not work again after the error");
   }
   dev.remove();
 }
@@ -131,14 +118,14 @@ void surprise_removal(ScenarioContext& ctx, SimCpu&) {
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
   p.when(is_doorbell, [&] { p.at_cycle(p.cycle() + 200, [&] { p.surprise_removal(); }); });
-  Copy c(ctx, 64 * 1024), later(ctx, 64);
-  if (dev.submit(c.req) != 0) ctx.fail("driver", "submit failed");
+  SeededCopy c(ctx, 64 * 1024), later(ctx, 64);
+  if (dev.submit(c.req) != 0) ctx.fail(checker::kDriver, "submit failed");
   if (dev.wait(c.req, 100'000) != 0 || c.req.status != -ENODEV) {
-    ctx.fail("fault_handling",
+    ctx.fail(checker::kFaultHandling,
              fmt::format("the copy in flight at the removal ended with {}, not -ENODEV", c.req.status));
   }
-  if (dev.submit(later.req) != -ENODEV) ctx.fail("fault_handling", "a submit after the removal was not -ENODEV");
-  if (!dev.removed()) ctx.fail("fault_handling", "the driver did not notice the removal");
+  if (dev.submit(later.req) != -ENODEV) ctx.fail(checker::kFaultHandling, "a submit after the removal was not -ENODEV");
+  if (!dev.removed()) ctx.fail(checker::kFaultHandling, "the driver did not notice the removal");
   dev.remove();
 }
 

@@ -17,7 +17,8 @@ void observe(ScenarioContext& ctx, SimCpu&) {
   std::map<EventKind, unsigned> seen;
   std::uint64_t last_cycle = 0;
   bool ordered = true;
-  p.events().subscribe([&](const Event& e) {
+  // Captures this function's locals: the subscription ends with them.
+  const EventBus::Subscription watch = p.events().subscribe([&](const Event& e) {
     ++seen[e.kind];
     if (e.kind != EventKind::kMemBurst && e.cycle < last_cycle)
       ordered = false;  // bursts are stamped at their handshake
@@ -25,7 +26,7 @@ void observe(ScenarioContext& ctx, SimCpu&) {
   });
   tce::TceDevice dev(p.hal());
   if (dev.probe() != 0) {
-    ctx.fail("driver", "probe failed");
+    ctx.fail(checker::kDriver, "probe failed");
     return;
   }
   const std::uint32_t len = 5000;
@@ -36,15 +37,16 @@ void observe(ScenarioContext& ctx, SimCpu&) {
   req.src = {{src, len}};
   req.dst = {{dst, len}};
   if (dev.submit(req) != 0 || dev.wait(req, 200'000) != 0 || req.status != 0 || std::memcmp(src, dst, len) != 0) {
-    ctx.fail("completion", "the observed copy failed");
+    ctx.fail(checker::kCompletion, "the observed copy failed");
   }
   dev.remove();
   const EventKind expected[] = {EventKind::kCsrAccess, EventKind::kMemBurst, EventKind::kIrqLine, EventKind::kIrqTaken,
                                 EventKind::kEoi,       EventKind::kHalCall,  EventKind::kContext};
   for (EventKind k : expected) {
-    if (seen[k] == 0) ctx.fail("observers", fmt::format("no event of kind {} was published", static_cast<int>(k)));
+    if (seen[k] == 0)
+      ctx.fail(checker::kObservers, fmt::format("no event of kind {} was published", static_cast<int>(k)));
   }
-  if (!ordered) ctx.fail("observers", "events went back in time");
+  if (!ordered) ctx.fail(checker::kObservers, "events went back in time");
   ctx.note(fmt::format("{} CSR accesses, {} bursts, {} HAL calls observed", seen[EventKind::kCsrAccess],
                        seen[EventKind::kMemBurst], seen[EventKind::kHalCall]));
 }
@@ -70,10 +72,9 @@ Concurrency concurrency;
 void csr_concurrency(ScenarioContext& ctx, SimCpu& cpu) {
   Platform& p = ctx.platform();
   if (cpu.id() == 0) {
-    p.events().subscribe([](const Event& e) {
-      if (e.kind != EventKind::kCsrAccess) return;
-      ++(e.write ? concurrency.writes : concurrency.reads)[e.cycle];
-    });
+    // Counts for both CPUs until the run ends, whichever finishes first.
+    ctx.keep(p.events().subscribe([](const Event& e) { ++(e.write ? concurrency.writes : concurrency.reads)[e.cycle]; },
+                                  kind_bit(EventKind::kCsrAccess)));
   }
   for (unsigned i = 0; i < 40; ++i) {
     if (cpu.id() == 0) {
@@ -85,7 +86,7 @@ void csr_concurrency(ScenarioContext& ctx, SimCpu& cpu) {
   if (++concurrency.done < 2) return;
   unsigned together = 0;
   for (const auto& [cycle, n] : concurrency.reads) together += concurrency.writes.count(cycle) != 0;
-  if (together == 0) ctx.fail("csr_bus", "no read and write of two CPUs ever completed in the same cycle");
+  if (together == 0) ctx.fail(checker::kCsrBus, "no read and write of two CPUs ever completed in the same cycle");
   ctx.note(fmt::format("{} cycles with a read and a write completing together", together));
 }
 

@@ -1,0 +1,40 @@
+// What every checker is: a name, the events it subscribes to, and an end-of-run hook. A
+// checker judges the platform's events and reports through fail(); it never changes what
+// the platform does, except that it may end a run that cannot come to good (stop_run()).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform.hpp"
+
+namespace tandem {
+
+class Checker {
+ public:
+  Checker(std::string_view name, Platform& platform) : platform_(platform), name_(name) {}
+  virtual ~Checker() = default;
+  Checker(const Checker&) = delete;
+  Checker& operator=(const Checker&) = delete;
+
+  std::string_view name() const { return name_; }
+  // After the simulation stopped; `finished`: every CPU's program returned.
+  virtual void end_of_run(bool finished) { (void)finished; }
+
+ protected:
+  void fail(const std::string& message) { platform_.fail(std::string(name_), message); }
+  // Calls `observer` for each event of the kinds in `kinds`, as long as this checker lives.
+  void on(EventKinds kinds, std::function<void(const Event&)> observer) {
+    subscriptions_.push_back(platform_.events().subscribe(std::move(observer), kinds));
+  }
+
+  Platform& platform_;
+
+ private:
+  std::string_view name_;
+  std::vector<EventBus::Subscription> subscriptions_;
+};
+
+}  // namespace tandem

@@ -1,0 +1,36 @@
+#include "checker_set.hpp"
+
+#include "csr_bus.hpp"
+#include "dma_api.hpp"
+#include "dma_fault.hpp"
+#include "dma_leak.hpp"
+#include "hang.hpp"
+#include "irq_api.hpp"
+#include "irq_storm.hpp"
+#include "locking.hpp"
+#include "lost_irq.hpp"
+#include "rtl_assertion.hpp"
+
+namespace tandem {
+
+CheckerSet::CheckerSet(Platform& platform) {
+  checkers_.push_back(std::make_unique<CsrBusChecker>(platform));
+  checkers_.push_back(std::make_unique<DmaFaultChecker>(platform));
+  checkers_.push_back(std::make_unique<DmaApiChecker>(platform));
+  checkers_.push_back(std::make_unique<IrqApiChecker>(platform));
+  checkers_.push_back(std::make_unique<LockingChecker>(platform));
+  checkers_.push_back(std::make_unique<IrqStormChecker>(platform));
+  checkers_.push_back(std::make_unique<RtlAssertionChecker>(platform));
+  // The end-of-run hooks run in this order: lost interrupts, then leaks, then the verdict
+  // on a run that stopped unfinished (which holds back when another checker explained it).
+  checkers_.push_back(std::make_unique<LostIrqChecker>(platform));
+  checkers_.push_back(std::make_unique<DmaLeakChecker>(platform));
+  checkers_.push_back(std::make_unique<HangChecker>(platform));
+  run_end_ = platform.events().subscribe(
+      [this](const Event& e) {
+        for (auto& c : checkers_) c->end_of_run(e.level);
+      },
+      kind_bit(EventKind::kRunEnd));
+}
+
+}  // namespace tandem

@@ -1,0 +1,65 @@
+// lost_irq: a device interrupt line stayed up longer than the bound with no CPU taking it.
+// Judged the cycle the bound passes, not only when the line falls or the run ends: a driver
+// that waits for the lost interrupt would otherwise time out first and hide it.
+#pragma once
+
+#include <fmt/core.h>
+
+#include <cstdint>
+#include <map>
+
+#include "checker.hpp"
+#include "checker_names.hpp"
+
+namespace tandem {
+
+class LostIrqChecker : public Checker {
+ public:
+  static constexpr std::uint64_t kLatencyBound = 50'000;  // cycles
+
+  explicit LostIrqChecker(Platform& p) : Checker(checker::kLostIrq, p) {
+    on(kind_bit(EventKind::kIrqLine) | kind_bit(EventKind::kIrqTaken) | kind_bit(EventKind::kFault),
+       [this](const Event& e) {
+         if (e.kind == EventKind::kFault) {
+           if (std::string_view(e.what) == kFaultRemoval) {
+             removed_ = true;  // an unplugged device's interrupts are not lost ones
+             raised_at_.clear();
+           }
+         } else if (e.kind == EventKind::kIrqTaken) {
+           raised_at_.erase(e.line);
+         } else if (!removed_ && e.level) {
+           if (raised_at_.emplace(e.line, e.cycle).second) judge_later(e.line, e.cycle);
+         } else if (!removed_) {
+           check(e.line, e.cycle);  // fell without any CPU having taken it?
+           raised_at_.erase(e.line);
+         }
+       });
+  }
+  void end_of_run(bool) override {
+    const std::map<unsigned, std::uint64_t> up = raised_at_;
+    for (const auto& [line, at] : up) check(line, platform_.cycle());
+  }
+
+ private:
+  // At the bound's end, unless the line was taken or fell since (then it was judged then).
+  void judge_later(unsigned line, std::uint64_t raised) {
+    platform_.at_cycle(raised + kLatencyBound + 1, [this, line, raised] {
+      auto it = raised_at_.find(line);
+      if (it != raised_at_.end() && it->second == raised) check(line, platform_.cycle());
+    });
+  }
+  void check(unsigned line, std::uint64_t now) {
+    auto it = raised_at_.find(line);
+    if (it == raised_at_.end()) return;
+    const std::uint64_t age = now - it->second;
+    if (age > kLatencyBound) {
+      fail(fmt::format("device raised irq line {} at cycle {}; no CPU took it in {} cycles", line, it->second, age));
+      raised_at_.erase(it);
+    }
+  }
+
+  std::map<unsigned, std::uint64_t> raised_at_;  // line high and not yet taken: since when
+  bool removed_ = false;
+};
+
+}  // namespace tandem
