@@ -212,7 +212,7 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   e.data = req.data;
   e.len = req.completed;
   e.resp = static_cast<std::uint8_t>(req.resp);
-  platform_.publish(e);
+  platform_.csr_completed(e);
   if (!platform_.log().enabled()) return write ? 0 : req.data;
   const std::string name = register_name(offset);
   if (write) {

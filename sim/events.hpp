@@ -32,6 +32,11 @@ enum class EventKind : std::uint8_t {
   kIrqFree,        // free_irq (cpu, line, device = owner)
   kHandlerEntry,   // an interrupt handler is called (cpu, line, device = owner)
   kHandlerReturn,  // ... and answered (cpu, line, device = owner; level: handled, else "not mine")
+  kCpuDmaWrite,    // a CPU wrote bytes of coherent DMA memory, noticed at its next HAL call with the store
+                   // buffer on (cpu, addr, len, data = the region's bus address)
+  kDescFetch,      // the device fetched a descriptor: a 32-byte read burst at a ring slot (device, line =
+                   // channel, data = slot index, addr)
+  kPowerState,     // a device's power state changed, as a PM_STATUS read showed it (device, data = state)
   kRtlAssertion,   // an RTL assertion fired (its name and values are on standard output)
   kCycleLimit,     // the run reached its cycle limit (data = the limit); the platform stops it
   kRunEnd,         // the simulation stopped (level: every CPU's program returned)

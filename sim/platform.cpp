@@ -26,6 +26,7 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     harnesses_.push_back(std::make_unique<DeviceHarness>(memory_, hc));
     devices.push_back(harnesses_.back().get());
     hals_.push_back(std::make_unique<PlatformHal>(*this, d));
+    facts_.emplace_back();
   }
   harness_ = harnesses_.front().get();
   engine_ = std::make_unique<Engine>("engine", devices, config.engine);
@@ -58,6 +59,14 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     };
     if (config.store_buffer_delay != 0) {
       store_buffer_ = std::make_unique<StoreBuffer>(memory_, config.seed, config.store_buffer_delay);
+      store_buffer_->on_written = [this](unsigned cpu, std::uint64_t region, std::uint64_t addr, std::uint64_t len) {
+        Event e{EventKind::kCpuDmaWrite};
+        e.cpu = static_cast<int>(cpu);
+        e.addr = addr;
+        e.len = len;
+        e.data = region;
+        publish(e);
+      };
       h->memory_port().on_write_beat = [this](std::uint64_t addr, std::uint8_t strobes) {
         store_buffer_->device_wrote(addr, strobes);
       };
@@ -70,6 +79,14 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       e.addr = addr;
       e.len = bytes;
       publish(e);
+      unsigned channel = 0, index = 0;
+      if (!write && events_.wanted(EventKind::kDescFetch) &&
+          facts_[device].descriptor_fetch(addr, bytes, &channel, &index)) {
+        e.kind = EventKind::kDescFetch;
+        e.line = channel;
+        e.data = index;
+        publish(e);
+      }
     };
   }
   pic_.on_pending = [this](unsigned cpu) {
@@ -102,6 +119,20 @@ bool Platform::programs_finished() const {
 void Platform::fail(const std::string& checker, const std::string& message) {
   failures_.push_back({checker, message, cycle()});
   log_.line(cycle(), "checker", fmt::format("FAIL [{}] {}", checker, message));
+}
+
+void Platform::csr_completed(Event e) {
+  publish(e);
+  unsigned state = 0;
+  if (e.resp == static_cast<std::uint8_t>(AxiResp::kOkay) &&
+      facts_.at(e.device).csr_access(e.write, static_cast<std::uint32_t>(e.addr), static_cast<std::uint32_t>(e.data),
+                                     &state)) {
+    Event pm{EventKind::kPowerState};
+    pm.cpu = e.cpu;
+    pm.device = e.device;
+    pm.data = state;
+    publish(pm);
+  }
 }
 
 void Platform::stop_run() {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cpu.hpp"
+#include "device_facts.hpp"
 #include "device_harness.hpp"
 #include "engine.hpp"
 #include "events.hpp"
@@ -91,6 +92,9 @@ class Platform {
   void store_buffer_tick(unsigned cpu);
   void schedule_drain(std::uint64_t next);
   const std::vector<DmaFault>& dma_faults() const { return dma_faults_; }
+
+  // A CPU's register access completed: published, with what it shows (a power state).
+  void csr_completed(Event e);
 
   // Everything that happens, for observers (sim/events.hpp).
   EventBus& events() { return events_; }
@@ -174,6 +178,7 @@ class Platform {
   Pic pic_;
   std::vector<std::unique_ptr<SimCpu>> cpus_;
   std::vector<std::unique_ptr<PlatformHal>> hals_;
+  std::vector<DeviceFacts> facts_;  // per device
   tce::TimerId next_timer_ = 1;
   std::map<const tce::SpinLock*, LockState> locks_;
   std::map<unsigned, std::vector<std::pair<unsigned, tce::Hal::IrqHandler>>> handlers_;  // by line: (owner, handler)

@@ -38,13 +38,19 @@ std::uint64_t StoreBuffer::notice_writes(std::uint64_t now, unsigned cpu) {
     // in the same cycle get the same delays whatever order their threads ran in.
     const std::uint64_t due =
         now + 1 + Rng(seed_ ^ (std::uint64_t{cpu} << 56) ^ (now * 0x9E3779B97F4A7C15ull) ^ bus).range(0, max_delay_);
+    std::size_t run = 0;  // newly written bytes just before i
     for (std::size_t i = 0; i < r->cpu.size(); ++i) {
       if (r->due[i] == 0 && r->cpu[i] != mem[i]) {
         r->due[i] = due;
         r->owner[i] = static_cast<std::uint8_t>(cpu);
+        ++run;
+      } else if (run != 0) {
+        if (on_written) on_written(cpu, bus, bus + i - run, run);
+        run = 0;
       }
       if (r->due[i] != 0 && (earliest == 0 || r->due[i] < earliest)) earliest = r->due[i];
     }
+    if (run != 0 && on_written) on_written(cpu, bus, bus + r->cpu.size() - run, run);
   }
   return earliest;
 }

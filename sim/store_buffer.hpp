@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -38,6 +39,9 @@ class StoreBuffer {
   void drain_all();
   // After the device wrote a beat at `addr` (8 bytes, `strobes`), keep the CPU view coherent.
   void device_wrote(std::uint64_t addr, std::uint8_t strobes);
+
+  // Called by notice_writes for each run of bytes a CPU newly wrote: (cpu, region, address, length).
+  std::function<void(unsigned cpu, std::uint64_t region, std::uint64_t addr, std::uint64_t len)> on_written;
 
   std::uint64_t bytes_pending() const;
   // The earliest drain time of a pending byte, or 0.

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
+#include <vector>
+
 using tandem::HostMemory;
 using tandem::StoreBuffer;
 
@@ -53,4 +56,25 @@ TEST_CASE("store buffers are per CPU: a barrier drains its own CPU's writes only
   CHECK(*mem.at(bus + 8) == 2);
   sb.drain_cpu(0);
   CHECK(*mem.at(bus) == 1);
+}
+
+TEST_CASE("each run of bytes a CPU newly wrote is reported once, with its region") {
+  HostMemory mem;
+  StoreBuffer sb(mem, 1, 100);
+  const auto bus = mem.alloc(64);
+  std::uint8_t* cpu = sb.add_region(bus, 64);
+  std::vector<std::array<std::uint64_t, 4>> seen;  // cpu, region, addr, len
+  sb.on_written = [&](unsigned c, std::uint64_t region, std::uint64_t addr, std::uint64_t len) {
+    seen.push_back({c, region, addr, len});
+  };
+  cpu[4] = cpu[5] = cpu[6] = 1;  // a run of 3
+  cpu[63] = 2;                   // a run that ends the region
+  sb.notice_writes(10, 1);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0] == std::array<std::uint64_t, 4>{1, bus, bus + 4, 3});
+  CHECK(seen[1] == std::array<std::uint64_t, 4>{1, bus, bus + 63, 1});
+  cpu[7] = 3;  // next to pending bytes: only the new one is news
+  sb.notice_writes(20, 0);
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[2] == std::array<std::uint64_t, 4>{0, bus, bus + 7, 1});
 }
