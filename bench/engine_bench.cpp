@@ -76,7 +76,7 @@ Measured run_engine() {
   platform.run();
   m.seconds = tandem::cpu_seconds() - t0;
   m.cycles = platform.cycle();
-  m.ok = m.ok && platform.failures().empty();
+  m.ok = m.ok && platform.programs_finished() && platform.failures().empty();
   return m;
 }
 
