@@ -252,6 +252,10 @@ void SimCpu::dma_sync_for_cpu(const tce::DmaRegion&, std::size_t, std::size_t) {
 }
 
 int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
+  return dma_alloc(0, size, out);
+}
+
+int SimCpu::dma_alloc(unsigned device, std::size_t size, tce::DmaRegion* out) {
   begin_call(HalCall::kDmaAlloc);
   if (size == 0) return -EINVAL;
   const std::uint64_t bus = platform_.memory().alloc(size);
@@ -260,16 +264,21 @@ int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
   out->cpu =
       platform_.store_buffer() ? platform_.store_buffer()->add_region(bus, size) : platform_.memory().at(bus, size);
   out->size = size;
-  platform_.dma_mapped(bus, size, tce::DmaDir::kBidirectional);
+  platform_.dma_mapped(device, bus, size, tce::DmaDir::kBidirectional);
   return 0;
 }
 
 void SimCpu::dma_free(tce::DmaRegion& region) {
+  dma_free(0, region);
+}
+
+void SimCpu::dma_free(unsigned device, tce::DmaRegion& region) {
   begin_call(HalCall::kDmaFree);
-  platform_.dma_unmapped(region.bus, region.size, tce::DmaDir::kBidirectional);
+  platform_.dma_unmapped(device, region.bus, region.size, tce::DmaDir::kBidirectional);
   if (platform_.store_buffer()) platform_.store_buffer()->remove_region(region.bus);
   Event e{EventKind::kDmaFree};
   e.cpu = static_cast<int>(id_);
+  e.device = device;
   e.addr = region.bus;
   e.level = platform_.memory().free(region.bus);
   platform_.publish(e);
@@ -277,18 +286,26 @@ void SimCpu::dma_free(tce::DmaRegion& region) {
 }
 
 int SimCpu::dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
+  return dma_map(0, cpu, len, dir, bus);
+}
+
+int SimCpu::dma_map(unsigned device, void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
   begin_call(HalCall::kDmaMap);
   if (len == 0) return -EINVAL;
   const std::uint64_t addr = platform_.memory().bus_of(cpu, len);
   if (addr == 0) return -EFAULT;
-  platform_.dma_mapped(addr, len, dir);
+  platform_.dma_mapped(device, addr, len, dir);
   *bus = addr;
   return 0;
 }
 
 void SimCpu::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+  dma_unmap(0, bus, len, dir);
+}
+
+void SimCpu::dma_unmap(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
   begin_call(HalCall::kDmaUnmap);
-  platform_.dma_unmapped(bus, len, dir);
+  platform_.dma_unmapped(device, bus, len, dir);
 }
 
 int SimCpu::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {

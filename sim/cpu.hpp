@@ -73,6 +73,11 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
     csr_access(device, true, offset, value);
   }
   int request_line(unsigned line, tce::Trigger trigger, IrqHandler handler, unsigned owner);
+  // DMA memory for one device among several (the events name it).
+  int dma_alloc(unsigned device, std::size_t size, tce::DmaRegion* out);
+  void dma_free(unsigned device, tce::DmaRegion& region);
+  int dma_map(unsigned device, void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus);
+  void dma_unmap(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir);
   void free_line(unsigned line, unsigned owner);
 
   // tce::Hal

@@ -21,9 +21,9 @@ enum class EventKind : std::uint8_t {
   kFault,          // a fault was injected (device, what: one of the kFault* names below)
   kHalCall,        // a CPU entered a HAL call (cpu, what)
   kContext,        // a CPU changed context: idle, process, isr, bh (cpu, what)
-  kDmaMap,         // the driver mapped memory for the device (cpu, addr = bus, len, data = tce::DmaDir)
-  kDmaUnmap,       // ... and released a mapping (cpu, addr = bus, len, data = tce::DmaDir)
-  kDmaFree,        // coherent memory freed (cpu, addr = bus; level: it was allocated)
+  kDmaMap,         // the driver mapped memory for a device (cpu, device, addr = bus, len, data = tce::DmaDir)
+  kDmaUnmap,       // ... and released a mapping (cpu, device, addr = bus, len, data = tce::DmaDir)
+  kDmaFree,        // coherent memory freed (cpu, device, addr = bus; level: it was allocated)
   kLock,           // a CPU holds a spinlock it asked for (cpu, addr = the lock; data = cycles it spun; level:
                    // taken by force after the platform's spin bound from the CPU in `line`)
   kUnlock,         // a CPU releases a spinlock (cpu, addr = the lock)

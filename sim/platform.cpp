@@ -332,9 +332,10 @@ void Platform::cpu_finished() {
 }
 
 namespace {
-Event dma_event(EventKind kind, int cpu, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+Event dma_event(EventKind kind, int cpu, unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
   Event e{kind};
   e.cpu = cpu;
+  e.device = device;
   e.addr = bus;
   e.len = len;
   e.data = static_cast<std::uint64_t>(dir);
@@ -342,14 +343,14 @@ Event dma_event(EventKind kind, int cpu, std::uint64_t bus, std::size_t len, tce
 }
 }  // namespace
 
-void Platform::dma_mapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+void Platform::dma_mapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
   iommu_.map(bus, len, dir, cycle());
-  publish(dma_event(EventKind::kDmaMap, current_cpu_id(), bus, len, dir));
+  publish(dma_event(EventKind::kDmaMap, current_cpu_id(), device, bus, len, dir));
 }
 
-void Platform::dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+void Platform::dma_unmapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
   (void)iommu_.unmap(bus, len, dir);  // one not mapped is the driver's bug: the dma_api checker reports it
-  publish(dma_event(EventKind::kDmaUnmap, current_cpu_id(), bus, len, dir));
+  publish(dma_event(EventKind::kDmaUnmap, current_cpu_id(), device, bus, len, dir));
 }
 
 int Platform::current_cpu_id() const {

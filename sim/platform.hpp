@@ -160,8 +160,8 @@ class Platform {
   void drop_timer(tce::TimerId timer);
   void cancel_timer(tce::TimerId timer) { current_cpu().cancel_timer(timer); }
   // DMA mappings the driver holds: the IOMMU lets the device reach them.
-  void dma_mapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
-  void dma_unmapped(std::uint64_t bus, std::size_t len, tce::DmaDir dir);
+  void dma_mapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir);
+  void dma_unmapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir);
 
  private:
   void device_irq_changed(unsigned device, unsigned vector);

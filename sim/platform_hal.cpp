@@ -21,10 +21,10 @@ void PlatformHal::rmb() {
   cpu().rmb();
 }
 int PlatformHal::dma_alloc(std::size_t size, tce::DmaRegion* out) {
-  return cpu().dma_alloc(size, out);
+  return cpu().dma_alloc(device_, size, out);
 }
 void PlatformHal::dma_free(tce::DmaRegion& region) {
-  cpu().dma_free(region);
+  cpu().dma_free(device_, region);
 }
 void PlatformHal::dma_sync_for_device(const tce::DmaRegion& region, std::size_t offset, std::size_t len) {
   cpu().dma_sync_for_device(region, offset, len);
@@ -33,10 +33,10 @@ void PlatformHal::dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t off
   cpu().dma_sync_for_cpu(region, offset, len);
 }
 int PlatformHal::dma_map(void* p, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
-  return cpu().dma_map(p, len, dir, bus);
+  return cpu().dma_map(device_, p, len, dir, bus);
 }
 void PlatformHal::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
-  cpu().dma_unmap(bus, len, dir);
+  cpu().dma_unmap(device_, bus, len, dir);
 }
 int PlatformHal::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
   return cpu().request_line(platform_.line_of(device_, vector), trigger, std::move(handler), device_);
