@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 
 #include "checker.hpp"
 #include "checker_names.hpp"
@@ -42,10 +43,18 @@ class LostIrqChecker : public Checker {
 
  private:
   // At the bound's end, unless the line was taken or fell since (then it was judged then).
+  // One timer per line at most: a line that rises again and again spawns no more.
   void judge_later(unsigned line, std::uint64_t raised) {
-    platform_.at_cycle(raised + kLatencyBound + 1, [this, line, raised] {
+    if (!armed_.insert(line).second) return;
+    platform_.at_cycle(raised + kLatencyBound + 1, [this, line] {
+      armed_.erase(line);
       auto it = raised_at_.find(line);
-      if (it != raised_at_.end() && it->second == raised) check(line, platform_.cycle());
+      if (it == raised_at_.end()) return;
+      if (platform_.cycle() - it->second > kLatencyBound) {
+        check(line, platform_.cycle());
+      } else {
+        judge_later(line, it->second);  // raised again since: its own bound ends later
+      }
     });
   }
   void check(unsigned line, std::uint64_t now) {
@@ -59,6 +68,7 @@ class LostIrqChecker : public Checker {
   }
 
   std::map<unsigned, std::uint64_t> raised_at_;  // line high and not yet taken: since when
+  std::set<unsigned> armed_;                     // lines with a judgement pending
   bool removed_ = false;
 };
 
