@@ -36,6 +36,15 @@ done
   { echo "csr_bus missed the bad offset with the run log off"; exit 1; }
 [ ! -e "$out/nolog/xfail_csr_bad_offset/seed-1/run.log" ] || { echo "--no-log wrote a run log"; exit 1; }
 
+# A storm is caught within 100,000 cycles, on a private line and on a shared one (later, the
+# cycle limit would fire first and the run fail on hang).
+for storm in xfail_irq_storm xfail_irq_storm_shared; do
+  for seed in 1 2 3; do
+    "$tandem" run $storm --seed $seed --out "$out/fast" --max-cycles 100000 >/dev/null ||
+      { echo "$storm seed $seed: irq_storm did not catch the storm first within 100000 cycles"; exit 1; }
+  done
+done
+
 # The storm's run cut short by the cycle limit: hang fires first, and that is no proof.
 set +e
 verdict=$("$tandem" run xfail_irq_storm --out "$out/first" --max-cycles 5000 | head -1)
