@@ -34,5 +34,7 @@ expect 2 "unknown option '--seed' for 'regress'" regress --seed 1
 expect 2 "no scenario named 'nope'" regress --only nope
 expect 0 "tandem run NAME" help
 expect 0 "dma_single_copy" list
+expect 0 '| `hang` | the run reaches its cycle limit | `xfail_hang` |' checkers
+expect 2 "unknown option '--no-log' for 'regress'" regress --no-log
 
 [ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }
