@@ -1,0 +1,284 @@
+"""The SystemVerilog register block generated from the register description: address
+decode, storage with reset values, the read mux, the access types with the spec's
+same-cycle rules, and the reg2hw/hw2reg structs through which the hand-written RTL sees it.
+
+Who holds each field's value is documented at the top of rtl/tce_regs.toml.
+"""
+
+HW_VALUE = ("RO", "W1C", "RC")  # the hardware holds these; the block only reads them
+PULSES = ("W1C", "W1S", "WO", "RC")  # one-cycle bits to the hardware
+
+
+def lower(name):
+    return name.lower()
+
+
+def member_type(f):
+    """A field, or a field array as a packed array of its elements."""
+    if f.count == 1:
+        return "logic" if f.width == 1 else f"logic [{f.width - 1}:0]"
+    return f"logic [{f.count - 1}:0]" + ("" if f.width == 1 else f"[{f.width - 1}:0]")
+
+
+def reg2hw_members(r):
+    """The register contents the block holds (RW fields): straight from flops."""
+    return [(member_type(f), lower(f.name)) for f in r.fields if f.access == "RW" and not f.hwext]
+
+
+def sw2hw_members(r):
+    """This cycle's software actions: bits written to W1C/W1S/WO fields, bits returned by an
+    RC read, and the value written to a hwext RW field with its strobe. Kept apart from
+    reg2hw so that rules on stored values (wrefuse_i) never look like a loop through them."""
+    out = []
+    for f in r.fields:
+        if f.access in PULSES or f.hwext:
+            out.append((member_type(f), lower(f.name)))
+        if f.hwext:
+            out.append(("logic", lower(f.name) + "_we"))
+    return out
+
+
+def hw2reg_members(r):
+    """What the hardware gives: the values it holds, and loads of hw_load RW fields."""
+    out = []
+    for f in r.fields:
+        if (f.access == "RO" and not f.const) or f.access in ("W1C", "RC") or f.hwext or f.hw_load:
+            out.append((member_type(f), lower(f.name)))
+        if f.hw_load:
+            out.append(("logic", lower(f.name) + "_load"))
+    return out
+
+
+def struct(name, members):
+    lines = ["  typedef struct packed {"]
+    lines += [f"    {t} {n};" for t, n in members]
+    lines.append(f"  }} {name};\n")
+    return lines
+
+
+def structs(regs):
+    out = ["  // ---- the register block's interface to the hardware (tce_reg_block)"]
+    for kind, members_of in (("reg2hw", reg2hw_members), ("sw2hw", sw2hw_members), ("hw2reg", hw2reg_members)):
+        top = []
+        for r in regs:
+            members = members_of(r)
+            if not members:
+                continue
+            out += struct(f"{lower(r.name)}_{kind}_t", members)
+            dim = f" [{r.count - 1}:0]" if r.count > 1 else ""
+            top.append((f"{lower(r.name)}_{kind}_t{dim}", lower(r.name)))
+        out += struct(f"tce_{kind}_t", top or [("logic", "none")])  # SV has no empty struct
+    return out
+
+
+def power_domain_function(regs, aw):
+    offsets = [off for r in regs if r.power_domain for _, off in r.instances()]
+    cond = " || ".join(f"a == {aw}'h{off:03X}" for off in offsets) or "a != a"
+    return ["  // Registers that stay reachable in D3 and keep their value through SOFT_RESET and D3 entry.",
+            f"  function automatic logic in_power_domain(input logic [{aw - 1}:0] a);",
+            f"    return {cond};",
+            "  endfunction\n"]
+
+
+def instance_functions(regs, aw):
+    """Per count_param: which instance of its register arrays an offset belongs to."""
+    out = []
+    for p, n in params(regs).items():
+        offsets = [(i, off) for r in regs if r.count_param == p for i, (_, off) in enumerate(r.instances())]
+        out.append(f"  // The index of the {p}-sized register array instance at offset a; {n} if none is there.")
+        out.append(f"  function automatic int unsigned {p.lower()}_instance(input logic [{aw - 1}:0] a);")
+        out.append("    unique case (a)")
+        for i in range(n):
+            labels = ", ".join(f"{aw}'h{off:03X}" for j, off in offsets if j == i)
+            out.append(f"      {labels}: return {i};")
+        out.append(f"      default: return {n};")
+        out.append("    endcase")
+        out.append("  endfunction\n")
+    return out
+
+
+def instances_of(r):
+    return r.count_param if r.count_param else str(r.count)
+
+
+def params(regs):
+    seen = {}
+    for r in regs:
+        if r.count_param:
+            seen[r.count_param] = max(seen.get(r.count_param, 0), r.count)
+    return seen
+
+
+def element_slices(f):
+    """(element index expression suffix, bit position) of each element of a field."""
+    if f.count == 1:
+        return [("", f.lsb)]
+    return [(f"[{i}]", f.lsb + i * f.stride) for i in range(f.count)]
+
+
+def read_value(r, f, suffix, lsb):
+    """The SV expression a read of instance i returns for one element of a field."""
+    n = lower(r.name)
+    if f.access in ("W1S", "WO"):
+        return None
+    if f.access == "RO" and f.const:
+        return f"{f.width}'h{f.reset:X}"
+    if f.access == "RW" and not f.hwext:
+        return f"{n}_{lower(f.name)}_q[i]{suffix}"
+    return f"hw2reg_i.{n}{'[i]' if r.count > 1 else ''}.{lower(f.name)}{suffix}"
+
+
+def gen_block(regs, banner):
+    ps = params(regs)
+    out = [banner,
+           "// The register block: every register's decode, storage, read value and access type.",
+           "// Special behaviour (power states, doorbell bounds, errata) lives in rtl/tce_regs.sv,",
+           "// which refuses accesses through wrefuse_i/rrefuse_i and drives hw2reg.",
+           "module tce_reg_block",
+           "  import tce_reg_pkg::*;",
+           "#("]
+    decls = [f"  parameter int unsigned {p} = {n}" for p, n in ps.items()]
+    decls.append("  localparam int unsigned AW = CsrAddrWidth")
+    out.append(",\n".join(decls))
+    out += [") (",
+            "  input  logic        clk_i,",
+            "  input  logic        rst_ni,",
+            "  input  logic        ctx_rst_i,  // SOFT_RESET or D3 entry: all but the power domain to reset",
+            "  input  logic        we_i,",
+            "  input  logic [AW-1:0] waddr_i,",
+            "  // Bits that no writable field holds are not read.",
+            "  /* verilator lint_off UNUSEDSIGNAL */",
+            "  input  logic [31:0] wdata_i,",
+            "  /* verilator lint_on UNUSEDSIGNAL */",
+            "  input  logic [3:0]  wstrb_i,",
+            "  input  logic        wrefuse_i,  // a special rule refuses this write: SLVERR, no effect",
+            "  output axi_resp_e   wresp_o,",
+            "  input  logic        re_i,",
+            "  input  logic [AW-1:0] raddr_i,",
+            "  input  logic        rrefuse_i,  // a special rule refuses this read: SLVERR, no side effect",
+            "  output logic [31:0] rdata_o,",
+            "  output axi_resp_e   rresp_o,",
+            "  output tce_reg2hw_t reg2hw_o,",
+            "  output tce_sw2hw_t  sw2hw_o,",
+            "  // Instances beyond the parameters are not read.",
+            "  /* verilator lint_off UNUSEDSIGNAL */",
+            "  input  tce_hw2reg_t hw2reg_i",
+            "  /* verilator lint_on UNUSEDSIGNAL */",
+            ");\n"]
+    whits, writable, rhits = [], [], []
+    for r in regs:
+        n, cnt = lower(r.name), instances_of(r)
+        out.append(f"  // ---- {r.name} ({r.access}): {r.doc}")
+        out.append(f"  logic [{cnt}-1:0] {n}_whit, {n}_rhit;")
+        out.append(f"  logic [{cnt}-1:0][31:0] {n}_rval;")
+        stride = f" + i * 'h{r.stride:X}" if r.count > 1 else ""
+        out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{n}_hit")
+        out.append(f"    assign {n}_whit[i] = waddr_i == AW'('h{r.offset:03X}{stride});")
+        out.append(f"    assign {n}_rhit[i] = raddr_i == AW'('h{r.offset:03X}{stride});")
+        out.append("  end")
+        whits.append(f"{n}_whit")
+        rhits.append(f"{n}_rhit")
+        if r.writable:
+            writable.append(f"{n}_whit")
+        for f in r.fields:
+            if f.access != "RW" or f.hwext:
+                continue
+            fn = f"{n}_{lower(f.name)}"
+            dims = f"[{f.count - 1}:0]" if f.count > 1 else ""
+            out.append(f"  logic [{cnt}-1:0]{dims}[{f.width - 1}:0] {fn}_q;")
+            keep = "" if r.power_domain else " || ctx_rst_i"
+            hwi = f"hw2reg_i.{n}{'[i]' if r.count > 1 else ''}"
+            out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{fn}")
+            out.append("    always_ff @(posedge clk_i) begin")
+            out.append(f"      if (!rst_ni{keep}) begin")
+            for suffix, _ in element_slices(f):
+                out.append(f"        {fn}_q[i]{suffix} <= {f.width}'h{f.reset:X};")
+            if f.reset_by:
+                # A W1S field of the same instance puts this one back to its reset value.
+                other, field = f.reset_by
+                out.append(f"      end else if (wok && {lower(other.name)}_whit[i] && wdata_i[{field.lsb}]) begin")
+                for suffix, _ in element_slices(f):
+                    out.append(f"        {fn}_q[i]{suffix} <= {f.width}'h{f.reset:X};")
+            if f.hw_load:
+                out.append(f"      end else if ({hwi}.{lower(f.name)}_load) begin")
+                out.append(f"        {fn}_q[i] <= {hwi}.{lower(f.name)};")
+            out.append(f"      end else if (wok && {n}_whit[i]) begin")
+            for suffix, lsb in element_slices(f):
+                out.append(f"        {fn}_q[i]{suffix} <= wdata_i[{lsb} +: {f.width}];")
+            out.append("      end")
+            out.append("    end")
+            out.append("  end")
+        out.append("  always_comb begin")
+        out.append(f"    for (int i = 0; i < int'({cnt}); i++) begin")
+        out.append(f"      {n}_rval[i] = '0;")
+        for f in r.fields:
+            for suffix, lsb in element_slices(f):
+                value = read_value(r, f, suffix, lsb)
+                if value:
+                    out.append(f"      {n}_rval[i][{lsb} +: {f.width}] = {value};")
+        out.append("    end")
+        out.append("  end\n")
+
+    out += ["  // ---- responses (spec section 2)",
+            "  logic whit, wwritable, rhit, wok;",
+            "  /* verilator lint_off UNUSEDSIGNAL */",
+            "  logic rok;  // read by RC fields only",
+            "  /* verilator lint_on UNUSEDSIGNAL */",
+            f"  assign whit = |{{{', '.join(whits)}}};",
+            f"  assign wwritable = |{{{', '.join(writable) or chr(39) + '0'}}};",
+            f"  assign rhit = |{{{', '.join(rhits)}}};",
+            "  always_comb begin",
+            "    wresp_o = AXI_RESP_OKAY;",
+            "    if (!whit) wresp_o = AXI_RESP_DECERR;",
+            "    else if (!wwritable || wstrb_i != 4'hF || wrefuse_i) wresp_o = AXI_RESP_SLVERR;",
+            "    rresp_o = AXI_RESP_OKAY;",
+            "    if (!rhit) rresp_o = AXI_RESP_DECERR;",
+            "    else if (rrefuse_i) rresp_o = AXI_RESP_SLVERR;",
+            "  end",
+            "  assign wok = we_i && wresp_o == AXI_RESP_OKAY;",
+            "  assign rok = re_i && rresp_o == AXI_RESP_OKAY;\n",
+            "  // ---- the read mux: storage before this cycle's write (a same-cycle read sees the old value)",
+            "  always_comb begin",
+            "    rdata_o = '0;"]
+    for r in regs:
+        n = lower(r.name)
+        out.append(f"    for (int i = 0; i < int'({instances_of(r)}); i++) if ({n}_rhit[i]) rdata_o = {n}_rval[i];")
+    out += ["    if (rresp_o != AXI_RESP_OKAY) rdata_o = '0;",
+            "  end\n",
+            "  // ---- to the hardware: stored values and one-cycle pulses, one assignment each so",
+            "  // that no path through one member looks like a loop through another",
+            ]
+    for r in regs:
+        n = lower(r.name)
+        cnt = instances_of(r)
+        idx = "[i]" if r.count > 1 else ""
+        for kind, members in (("reg2hw", reg2hw_members(r)), ("sw2hw", sw2hw_members(r))):
+            if not members:
+                continue
+            out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{n}_{kind}")
+            for f in r.fields:
+                tgt = f"{kind}_o.{n}{idx}.{lower(f.name)}"
+                if kind == "reg2hw":
+                    if f.access == "RW" and not f.hwext:
+                        out.append(f"    assign {tgt} = {n}_{lower(f.name)}_q[i];")
+                    continue
+                for suffix, lsb in element_slices(f):
+                    if f.hwext or f.access in ("W1C", "W1S", "WO"):
+                        value = f"wdata_i[{lsb} +: {f.width}]"
+                        out.append(f"    assign {tgt}{suffix} = " +
+                                   (value + ";" if f.hwext else f"(wok && {n}_whit[i]) ? {value} : '0;"))
+                    elif f.access == "RC":  # exactly the bits this read returns
+                        out.append(f"    assign {tgt}{suffix} = (rok && {n}_rhit[i]) ? {n}_rval[i][{lsb} +: {f.width}] : '0;")
+                if f.hwext:
+                    out.append(f"    assign {tgt}_we = wok && {n}_whit[i];")
+            out.append("  end")
+            if r.count > 1:
+                out.append(f"  for (genvar i = int'({cnt}); i < {r.count}; i++) begin : g_{n}_{kind}_absent")
+                out.append(f"    assign {kind}_o.{n}[i] = '0;")
+                out.append("  end")
+    if not any(reg2hw_members(r) for r in regs):
+        out.append("  assign reg2hw_o = '0;")
+    if not any(sw2hw_members(r) for r in regs):
+        out.append("  assign sw2hw_o = '0;")
+    out += ["", "endmodule"]
+    return "\n".join(out) + "\n"
