@@ -20,20 +20,31 @@ def member_type(f):
     return f"logic [{f.count - 1}:0]" + ("" if f.width == 1 else f"[{f.width - 1}:0]")
 
 
+def stored(f):
+    """The block holds the field's value: RW, and W1C/RC bits the hardware only sets."""
+    return f.access in ("RW", "W1C", "RC") and not f.hwext
+
+
+def to_hw(f):
+    """The field is one of sw2hw's."""
+    return f.access in ("W1S", "WO") or f.hwext
+
+
 def reg2hw_members(r):
-    """The register contents the block holds (RW fields): straight from flops."""
-    return [(member_type(f), lower(f.name)) for f in r.fields if f.access == "RW" and not f.hwext]
+    """The register contents the block holds: straight from flops."""
+    return [(member_type(f), lower(f.name)) for f in r.fields if stored(f)]
 
 
 def sw2hw_members(r):
-    """This cycle's software actions: bits written to W1C/W1S/WO fields, bits returned by an
-    RC read, and the value written to a hwext RW field with its strobe. Kept apart from
-    reg2hw so that rules on stored values (wrefuse_i) never look like a loop through them."""
+    """This cycle's software actions: bits written to W1S/WO fields, bits to clear in
+    hardware-held (hwext) W1C and RC fields, and the value written to a hwext RW field with
+    its strobe. Kept apart from reg2hw so that rules on stored values (wrefuse_i) never look
+    like a loop through them."""
     out = []
     for f in r.fields:
-        if f.access in PULSES or f.hwext:
+        if to_hw(f):
             out.append((member_type(f), lower(f.name)))
-        if f.hwext:
+        if f.hwext and f.access == "RW":
             out.append(("logic", lower(f.name) + "_we"))
     return out
 
@@ -42,8 +53,10 @@ def hw2reg_members(r):
     """What the hardware gives: the values it holds, and loads of hw_load RW fields."""
     out = []
     for f in r.fields:
-        if (f.access == "RO" and not f.const) or f.access in ("W1C", "RC") or f.hwext or f.hw_load:
+        if (f.access == "RO" and not f.const) or f.hwext or f.hw_load:
             out.append((member_type(f), lower(f.name)))
+        if f.access in ("W1C", "RC") and not f.hwext:
+            out.append((member_type(f), lower(f.name) + "_set"))  # events: they beat a clear
         if f.hw_load:
             out.append(("logic", lower(f.name) + "_load"))
     return out
@@ -123,7 +136,7 @@ def read_value(r, f, suffix, lsb):
         return None
     if f.access == "RO" and f.const:
         return f"{f.width}'h{f.reset:X}"
-    if f.access == "RW" and not f.hwext:
+    if stored(f):
         return f"{n}_{lower(f.name)}_q[i]{suffix}"
     return f"hw2reg_i.{n}{'[i]' if r.count > 1 else ''}.{lower(f.name)}{suffix}"
 
@@ -172,7 +185,7 @@ def gen_block(regs, banner):
         out.append(f"  logic [{cnt}-1:0] {n}_whit, {n}_rhit;")
         out.append(f"  logic [{cnt}-1:0][31:0] {n}_rval;")
         stride = f" + i * 'h{r.stride:X}" if r.count > 1 else ""
-        out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{n}_hit")
+        out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{n}_decode")
         out.append(f"    assign {n}_whit[i] = waddr_i == AW'('h{r.offset:03X}{stride});")
         out.append(f"    assign {n}_rhit[i] = raddr_i == AW'('h{r.offset:03X}{stride});")
         out.append("  end")
@@ -181,14 +194,14 @@ def gen_block(regs, banner):
         if r.writable:
             writable.append(f"{n}_whit")
         for f in r.fields:
-            if f.access != "RW" or f.hwext:
+            if not stored(f):
                 continue
             fn = f"{n}_{lower(f.name)}"
             dims = f"[{f.count - 1}:0]" if f.count > 1 else ""
             out.append(f"  logic [{cnt}-1:0]{dims}[{f.width - 1}:0] {fn}_q;")
             keep = "" if r.power_domain else " || ctx_rst_i"
             hwi = f"hw2reg_i.{n}{'[i]' if r.count > 1 else ''}"
-            out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{fn}")
+            out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{fn}_q")
             out.append("    always_ff @(posedge clk_i) begin")
             out.append(f"      if (!rst_ni{keep}) begin")
             for suffix, _ in element_slices(f):
@@ -202,9 +215,18 @@ def gen_block(regs, banner):
             if f.hw_load:
                 out.append(f"      end else if ({hwi}.{lower(f.name)}_load) begin")
                 out.append(f"        {fn}_q[i] <= {hwi}.{lower(f.name)};")
-            out.append(f"      end else if (wok && {n}_whit[i]) begin")
-            for suffix, lsb in element_slices(f):
-                out.append(f"        {fn}_q[i]{suffix} <= wdata_i[{lsb} +: {f.width}];")
+            if f.access == "RW":
+                out.append(f"      end else if (wok && {n}_whit[i]) begin")
+                for suffix, lsb in element_slices(f):
+                    out.append(f"        {fn}_q[i]{suffix} <= wdata_i[{lsb} +: {f.width}];")
+            else:
+                # W1C clears the bits written, RC the bits read; an event in the same cycle wins.
+                out.append("      end else begin")
+                for suffix, lsb in element_slices(f):
+                    q = f"{fn}_q[i]{suffix}"
+                    clear = (f"(wok && {n}_whit[i]) ? wdata_i[{lsb} +: {f.width}]" if f.access == "W1C"
+                             else f"(rok && {n}_rhit[i]) ? {q}")
+                    out.append(f"        {q} <= ({q} & ~({clear} : '0)) | {hwi}.{lower(f.name)}_set{suffix};")
             out.append("      end")
             out.append("    end")
             out.append("  end")
@@ -259,17 +281,19 @@ def gen_block(regs, banner):
             for f in r.fields:
                 tgt = f"{kind}_o.{n}{idx}.{lower(f.name)}"
                 if kind == "reg2hw":
-                    if f.access == "RW" and not f.hwext:
+                    if stored(f):
                         out.append(f"    assign {tgt} = {n}_{lower(f.name)}_q[i];")
                     continue
+                if not to_hw(f):
+                    continue
                 for suffix, lsb in element_slices(f):
-                    if f.hwext or f.access in ("W1C", "W1S", "WO"):
+                    if f.access in ("RW", "W1C", "W1S", "WO"):
                         value = f"wdata_i[{lsb} +: {f.width}]"
                         out.append(f"    assign {tgt}{suffix} = " +
-                                   (value + ";" if f.hwext else f"(wok && {n}_whit[i]) ? {value} : '0;"))
+                                   (value + ";" if f.access == "RW" else f"(wok && {n}_whit[i]) ? {value} : '0;"))
                     elif f.access == "RC":  # exactly the bits this read returns
                         out.append(f"    assign {tgt}{suffix} = (rok && {n}_rhit[i]) ? {n}_rval[i][{lsb} +: {f.width}] : '0;")
-                if f.hwext:
+                if f.hwext and f.access == "RW":
                     out.append(f"    assign {tgt}_we = wok && {n}_whit[i];")
             out.append("  end")
             if r.count > 1:

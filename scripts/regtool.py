@@ -72,8 +72,10 @@ class Field:
         self.hw_load = bool(raw.get("hw_load", False))
         self.const = bool(raw.get("const", False))
         self.reset_by = raw.get("reset_by")  # "REG.FIELD", resolved by load()
-        if (self.hwext or self.hw_load) and self.access != "RW":
-            raise DescriptionError(f"{where}: hwext and hw_load are for RW fields")
+        if self.hwext and self.access not in ("RW", "W1C", "RC"):
+            raise DescriptionError(f"{where}: hwext is for RW, W1C and RC fields")
+        if self.hw_load and (self.access != "RW" or self.hwext):
+            raise DescriptionError(f"{where}: hw_load is for stored RW fields")
         if self.const and self.access != "RO":
             raise DescriptionError(f"{where}: const is for RO fields")
         self.enum = raw.get("enum")

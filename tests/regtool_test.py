@@ -16,7 +16,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 REGTOOL = ROOT / "scripts" / "regtool.py"
 DESCRIPTION = pathlib.Path(sys.argv.pop(1)) if len(sys.argv) > 1 else ROOT / "rtl" / "tce_regs.toml"
 
-# A small but complete description: one RW register with a field array, one RO register.
+# A small but complete description: an RW register with a field array, an RO register,
+# and W1C and RC registers whose bits the block stores.
 SMALL = """
 [device]
 name = "tce"
@@ -44,6 +45,24 @@ access = "RO"
 doc = "Information."
 fields = [
   { name = "LEVEL", bits = "7:0", doc = "Level." },
+]
+
+[[register]]
+name = "EVT"
+offset = 0x8
+access = "W1C"
+doc = "Events the hardware sets."
+fields = [
+  { name = "HIT", bits = "3:0", doc = "Hits." },
+]
+
+[[register]]
+name = "EVT_RC"
+offset = 0xC
+access = "RC"
+doc = "The same, cleared by a read."
+fields = [
+  { name = "HIT", bits = "3:0", doc = "Hits." },
 ]
 
 [enum.axi_resp]
@@ -113,6 +132,13 @@ class GeneratesFromTheDescription(unittest.TestCase):
                                str(gen / "tce_reg_pkg.sv"), str(gen / "tce_reg_block.sv")],
                               capture_output=True, text=True, timeout=60)
         self.assertEqual(lint.returncode, 0, lint.stderr)
+
+    def test_stored_w1c_and_rc_bits_let_an_event_beat_a_clear(self):
+        block = self.generate(SMALL).out("tce_reg_block.sv")
+        self.assertIn("evt_hit_q[i] <= (evt_hit_q[i] & ~((wok && evt_whit[i]) ? wdata_i[0 +: 4] : '0)) | "
+                      "hw2reg_i.evt.hit_set;", block)
+        self.assertIn("evt_rc_hit_q[i] <= (evt_rc_hit_q[i] & ~((rok && evt_rc_rhit[i]) ? evt_rc_hit_q[i] : '0)) | "
+                      "hw2reg_i.evt_rc.hit_set;", block)
 
     def test_a_field_array_gets_helpers(self):
         run = self.generate(SMALL)
