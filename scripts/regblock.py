@@ -129,16 +129,78 @@ def element_slices(f):
     return [(f"[{i}]", f.lsb + i * f.stride) for i in range(f.count)]
 
 
-def read_value(r, f, suffix, lsb):
-    """The SV expression a read of instance i returns for one element of a field."""
+def index_width(r):
+    return max(1, (r.count - 1).bit_length())
+
+
+def read_value(r, f, suffix, idx):
+    """The SV expression a read of instance `idx` returns for one element of a field."""
     n = lower(r.name)
     if f.access in ("W1S", "WO"):
         return None
     if f.access == "RO" and f.const:
         return f"{f.width}'h{f.reset:X}"
     if stored(f):
-        return f"{n}_{lower(f.name)}_q[i]{suffix}"
-    return f"hw2reg_i.{n}{'[i]' if r.count > 1 else ''}.{lower(f.name)}{suffix}"
+        view = "_v" if r.count > 1 else "_q"
+        return f"{n}_{lower(f.name)}{view}[{idx}]{suffix}"
+    return f"hw2reg_i.{n}{f'[{idx}]' if r.count > 1 else ''}.{lower(f.name)}{suffix}"
+
+
+def write_decode(regs, slots, total):
+    """One case over the write address: a bit per register instance, never set for
+    instances the parameters leave out."""
+    out = ["  // ---- write decode: bit slots[register] + i for instance i",
+           f"  logic [{total - 1}:0] wsel;",
+           "  always_comb begin",
+           "    wsel = '0;",
+           "    unique case (waddr_i)"]
+    for r in regs:
+        for i, (_, off) in enumerate(r.instances()):
+            present = f"{i} < int'({r.count_param})" if r.count_param else "1'b1"
+            out.append(f"      AW'('h{off:03X}): wsel[{slots[r.name] + i}] = {present};")
+    out += ["      default: ;", "    endcase", "  end\n"]
+    return out
+
+
+def writable_mask(regs, slots):
+    return sum(((1 << r.count) - 1) << slots[r.name] for r in regs if r.writable)
+
+
+def read_mux(regs):
+    """One case over the read address: only the addressed register's value is assembled
+    (from storage before this cycle's write: a same-cycle read sees the old value)."""
+    out = ["  // ---- the read mux",
+           "  logic rhit;",
+           "  logic [31:0] rval;",
+           "  always_comb begin",
+           "    rhit = 1'b0;",
+           "    rval = '0;",
+           "    unique case (raddr_i)"]
+    for r in regs:
+        labels = ", ".join(f"AW'('h{off:03X})" for _, off in r.instances())
+        out.append(f"      {labels}: begin")
+        pad = "        "
+        idx = "0"
+        if r.count > 1:
+            shift = (r.stride - 1).bit_length()
+            iw = index_width(r)
+            out.append(f"        // instance (address - 'h{r.offset:03X}) / 'h{r.stride:X}, present below {instances_of(r)}")
+            idx = f"{iw}'((raddr_i - AW'('h{r.offset:03X})) >> {shift})"
+            out.append(f"        rhit = int'({idx}) < int'({instances_of(r)});")
+            out.append("        if (rhit) begin")
+            pad = "          "
+        else:
+            out.append("        rhit = 1'b1;")
+        for f in r.fields:
+            for suffix, lsb in element_slices(f):
+                value = read_value(r, f, suffix, idx)
+                if value:
+                    out.append(f"{pad}rval[{lsb} +: {f.width}] = {value};")
+        if r.count > 1:
+            out.append("        end")
+        out.append("      end")
+    out += ["      default: ;", "    endcase", "  end\n"]
+    return out
 
 
 def gen_block(regs, banner):
@@ -178,21 +240,24 @@ def gen_block(regs, banner):
             "  input  tce_hw2reg_t hw2reg_i",
             "  /* verilator lint_on UNUSEDSIGNAL */",
             ");\n"]
-    whits, writable, rhits = [], [], []
+    slots, total = {}, 0
+    for r in regs:
+        slots[r.name] = total
+        total += r.count
+    out += write_decode(regs, slots, total)
     for r in regs:
         n, cnt = lower(r.name), instances_of(r)
         out.append(f"  // ---- {r.name} ({r.access}): {r.doc}")
-        out.append(f"  logic [{cnt}-1:0] {n}_whit, {n}_rhit;")
-        out.append(f"  logic [{cnt}-1:0][31:0] {n}_rval;")
-        stride = f" + i * 'h{r.stride:X}" if r.count > 1 else ""
-        out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{n}_decode")
-        out.append(f"    assign {n}_whit[i] = waddr_i == AW'('h{r.offset:03X}{stride});")
-        out.append(f"    assign {n}_rhit[i] = raddr_i == AW'('h{r.offset:03X}{stride});")
-        out.append("  end")
-        whits.append(f"{n}_whit")
-        rhits.append(f"{n}_rhit")
+        has_rc = any(f.access == "RC" for f in r.fields)
         if r.writable:
-            writable.append(f"{n}_whit")
+            out.append(f"  logic [{cnt}-1:0] {n}_whit;")
+            out.append(f"  assign {n}_whit = wsel[{slots[r.name]} +: {cnt}];")
+        if has_rc:
+            out.append(f"  logic [{cnt}-1:0] {n}_rhit;")
+            stride = f" + i * 'h{r.stride:X}" if r.count > 1 else ""
+            out.append(f"  for (genvar i = 0; i < int'({cnt}); i++) begin : g_{n}_decode")
+            out.append(f"    assign {n}_rhit[i] = raddr_i == AW'('h{r.offset:03X}{stride});")
+            out.append("  end")
         for f in r.fields:
             if not stored(f):
                 continue
@@ -230,25 +295,27 @@ def gen_block(regs, banner):
             out.append("      end")
             out.append("    end")
             out.append("  end")
-        out.append("  always_comb begin")
-        out.append(f"    for (int i = 0; i < int'({cnt}); i++) begin")
-        out.append(f"      {n}_rval[i] = '0;")
-        for f in r.fields:
-            for suffix, lsb in element_slices(f):
-                value = read_value(r, f, suffix, lsb)
-                if value:
-                    out.append(f"      {n}_rval[i][{lsb} +: {f.width}] = {value};")
-        out.append("    end")
-        out.append("  end\n")
+            if r.count > 1:
+                # All instances, absent ones at their reset value, for the read mux to index.
+                out.append(f"  logic [{r.count - 1}:0]{dims}[{f.width - 1}:0] {fn}_v;")
+                out.append(f"  for (genvar i = 0; i < {r.count}; i++) begin : g_{fn}_v")
+                out.append(f"    if (i < int'({cnt})) begin : g_present")
+                out.append(f"      assign {fn}_v[i] = {fn}_q[i];")
+                out.append("    end else begin : g_absent")
+                out.append(f"      assign {fn}_v[i] = '{{default: {f.width}'h{f.reset:X}}};" if f.count > 1
+                           else f"      assign {fn}_v[i] = {f.width}'h{f.reset:X};")
+                out.append("    end")
+                out.append("  end")
+        out.append("")
 
+    out += read_mux(regs)
     out += ["  // ---- responses (spec section 2)",
-            "  logic whit, wwritable, rhit, wok;",
+            "  logic whit, wwritable, wok;",
             "  /* verilator lint_off UNUSEDSIGNAL */",
             "  logic rok;  // read by RC fields only",
             "  /* verilator lint_on UNUSEDSIGNAL */",
-            f"  assign whit = |{{{', '.join(whits)}}};",
-            f"  assign wwritable = |{{{', '.join(writable) or chr(39) + '0'}}};",
-            f"  assign rhit = |{{{', '.join(rhits)}}};",
+            "  assign whit = wsel != '0;",
+            f"  assign wwritable = (wsel & {total}'h{writable_mask(regs, slots):X}) != '0;",
             "  always_comb begin",
             "    wresp_o = AXI_RESP_OKAY;",
             "    if (!whit) wresp_o = AXI_RESP_DECERR;",
@@ -258,15 +325,8 @@ def gen_block(regs, banner):
             "    else if (rrefuse_i) rresp_o = AXI_RESP_SLVERR;",
             "  end",
             "  assign wok = we_i && wresp_o == AXI_RESP_OKAY;",
-            "  assign rok = re_i && rresp_o == AXI_RESP_OKAY;\n",
-            "  // ---- the read mux: storage before this cycle's write (a same-cycle read sees the old value)",
-            "  always_comb begin",
-            "    rdata_o = '0;"]
-    for r in regs:
-        n = lower(r.name)
-        out.append(f"    for (int i = 0; i < int'({instances_of(r)}); i++) if ({n}_rhit[i]) rdata_o = {n}_rval[i];")
-    out += ["    if (rresp_o != AXI_RESP_OKAY) rdata_o = '0;",
-            "  end\n",
+            "  assign rok = re_i && rresp_o == AXI_RESP_OKAY;",
+            "  assign rdata_o = rresp_o == AXI_RESP_OKAY ? rval : '0;\n",
             "  // ---- to the hardware: stored values and one-cycle pulses, one assignment each so",
             "  // that no path through one member looks like a loop through another",
             ]
@@ -292,7 +352,7 @@ def gen_block(regs, banner):
                         out.append(f"    assign {tgt}{suffix} = " +
                                    (value + ";" if f.access == "RW" else f"(wok && {n}_whit[i]) ? {value} : '0;"))
                     elif f.access == "RC":  # exactly the bits this read returns
-                        out.append(f"    assign {tgt}{suffix} = (rok && {n}_rhit[i]) ? {n}_rval[i][{lsb} +: {f.width}] : '0;")
+                        out.append(f"    assign {tgt}{suffix} = (rok && {n}_rhit[i]) ? rval[{lsb} +: {f.width}] : '0;")
                 if f.hwext and f.access == "RW":
                     out.append(f"    assign {tgt}_we = wok && {n}_whit[i];")
             out.append("  end")

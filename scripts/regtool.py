@@ -112,6 +112,8 @@ class Register:
             raise DescriptionError(f"{self.name}: unknown access '{self.access}'")
         if self.offset % 4 or (self.count > 1 and self.stride % 4):
             raise DescriptionError(f"{self.name}: offsets must be 4-byte aligned")
+        if self.count > 1 and self.stride & (self.stride - 1):
+            raise DescriptionError(f"{self.name}: the stride of an array must be a power of two")
         if self.count_param and self.count == 1:
             raise DescriptionError(f"{self.name}: count_param needs count > 1")
         self.doc = raw.get("doc", "")

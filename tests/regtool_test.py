@@ -115,7 +115,7 @@ class GeneratesFromTheDescription(unittest.TestCase):
         self.assertIn("localparam int unsigned CFG_TURBO_LSB = 20;", pkg)
         self.assertIn("    logic turbo;", pkg)  # a member of the reg2hw struct
         self.assertIn("cfg_turbo_q[i] <= 1'h1;", block)  # storage with its reset value
-        self.assertIn("cfg_rval[i][20 +: 1] = cfg_turbo_q[i];", block)  # the read mux
+        self.assertIn("rval[20 +: 1] = cfg_turbo_q[0];", block)  # the read mux
         self.assertIn("cfg_turbo_q[i] <= wdata_i[20 +: 1];", block)  # the write
         self.assertIn("assign reg2hw_o.cfg.turbo = cfg_turbo_q[i];", block)
         self.assertIn("struct TURBO { static constexpr unsigned kLsb = 20, kWidth = 1;", hpp)
