@@ -8,6 +8,8 @@
 #include <functional>
 #include <vector>
 
+#include "tce_regs.hpp"
+
 namespace tce {
 
 struct Segment {
@@ -27,9 +29,9 @@ struct CopyRequest {
   std::function<void(CopyRequest&)> on_complete;  // bottom-half context, no driver lock held
 
   // Results, valid once finished().
-  int status = 0;              // 0, -EIO, -ETIMEDOUT, -ENODEV or -ECANCELED
-  std::uint32_t err_code = 0;  // the device's error code when status is -EIO
-  std::uint32_t crc32c = 0;    // when crc was asked for
+  int status = 0;                               // 0, -EIO, -ETIMEDOUT, -ENODEV or -ECANCELED
+  reg::ErrCode err_code = reg::ErrCode::kNone;  // the device's error code when status is -EIO
+  std::uint32_t crc32c = 0;                     // when crc was asked for
 
   RequestState state() const { return state_.load(); }
   bool finished() const {

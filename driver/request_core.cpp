@@ -21,7 +21,7 @@ namespace {
 // A request starting out: nothing from an earlier submission remains.
 void clear_results(CopyRequest& r) {
   r.status = 0;
-  r.err_code = 0;
+  r.err_code = reg::ErrCode::kNone;
   r.crc32c = 0;
   r.retries_ = 0;
 }

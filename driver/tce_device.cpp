@@ -15,10 +15,10 @@ constexpr std::uint32_t kAllOnes = 0xFFFFFFFFu;
 constexpr std::uint64_t kResetTimeoutNs = 10'000;
 
 constexpr std::uint32_t done_event(unsigned c) {
-  return 1u << (2 * c);
+  return r::IRQ_STATUS::CH_DONE::mask(c);
 }
 constexpr std::uint32_t err_event(unsigned c) {
-  return 1u << (2 * c + 1);
+  return r::IRQ_STATUS::CH_ERR::mask(c);
 }
 
 // Pieces of a copy: each contiguous on both sides and at most the device's length limit.
@@ -153,7 +153,9 @@ void TceDevice::program_locked() {
     if (vectors > 1) {
       std::uint32_t map = 0;
       for (unsigned c = 0; c < info_.channels; ++c) {
-        map |= (c % vectors) << (2 * (2 * c)) | (c % vectors) << (2 * (2 * c + 1));
+        // Both events of channel c signal vector c % vectors.
+        map |= r::IRQ_VEC_MAP::VEC::put(r::IRQ_STATUS::CH_DONE::lsb(c), c % vectors) |
+               r::IRQ_VEC_MAP::VEC::put(r::IRQ_STATUS::CH_ERR::lsb(c), c % vectors);
       }
       hal_.write32(r::IRQ_VEC_MAP::kOffset, map);
     }
@@ -414,10 +416,10 @@ void TceDevice::retire_locked(TceRing& ring, bool check_halt) {
     if (error || r::get<r::CH_STATUS::HALTED>(st) != 0) {
       ++stats_.channel_errors;
       if (CopyRequest* failed = ring.at_retire()) {
-        failed->err_code = r::get<r::CH_STATUS::ERR_CODE>(st);
+        failed->err_code = static_cast<r::ErrCode>(r::get<r::CH_STATUS::ERR_CODE>(st));
         char msg[96];
-        std::snprintf(msg, sizeof msg, "channel %u: descriptor failed with error code %u; resetting the channel", c,
-                      static_cast<unsigned>(failed->err_code));
+        std::snprintf(msg, sizeof msg, "channel %u: descriptor failed with error %s; resetting the channel", c,
+                      r::to_string(failed->err_code));
         hal_.log(LogLevel::kWarn, msg);
         finish_locked(*failed, -EIO);
       }

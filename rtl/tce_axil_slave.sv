@@ -1,7 +1,9 @@
 // AXI4-Lite slave front end: turns handshakes into one-cycle register requests and
 // registers the answers. Read and write channels are independent; each answers one
 // cycle after its handshake, inside the spec's 4-cycle bound.
-module tce_axil_slave #(
+module tce_axil_slave
+  import tce_reg_pkg::*;
+#(
   parameter int unsigned AW = 12
 ) (
   input  logic          clk_i,
@@ -29,15 +31,15 @@ module tce_axil_slave #(
   output logic [AW-1:0] waddr_o,
   output logic [31:0]   wdata_o,
   output logic [3:0]    wstrb_o,
-  input  logic [1:0]    wresp_i,
+  input  axi_resp_e     wresp_i,
   output logic          re_o,
   output logic [AW-1:0] raddr_o,
   input  logic [31:0]   rdata_i,
-  input  logic [1:0]    rresp_i
+  input  axi_resp_e     rresp_i
 );
 
   logic bvalid_q, rvalid_q;
-  logic [1:0] bresp_q, rresp_q;
+  axi_resp_e bresp_q, rresp_q;
   logic [31:0] rdata_q;
 
   // Address and data are taken together; a slot frees when its response is taken.
@@ -55,9 +57,9 @@ module tce_axil_slave #(
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       bvalid_q <= 1'b0;
-      bresp_q  <= 2'b00;
+      bresp_q  <= AXI_RESP_OKAY;
       rvalid_q <= 1'b0;
-      rresp_q  <= 2'b00;
+      rresp_q  <= AXI_RESP_OKAY;
       rdata_q  <= '0;
     end else begin
       if (we_o) begin

@@ -55,20 +55,13 @@ module tce_dma
   } state_e;
 
   localparam int unsigned ChW = NUM_CH > 1 ? $clog2(NUM_CH) : 1;
-  localparam logic [3:0] ErrDescFetch = 4'd1;
-  localparam logic [3:0] ErrSrcRead   = 4'd2;
-  localparam logic [3:0] ErrDstWrite  = 4'd3;
-  localparam logic [3:0] ErrMalformed = 4'd4;
-  localparam logic [3:0] ErrBadLength = 4'd5;
-  localparam logic [3:0] ErrBadRing   = 4'd6;
-  localparam logic [3:0] ErrWriteback = 4'd7;
   localparam logic [15:0] CtrlReserved = 16'hFFF8;
   localparam int unsigned CW = $clog2(FIFO_DEPTH) + 1;
 
   // ---- per-channel state
   logic [NUM_CH-1:0][11:0] head_q;
   logic [NUM_CH-1:0][15:0] completed_q;
-  logic [NUM_CH-1:0][3:0]  err_q;
+  err_code_e [NUM_CH-1:0]  err_q;
   logic [NUM_CH-1:0]       halted_q;
   logic [NUM_CH-1:0]       abort_q;     // reset requested while this channel's descriptor runs
   logic [NUM_CH-1:0][31:0] crc_q;       // running CRC state of the channel's stream
@@ -82,7 +75,7 @@ module tce_dma
   logic [31:0] len_q, ctrl_q, crc_cur_q;
   logic [1:0]  beat_q;
   logic        fetch_err_q;
-  logic [3:0]  code_q;
+  err_code_e   code_q;
 
   // ---- datapath
   logic        copy_start;
@@ -259,9 +252,9 @@ module tce_dma
       StWbW: begin
         wvalid_o = 1'b1;
         wlast_o  = 1'b1;
-        wstrb_o  = ctrl_q[DESC_CTRL_CRC_LSB] && code_q == '0 ? 8'hFF : 8'h0F;
-        wdata_o[DESC_STATUS_DONE_LSB] = code_q == '0;
-        wdata_o[DESC_STATUS_ERR_LSB]  = code_q != '0;
+        wstrb_o  = ctrl_q[DESC_CTRL_CRC_LSB] && code_q == ERR_CODE_NONE ? 8'hFF : 8'h0F;
+        wdata_o[DESC_STATUS_DONE_LSB] = code_q == ERR_CODE_NONE;
+        wdata_o[DESC_STATUS_ERR_LSB]  = code_q != ERR_CODE_NONE;
         wdata_o[DESC_STATUS_CODE_LSB +: DESC_STATUS_CODE_WIDTH] = code_q;
         wdata_o[DESC_STATUS_TAG_LSB +: DESC_STATUS_TAG_WIDTH] =
             ctrl_q[DESC_CTRL_TAG_LSB +: DESC_CTRL_TAG_WIDTH];
@@ -286,10 +279,10 @@ module tce_dma
       crc_cur_q   <= '1;
       beat_q      <= '0;
       fetch_err_q <= 1'b0;
-      code_q      <= '0;
+      code_q      <= ERR_CODE_NONE;
       head_q      <= '0;
       completed_q <= '0;
-      err_q       <= '0;
+      err_q       <= {NUM_CH{ERR_CODE_NONE}};
       halted_q    <= '0;
       abort_q     <= '0;
       crc_q       <= '1;
@@ -307,7 +300,7 @@ module tce_dma
             abort_q[c] <= 1'b1;
           end else begin
             head_q[c]   <= '0;
-            err_q[c]    <= '0;
+            err_q[c]    <= ERR_CODE_NONE;
             halted_q[c] <= 1'b0;
             crc_q[c]    <= '1;
             chain_q[c]  <= 1'b0;
@@ -321,7 +314,7 @@ module tce_dma
           for (int c = 0; c < int'(NUM_CH); c++) begin
             if (bad_ring[c] && !cfg_i[c].reset) begin
               halted_q[c] <= 1'b1;
-              err_q[c]    <= ErrBadRing;
+              err_q[c]    <= ERR_CODE_BAD_RING;
               ev_err_q[c] <= 1'b1;
             end
           end
@@ -339,7 +332,7 @@ module tce_dma
         StFetchAr: if (arready_i) state_q <= StFetchR;
 
         StFetchR: if (rvalid_i) begin
-          if (rresp_i != 2'b00) fetch_err_q <= 1'b1;
+          if (rresp_i != AXI_RESP_OKAY) fetch_err_q <= 1'b1;
           unique case (beat_q)
             2'd0: src_q <= rdata_i[47:0];
             2'd1: dst_q <= rdata_i[47:0];
@@ -354,19 +347,19 @@ module tce_dma
         end
 
         StCheck: begin
-          code_q <= '0;
+          code_q <= ERR_CODE_NONE;
           if (abort_q[ch_q]) begin
             state_q <= StIdle;
           end else if (fetch_err_q) begin
             halted_q[ch_q] <= 1'b1;  // where the descriptor is cannot be trusted: no write-back
-            err_q[ch_q]    <= ErrDescFetch;
+            err_q[ch_q]    <= ERR_CODE_DESC_FETCH;
             ev_err_q[ch_q] <= 1'b1;
             state_q        <= StIdle;
           end else if (len_q == '0 || len_q > DESC_MAX_LEN) begin
-            code_q  <= ErrBadLength;
+            code_q  <= ERR_CODE_BAD_LENGTH;
             state_q <= StWbAw;
           end else if ((ctrl_q[15:0] & CtrlReserved) != '0) begin
-            code_q  <= ErrMalformed;
+            code_q  <= ERR_CODE_MALFORMED;
             state_q <= StWbAw;
           end else begin
             state_q <= StCopy;  // copy_start pulses in this cycle
@@ -376,7 +369,7 @@ module tce_dma
         StCopy: begin
           if (beat_valid && ctrl_q[DESC_CTRL_CRC_LSB]) crc_cur_q <= crc_next;
           if (!copy_start && !rd_busy && !wr_busy) begin
-            code_q  <= rd_err ? ErrSrcRead : wr_err ? ErrDstWrite : '0;
+            code_q  <= rd_err ? ERR_CODE_SRC_READ : wr_err ? ERR_CODE_DST_WRITE : ERR_CODE_NONE;
             state_q <= abort_q[ch_q] ? StIdle : StWbAw;
           end
         end
@@ -387,7 +380,7 @@ module tce_dma
         StWbB: if (bvalid_i) begin
           state_q <= StIdle;
           if (!abort_q[ch_q]) begin
-            if (code_q == '0 && bresp_i == 2'b00) begin
+            if (code_q == ERR_CODE_NONE && bresp_i == AXI_RESP_OKAY) begin
               // The write-back has its response: now HEAD moves, then DONE is raised.
               head_q[ch_q]      <= (head_q[ch_q] + 12'd1) & ring_mask(cfg_i[ch_q].ring_size_log2);
               completed_q[ch_q] <= completed_q[ch_q] + 16'd1;
@@ -396,7 +389,7 @@ module tce_dma
               chain_q[ch_q]     <= ctrl_q[DESC_CTRL_CHAIN_LSB];
             end else begin
               halted_q[ch_q] <= 1'b1;
-              err_q[ch_q]    <= code_q != '0 ? code_q : ErrWriteback;
+              err_q[ch_q]    <= code_q != ERR_CODE_NONE ? code_q : ERR_CODE_WRITEBACK;
               ev_err_q[ch_q] <= 1'b1;
             end
           end
@@ -411,7 +404,7 @@ module tce_dma
            (state_q == StWbB && bvalid_i))) begin
         abort_q[ch_q]   <= 1'b0;
         head_q[ch_q]    <= '0;
-        err_q[ch_q]     <= '0;
+        err_q[ch_q]     <= ERR_CODE_NONE;
         halted_q[ch_q]  <= 1'b0;
         crc_q[ch_q]     <= '1;
         chain_q[ch_q]   <= 1'b0;

@@ -204,7 +204,7 @@ TEST_CASE("each error code: write-back where possible, HALTED, CH_ERR, and recov
       CAPTURE(c.code);
       BareDevice dev(variant(v));
       Buffer src(dev, 256, 1, 0x11), dst(dev, 256, 2, 0x22);
-      dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_ERR::kMask);
+      dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH_ERR::mask(0));
       Descriptor d{src.bus, dst.bus, 256, tag(9)};
       if (c.code == 6) {
         dev.setup_ring(0, 3);
@@ -224,7 +224,7 @@ TEST_CASE("each error code: write-back where possible, HALTED, CH_ERR, and recov
       const std::uint32_t st = dev.read(r::CH_STATUS::offset(0));
       CHECK(r::get<r::CH_STATUS::HALTED>(st) == 1);
       CHECK(r::get<r::CH_STATUS::ERR_CODE>(st) == c.code);
-      CHECK((dev.read(r::IRQ_STATUS::kOffset) & r::IRQ_STATUS::CH0_ERR::kMask) != 0);
+      CHECK((dev.read(r::IRQ_STATUS::kOffset) & r::IRQ_STATUS::CH_ERR::mask(0)) != 0);
       CHECK(dev.read(r::RING_HEAD::offset(0)) == 0);  // the failed descriptor is not passed
       const std::uint32_t wb = dev.get(0, 0).status;
       if (c.code == 1 || c.code == 6 || c.code == 7) {
@@ -239,7 +239,7 @@ TEST_CASE("each error code: write-back where possible, HALTED, CH_ERR, and recov
       CHECK(dev.write(r::CH_CTRL::offset(0), r::CH_CTRL::RESET::kMask | r::CH_CTRL::RUN::kMask) == AxiResp::kOkay);
       CHECK(r::get<r::CH_STATUS::HALTED>(dev.read(r::CH_STATUS::offset(0))) == 0);
       if (c.code == 1 || c.code == 2 || c.code == 3 || c.code == 7) continue;  // error ranges cannot be removed
-      dev.write(r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH0_ERR::kMask);
+      dev.write(r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH_ERR::mask(0));
       const Descriptor ok = copy_once(dev, 0, src.bus, dst.bus, 256, tag(10));
       CHECK(ok.status == (kDone | r::put<r::desc::STATUS::TAG>(10)));
       CHECK(std::memcmp(src.data(), dst.data(), 256) == 0);
@@ -256,7 +256,7 @@ TEST_CASE("coalescing: by count, by timer, and on revision 1 the timer never fir
       dev.setup_ring(0, 4);
       Buffer src(dev, 64, 0, 1), dst(dev, 64, 0, 0);
       dev.write(r::IRQ_COALESCE::offset(0), r::put<r::IRQ_COALESCE::COUNT>(3));
-      dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+      dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
       for (unsigned i = 0; i < 3; ++i) {
         copy_once(dev, i, src.bus, dst.bus, 64, kIrq);
         dev.harness().run(40);  // DONE is raised once the write-back's response came
@@ -268,7 +268,7 @@ TEST_CASE("coalescing: by count, by timer, and on revision 1 the timer never fir
       dev.setup_ring(0, 4);
       Buffer src(dev, 64, 0, 1), dst(dev, 64, 0, 0);
       dev.write(r::IRQ_COALESCE::offset(0), r::put<r::IRQ_COALESCE::COUNT>(8) | r::put<r::IRQ_COALESCE::TIMER>(300));
-      dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+      dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
       copy_once(dev, 0, src.bus, dst.bus, 64, kIrq);
       const std::uint64_t done_at = dev.cycle();
       const bool rose = dev.run_until([&] { return (dev.harness().irq_lines() & 1) != 0; }, 2000);
@@ -293,10 +293,10 @@ TEST_CASE("LEVEL stays high until the status is cleared, and PULSE is one cycle 
     }
     return n;
   };
-  dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
-  dev.write(r::IRQ_TEST::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+  dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
+  dev.write(r::IRQ_TEST::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
   CHECK(high_cycles(50) == 50);  // level: until someone clears it
-  dev.write(r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+  dev.write(r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
   CHECK(high_cycles(20) == 0);
   dev.write(r::IRQ_MODE::kOffset, 1);
   unsigned pulses = 0;
@@ -304,7 +304,7 @@ TEST_CASE("LEVEL stays high until the status is cleared, and PULSE is one cycle 
     tandem::CsrRequest q;
     q.write = true;
     q.addr = r::IRQ_TEST::kOffset;
-    q.data = r::IRQ_STATUS::CH0_DONE::kMask;
+    q.data = r::IRQ_STATUS::CH_DONE::mask(0);
     dev.harness().csr().submit(&q);
     for (int c = 0; c < 20; ++c) {
       dev.harness().run(1);
@@ -515,15 +515,16 @@ TEST_CASE("reads run ahead: several read bursts are in flight, and read and writ
 
 TEST_CASE("IRQ_VEC_MAP routes an event to its vector, and nothing else") {
   BareDevice dev(variant("default"));
-  dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_DONE::kMask | r::IRQ_STATUS::CH1_DONE::kMask);
-  dev.write(r::IRQ_VEC_MAP::kOffset, 1u << 0);  // event 0 (CH0_DONE) -> vector 1, event 2 stays on 0
-  dev.write(r::IRQ_TEST::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+  dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH_DONE::mask(0) | r::IRQ_STATUS::CH_DONE::mask(1));
+  // CH_DONE(0) -> vector 1; CH_DONE(1) stays on vector 0.
+  dev.write(r::IRQ_VEC_MAP::kOffset, r::IRQ_VEC_MAP::VEC::put(r::IRQ_STATUS::CH_DONE::lsb(0), 1));
+  dev.write(r::IRQ_TEST::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
   dev.harness().run(3);
   CHECK(dev.harness().irq_lines() == 2u);
-  dev.write(r::IRQ_TEST::kOffset, r::IRQ_STATUS::CH1_DONE::kMask);
+  dev.write(r::IRQ_TEST::kOffset, r::IRQ_STATUS::CH_DONE::mask(1));
   dev.harness().run(3);
   CHECK(dev.harness().irq_lines() == 3u);
-  dev.write(r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+  dev.write(r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
   dev.harness().run(3);
   CHECK(dev.harness().irq_lines() == 1u);
 }
@@ -555,13 +556,13 @@ TEST_CASE("a hardware event in the same cycle as a W1C of its status bit wins") 
     BareDevice dev(variant("default", 0));
     dev.setup_ring(0, 2);
     Buffer src(dev, 64, 0, 1), dst(dev, 64, 0, 0);
-    dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+    dev.write(r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
     dev.put(0, 0, {src.bus, dst.bus, 64, kIrq});
     dev.doorbell(0, 1);
     tandem::CsrRequest clear;
     clear.write = true;
     clear.addr = r::IRQ_STATUS::kOffset;
-    clear.data = r::IRQ_STATUS::CH0_DONE::kMask;
+    clear.data = r::IRQ_STATUS::CH_DONE::mask(0);
     *event = 0;
     for (int i = 0; i < 400; ++i) {
       if (dev.cycle() + 1 == clear_at) dev.harness().csr().submit(&clear);
@@ -570,7 +571,7 @@ TEST_CASE("a hardware event in the same cycle as a W1C of its status bit wins") 
     }
     *cleared = clear.issued;
     dev.harness().csr().completed().clear();
-    return (dev.read(r::IRQ_STATUS::kOffset) & r::IRQ_STATUS::CH0_DONE::kMask) != 0;
+    return (dev.read(r::IRQ_STATUS::kOffset) & r::IRQ_STATUS::CH_DONE::mask(0)) != 0;
   };
   std::uint64_t event = 0, cleared = 0;
   run(~0ull, &event, &cleared);

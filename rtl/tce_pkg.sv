@@ -1,5 +1,6 @@
 // Types shared by the TCE blocks: what the register block hands the hardware and back.
 package tce_pkg;
+  import tce_reg_pkg::*;
 
   // Per-channel configuration, register block -> DMA engine.
   typedef struct packed {
@@ -14,7 +15,7 @@ package tce_pkg;
   typedef struct packed {
     logic        active;
     logic        halted;
-    logic [3:0]  err_code;
+    err_code_e   err_code;
     logic [15:0] completed;
     logic [11:0] ring_head;
     logic        ev_done;         // one-cycle event pulses
@@ -39,10 +40,5 @@ package tce_pkg;
     if ({12'd0, to_page} < 22'(burst)) burst = to_page[4:0];
     return burst;
   endfunction
-
-  // AXI response codes.
-  localparam logic [1:0] RespOkay = 2'b00;
-  localparam logic [1:0] RespSlvErr = 2'b10;
-  localparam logic [1:0] RespDecErr = 2'b11;
 
 endpackage

@@ -1,6 +1,8 @@
-// TCE register block: the access semantics of spec sections 2, 3 and 7 over the offsets
-// and fields of the generated tce_reg_pkg. Hardware sees it only through the tce_pkg
-// structs and a few named signals.
+// TCE register block: the generated tce_reg_block (decode, storage, read mux and access
+// types of every register in rtl/tce_regs.toml) plus what is special to this device: power
+// states with D3 gating and context loss (spec section 7), SOFT_RESET, the RING_TAIL
+// doorbell bound, and erratum E1's phantom channels on REVISION 1. Hardware sees it only
+// through the tce_pkg structs and a few named signals.
 module tce_regs
   import tce_pkg::*;
   import tce_reg_pkg::*;
@@ -17,11 +19,11 @@ module tce_regs
   input  logic [AW-1:0]        waddr_i,
   input  logic [31:0]          wdata_i,
   input  logic [3:0]           wstrb_i,
-  output logic [1:0]           wresp_o,
+  output axi_resp_e            wresp_o,
   input  logic                 re_i,
   input  logic [AW-1:0]        raddr_i,
   output logic [31:0]          rdata_o,
-  output logic [1:0]           rresp_o,
+  output axi_resp_e            rresp_o,
   // hardware
   output logic                 enable_o,
   output logic                 bus_master_o,
@@ -40,229 +42,60 @@ module tce_regs
   output logic [NUM_VEC-1:0][15:0] coal_timer_o,
   // power
   output logic                 d3_o,           // in D3: interrupts silent
-  output logic                 context_lost_o, // one cycle: entering D3 resets the device's state
+  output logic                 context_lost_o, // one cycle: D3 entry or SOFT_RESET resets the device's state
   output logic                 pm_done_o       // one cycle: a power transition finished
 );
 
-  typedef enum logic [4:0] {
-    RegNone, RegId, RegVersion, RegCaps, RegScratch, RegCtrl, RegStatus, RegPmCtrl, RegPmStatus,
-    RegIrqStatus, RegIrqEnable, RegIrqPending, RegIrqStatusRc, RegIrqTest, RegIrqVecMap, RegIrqMode,
-    RegIrqCoalesce, RegChCtrl, RegChStatus, RegRingBaseLo, RegRingBaseHi, RegRingSizeLog2, RegRingHead,
-    RegRingTail
-  } reg_e;
-
-  localparam int unsigned ChW = 2;  // channel index width: up to 4 channel blocks
-  localparam int unsigned VIW = NUM_VEC > 1 ? $clog2(NUM_VEC) : 1;  // index into this instance's vectors
-  localparam int unsigned CIW = NUM_CH > 1 ? $clog2(NUM_CH) : 1;    // ... and channels
-  // Revision 1 (erratum E1) decodes all four channel blocks; channels it does not have
-  // ignore writes and read 0.
-  localparam int unsigned ChBlocks = REVISION == 1 ? MaxChannels : NUM_CH;
-  localparam logic [AW-1:0] ChBase = CH_CTRL_OFFSET;
-  localparam logic [AW-1:0] ChEnd = ChBase + AW'(ChBlocks) * AW'(CH_CTRL_STRIDE);
-  localparam logic [AW-1:0] CoalBase = IRQ_COALESCE_OFFSET;
-  localparam logic [AW-1:0] CoalEnd = CoalBase + AW'(NUM_VEC) * AW'(IRQ_COALESCE_STRIDE);
   localparam int unsigned WakeCycles = 64;
-  localparam logic [1:0] StateD0 = 2'd0;
-  localparam logic [1:0] StateD3 = 2'd3;
 
-  function automatic logic [AW-1:0] ch_local(input logic [AW-1:0] offset);
-    return offset - ChBase;
-  endfunction
-
-  function automatic reg_e decode(input logic [AW-1:0] a);
-    logic [AW-1:0] local_off;
-    if (a >= ChBase && a < ChEnd) begin
-      local_off = (a - ChBase) & (AW'(CH_CTRL_STRIDE) - 1'b1);
-      unique case (local_off)
-        ch_local(CH_CTRL_OFFSET):        return RegChCtrl;
-        ch_local(CH_STATUS_OFFSET):      return RegChStatus;
-        ch_local(RING_BASE_LO_OFFSET):   return RegRingBaseLo;
-        ch_local(RING_BASE_HI_OFFSET):   return RegRingBaseHi;
-        ch_local(RING_SIZE_LOG2_OFFSET): return RegRingSizeLog2;
-        ch_local(RING_HEAD_OFFSET):      return RegRingHead;
-        ch_local(RING_TAIL_OFFSET):      return RegRingTail;
-        default:                         return RegNone;
-      endcase
-    end
-    if (a >= CoalBase && a < CoalEnd && a[1:0] == 2'b00) return RegIrqCoalesce;
-    unique case (a)
-      ID_OFFSET:            return RegId;
-      VERSION_OFFSET:       return RegVersion;
-      CAPS_OFFSET:          return RegCaps;
-      SCRATCH_OFFSET:       return RegScratch;
-      CTRL_OFFSET:          return RegCtrl;
-      STATUS_OFFSET:        return RegStatus;
-      PM_CTRL_OFFSET:       return RegPmCtrl;
-      PM_STATUS_OFFSET:     return RegPmStatus;
-      IRQ_STATUS_OFFSET:    return RegIrqStatus;
-      IRQ_ENABLE_OFFSET:    return RegIrqEnable;
-      IRQ_PENDING_OFFSET:   return RegIrqPending;
-      IRQ_STATUS_RC_OFFSET: return RegIrqStatusRc;
-      IRQ_TEST_OFFSET:      return RegIrqTest;
-      IRQ_VEC_MAP_OFFSET:   return RegIrqVecMap;
-      IRQ_MODE_OFFSET:      return RegIrqMode;
-      default:              return RegNone;
-    endcase
-  endfunction
-
-  // Channel (or vector) number of an array register; meaningful only inside its array.
-  localparam int unsigned ChShift = $clog2(CH_CTRL_STRIDE);
-  function automatic logic [ChW-1:0] ch_index(input logic [AW-1:0] a);
-    // Only the index bits of the relative offset matter here.
-    /* verilator lint_off UNUSEDSIGNAL */
-    logic [AW-1:0] rel;
-    /* verilator lint_on UNUSEDSIGNAL */
-    rel = a - ChBase;
-    return rel[ChShift +: ChW];
-  endfunction
-  function automatic logic [VIW-1:0] vec_index(input logic [AW-1:0] a);
-    /* verilator lint_off UNUSEDSIGNAL */
-    logic [AW-1:0] rel;
-    /* verilator lint_on UNUSEDSIGNAL */
-    rel = a - CoalBase;
-    return rel[2 +: VIW];
-  endfunction
-
-  function automatic logic [11:0] ring_entries_max(input logic [3:0] log2);
-    // An invalid size halts the channel on RUN; until then the doorbell check is open.
-    if (log2 == 4'd0 || log2 > 4'd12) return 12'hFFF;
-    return 12'((13'd1 << log2) - 13'd1);
-  endfunction
-
-  // Registers that stay reachable, and keep their value, in D3.
-  function automatic logic power_domain(input reg_e r);
-    return r == RegId || r == RegVersion || r == RegCaps || r == RegPmCtrl || r == RegPmStatus;
-  endfunction
-
-  // ---- storage
-  logic [31:0] scratch_q;
-  logic        enable_q, bus_master_q;
-  logic [NumEvents-1:0] irq_enable_q;
-  logic [2*NumEvents-1:0] vec_map_q;
-  logic [3:0]  pulse_q;
-  logic [NUM_VEC-1:0][7:0]  coal_count_q;
-  logic [NUM_VEC-1:0][15:0] coal_timer_q;
-  logic [NUM_CH-1:0]        run_q;
-  logic [NUM_CH-1:0][31:6]  base_lo_q;
-  logic [NUM_CH-1:0][15:0]  base_hi_q;
-  logic [NUM_CH-1:0][3:0]   size_log2_q;
-  logic [NUM_CH-1:0][11:0]  tail_q;
-  logic [1:0]  pm_req_q, pm_state_q;
-  logic        pm_busy_q, pm_refused_q;
-  logic [6:0]  wake_q;
-
-  logic in_d3;
-  assign in_d3 = pm_state_q == StateD3 || pm_busy_q;
-
-  // ---- write decode
-  reg_e           wreg;
-  logic [ChW-1:0] wch;
-  logic [VIW-1:0] wvec;
-  logic           wexists;  // a channel block this instance has (revision 1 decodes phantoms)
-  logic           wok, soft_reset, d3_entry;
-  logic [NUM_CH-1:0] ch_reset;
-
-  assign wreg    = decode(waddr_i);
-  assign wch     = ch_index(waddr_i);
-  assign wvec    = vec_index(waddr_i);
-  assign wexists = int'(wch) < int'(NUM_CH);
-
-  always_comb begin
-    wresp_o = RespOkay;
-    unique case (wreg)
-      RegNone: wresp_o = RespDecErr;
-      RegId, RegVersion, RegCaps, RegStatus, RegPmStatus, RegIrqPending, RegIrqStatusRc, RegChStatus,
-      RegRingHead: wresp_o = RespSlvErr;
-      RegPmCtrl:
-        if (wdata_i[1:0] == 2'd1 || wdata_i[1:0] == 2'd2) wresp_o = RespSlvErr;
-      RegRingTail:
-        if (wexists && (wdata_i[11:0] > ring_entries_max(size_log2_q[CIW'(wch)]) || wdata_i[31:12] != '0))
-          wresp_o = RespSlvErr;
-      default: ;
-    endcase
-    if (wreg != RegNone && wstrb_i != 4'hF) wresp_o = RespSlvErr;
-    if (in_d3 && wreg != RegNone && !power_domain(wreg)) wresp_o = RespSlvErr;
-  end
-
-  assign wok        = we_i && wresp_o == RespOkay;
-  assign soft_reset = wok && wreg == RegCtrl && wdata_i[CTRL_SOFT_RESET_LSB];
-  // Entering D3 needs an idle device; the context goes with it.
-  assign d3_entry   = wok && wreg == RegPmCtrl && wdata_i[1:0] == StateD3 && pm_state_q == StateD0 &&
-                      !pm_busy_q && dma_idle_i;
-  for (genvar c = 0; c < NUM_CH; c++) begin : g_ch_reset
-    assign ch_reset[c] = soft_reset ||
-                         (wok && wreg == RegChCtrl && wch == ChW'(c) && wdata_i[CH_CTRL_RESET_LSB]);
-  end
-
-  always_ff @(posedge clk_i) begin
-    if (!rst_ni || soft_reset || d3_entry) begin
-      scratch_q    <= SCRATCH_RESVAL;
-      enable_q     <= 1'b0;
-      bus_master_q <= 1'b0;
-      irq_enable_q <= '0;
-      vec_map_q    <= '0;
-      pulse_q      <= '0;
-      coal_count_q <= '0;
-      coal_timer_q <= '0;
-      run_q        <= '0;
-      base_lo_q    <= '0;
-      base_hi_q    <= '0;
-      size_log2_q  <= '0;
-      tail_q       <= '0;
-    end else if (wok && (wexists || !(wreg inside {RegChCtrl, RegRingBaseLo, RegRingBaseHi, RegRingSizeLog2,
-                                                   RegRingTail}))) begin
-      unique case (wreg)
-        RegScratch:   scratch_q <= wdata_i;
-        RegCtrl: begin
-          enable_q     <= wdata_i[CTRL_ENABLE_LSB];
-          bus_master_q <= wdata_i[CTRL_BUS_MASTER_LSB];
-        end
-        RegIrqEnable:   irq_enable_q <= wdata_i[NumEvents-1:0];
-        RegIrqVecMap:   vec_map_q <= wdata_i[2*NumEvents-1:0];
-        RegIrqMode:     pulse_q <= wdata_i[3:0];
-        RegIrqCoalesce: begin
-          coal_count_q[wvec] <= wdata_i[IRQ_COALESCE_COUNT_LSB +: IRQ_COALESCE_COUNT_WIDTH];
-          coal_timer_q[wvec] <= wdata_i[IRQ_COALESCE_TIMER_LSB +: IRQ_COALESCE_TIMER_WIDTH];
-        end
-        RegChCtrl: begin
-          run_q[CIW'(wch)] <= wdata_i[CH_CTRL_RUN_LSB];
-          if (wdata_i[CH_CTRL_RESET_LSB]) tail_q[CIW'(wch)] <= '0;
-        end
-        RegRingBaseLo:   base_lo_q[CIW'(wch)]   <= wdata_i[31:6];
-        RegRingBaseHi:   base_hi_q[CIW'(wch)]   <= wdata_i[15:0];
-        RegRingSizeLog2: size_log2_q[CIW'(wch)] <= wdata_i[3:0];
-        RegRingTail:     tail_q[CIW'(wch)]      <= wdata_i[11:0];
-        default: ;
-      endcase
-    end
-  end
+  // Channels beyond NUM_CH have nothing to hand the hardware.
+  /* verilator lint_off UNUSEDSIGNAL */
+  tce_reg2hw_t reg2hw;
+  tce_sw2hw_t  sw2hw;
+  /* verilator lint_on UNUSEDSIGNAL */
+  tce_hw2reg_t hw2reg;
+  axi_resp_e   blk_wresp, blk_rresp;
+  logic [31:0] blk_rdata;
+  logic        wrefuse, rrefuse, ctx_rst;
 
   // ---- power states (spec section 7)
+  pm_state_e  pm_req_q, pm_state_q, pm_req;
+  logic       pm_busy_q, pm_refused_q, pm_write, d3_entry, in_d3;
+  logic [6:0] wake_q;
+
+  assign in_d3  = pm_state_q == PM_STATE_D3 || pm_busy_q;
+  assign pm_req = pm_state_e'(sw2hw.pm_ctrl.state);
+  // Writes during a wake-up answer OKAY and change nothing: the wake-up runs its 64 cycles.
+  assign pm_write = sw2hw.pm_ctrl.state_we && !pm_busy_q;
+  // Entering D3 needs an idle device; the context goes with it.
+  assign d3_entry = pm_write && pm_req == PM_STATE_D3 && pm_state_q == PM_STATE_D0 && dma_idle_i;
+
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
-      pm_req_q     <= StateD0;
-      pm_state_q   <= StateD0;
+      pm_req_q     <= PM_STATE_D0;
+      pm_state_q   <= PM_STATE_D0;
       pm_busy_q    <= 1'b0;
       pm_refused_q <= 1'b0;
       wake_q       <= '0;
       pm_done_o    <= 1'b0;
     end else begin
       pm_done_o <= 1'b0;
-      if (wok && wreg == RegPmCtrl) begin
-        pm_req_q     <= wdata_i[1:0];
+      if (pm_write) begin
+        pm_req_q     <= pm_req;
         pm_refused_q <= 1'b0;  // sticky until the next request
-        if (wdata_i[1:0] == StateD3 && pm_state_q == StateD0 && !pm_busy_q) begin
-          if (d3_entry) pm_state_q <= StateD3;
+        if (pm_req == PM_STATE_D3 && pm_state_q == PM_STATE_D0) begin
+          if (d3_entry) pm_state_q <= PM_STATE_D3;
           else pm_refused_q <= 1'b1;
         end
-        if (wdata_i[1:0] == StateD0 && pm_state_q == StateD3 && !pm_busy_q) begin
+        if (pm_req == PM_STATE_D0 && pm_state_q == PM_STATE_D3) begin
           pm_busy_q <= 1'b1;
           wake_q    <= 7'(WakeCycles - 1);
         end
-      end else if (pm_busy_q) begin
+      end
+      if (pm_busy_q) begin
         if (wake_q == '0) begin
           pm_busy_q  <= 1'b0;
-          pm_state_q <= StateD0;
+          pm_state_q <= PM_STATE_D0;
           pm_done_o  <= 1'b1;
         end else begin
           wake_q <= wake_q - 7'd1;
@@ -271,97 +104,130 @@ module tce_regs
     end
   end
 
-  // ---- read decode
-  reg_e            rreg;
-  logic [ChW-1:0]  rch;
-  logic [VIW-1:0] rvec;
-  logic            rexists;
-  logic [NumEvents-1:0] pending;
+  // ---- SOFT_RESET: the registers reset at once; the DMA engine and the interrupt
+  // controller once the channel resets it started have drained (no burst is cut short).
+  logic soft_reset, soft_pending_q, core_reset;
+  assign soft_reset = sw2hw.ctrl.soft_reset;
+  assign core_reset = (soft_reset || soft_pending_q) && dma_idle_i && !dma_resetting_i;
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni || core_reset) soft_pending_q <= 1'b0;
+    else if (soft_reset) soft_pending_q <= 1'b1;
+  end
+  assign ctx_rst        = soft_reset || d3_entry;
+  assign context_lost_o = core_reset || d3_entry;
 
-  assign rreg    = decode(raddr_i);
-  assign rch     = ch_index(raddr_i);
-  assign rvec    = vec_index(raddr_i);
-  assign rexists = int'(rch) < int'(NUM_CH);
-  assign pending = irq_status_i & irq_enable_q;
+  // ---- special access rules
+  function automatic logic [11:0] ring_entries_max(input logic [3:0] log2);
+    // An invalid size halts the channel on RUN; until then the doorbell check is open.
+    if (log2 == 4'd0 || log2 > 4'd12) return 12'hFFF;
+    return 12'((13'd1 << log2) - 13'd1);
+  endfunction
+
+  // Erratum E1: REVISION 1 decodes all four channel blocks; registers of channels it
+  // lacks, read-only ones included, ignore writes and read 0, answering OKAY.
+  function automatic logic phantom(input logic [AW-1:0] a);
+    return REVISION == 1 && num_ch_instance(a) >= NUM_CH && num_ch_instance(a) < MaxChannels;
+  endfunction
+
+  logic [NUM_CH-1:0] tail_too_far;
+  for (genvar c = 0; c < NUM_CH; c++) begin : g_tail
+    assign tail_too_far[c] = waddr_i == RING_TAIL_OFFSET + AW'(c * RING_TAIL_STRIDE) &&
+                             (wdata_i[11:0] > ring_entries_max(reg2hw.ring_size_log2[c].log2) || wdata_i[31:12] != '0);
+  end
+
+  assign wrefuse = (in_d3 && !in_power_domain(waddr_i)) || tail_too_far != '0 ||
+                   (waddr_i == PM_CTRL_OFFSET && !pm_busy_q && wdata_i[1:0] inside {2'd1, 2'd2});
+  assign rrefuse = in_d3 && !in_power_domain(raddr_i);
 
   always_comb begin
-    rdata_o = '0;
-    rresp_o = RespOkay;
-    unique case (rreg)
-      RegNone:    rresp_o = RespDecErr;
-      RegId:      rdata_o = ID_RESVAL;
-      RegVersion: rdata_o[VERSION_REVISION_LSB +: VERSION_REVISION_WIDTH] = 8'(REVISION);
-      RegCaps: begin
-        rdata_o = CAPS_RESVAL;
-        rdata_o[CAPS_CHANNELS_LSB +: CAPS_CHANNELS_WIDTH] = REVISION == 1 ? 4'(MaxChannels) : 4'(NUM_CH);
-        rdata_o[CAPS_VECTORS_LSB +: CAPS_VECTORS_WIDTH]   = 4'(NUM_VEC);
-      end
-      RegScratch: rdata_o = scratch_q;
-      RegCtrl: begin
-        rdata_o[CTRL_ENABLE_LSB]     = enable_q;
-        rdata_o[CTRL_BUS_MASTER_LSB] = bus_master_q;
-      end
-      RegStatus: begin
-        rdata_o[STATUS_IDLE_LSB]       = dma_idle_i;
-        rdata_o[STATUS_RESET_BUSY_LSB] = dma_resetting_i;
-      end
-      RegPmCtrl: rdata_o[PM_CTRL_STATE_LSB +: PM_CTRL_STATE_WIDTH] = pm_req_q;
-      RegPmStatus: begin
-        rdata_o[PM_STATUS_STATE_LSB +: PM_STATUS_STATE_WIDTH] = pm_state_q;
-        rdata_o[PM_STATUS_TRANSITION_BUSY_LSB] = pm_busy_q;
-        rdata_o[PM_STATUS_PM_REFUSED_LSB]      = pm_refused_q;
-      end
-      RegIrqStatus:   rdata_o[NumEvents-1:0] = irq_status_i;
-      RegIrqEnable:   rdata_o[NumEvents-1:0] = irq_enable_q;
-      RegIrqPending:  rdata_o[NumEvents-1:0] = pending;
-      RegIrqStatusRc: rdata_o[NumEvents-1:0] = pending;
-      RegIrqTest:     ;  // write-only: reads 0
-      RegIrqVecMap:   rdata_o[2*NumEvents-1:0] = vec_map_q;
-      RegIrqMode:     rdata_o[3:0] = pulse_q;
-      RegIrqCoalesce: begin
-        rdata_o[IRQ_COALESCE_COUNT_LSB +: IRQ_COALESCE_COUNT_WIDTH] = coal_count_q[rvec];
-        rdata_o[IRQ_COALESCE_TIMER_LSB +: IRQ_COALESCE_TIMER_WIDTH] = coal_timer_q[rvec];
-      end
-      RegChCtrl:       if (rexists) rdata_o[CH_CTRL_RUN_LSB] = run_q[CIW'(rch)];
-      RegChStatus: if (rexists) begin
-        rdata_o[CH_STATUS_ACTIVE_LSB] = ch_state_i[CIW'(rch)].active;
-        rdata_o[CH_STATUS_HALTED_LSB] = ch_state_i[CIW'(rch)].halted;
-        rdata_o[CH_STATUS_ERR_CODE_LSB +: CH_STATUS_ERR_CODE_WIDTH]   = ch_state_i[CIW'(rch)].err_code;
-        rdata_o[CH_STATUS_COMPLETED_LSB +: CH_STATUS_COMPLETED_WIDTH] = ch_state_i[CIW'(rch)].completed;
-      end
-      RegRingBaseLo:   if (rexists) rdata_o[31:6] = base_lo_q[CIW'(rch)];
-      RegRingBaseHi:   if (rexists) rdata_o[15:0] = base_hi_q[CIW'(rch)];
-      RegRingSizeLog2: if (rexists) rdata_o[3:0]  = size_log2_q[CIW'(rch)];
-      RegRingHead:     if (rexists) rdata_o[11:0] = ch_state_i[CIW'(rch)].ring_head;
-      RegRingTail:     if (rexists) rdata_o[11:0] = tail_q[CIW'(rch)];
-      default: ;
-    endcase
-    if (in_d3 && rreg != RegNone && !power_domain(rreg)) begin
-      rdata_o = '1;
-      rresp_o = RespSlvErr;
+    wresp_o = blk_wresp;
+    if (phantom(waddr_i)) wresp_o = in_d3 || wstrb_i != 4'hF ? AXI_RESP_SLVERR : AXI_RESP_OKAY;
+    rresp_o = blk_rresp;
+    if (phantom(raddr_i)) rresp_o = in_d3 ? AXI_RESP_SLVERR : AXI_RESP_OKAY;
+    // Only D3 refuses a read: it reads all ones.
+    rdata_o = rresp_o == AXI_RESP_SLVERR ? '1 : blk_rdata;
+  end
+
+  tce_reg_block #(
+    .NUM_CH  (NUM_CH),
+    .NUM_VEC (NUM_VEC)
+  ) u_block (
+    .clk_i,
+    .rst_ni,
+    .ctx_rst_i (ctx_rst),
+    .we_i,
+    .waddr_i,
+    .wdata_i,
+    .wstrb_i,
+    .wrefuse_i (wrefuse),
+    .wresp_o   (blk_wresp),
+    .re_i,
+    .raddr_i,
+    .rrefuse_i (rrefuse),
+    .rdata_o   (blk_rdata),
+    .rresp_o   (blk_rresp),
+    .reg2hw_o  (reg2hw),
+    .sw2hw_o   (sw2hw),
+    .hw2reg_i  (hw2reg)
+  );
+
+  // ---- what the hardware shows the registers
+  always_comb begin
+    hw2reg = '0;
+    hw2reg.version.revision   = 8'(REVISION);
+    hw2reg.caps.channels      = REVISION == 1 ? 4'(MaxChannels) : 4'(NUM_CH);
+    hw2reg.caps.vectors       = 4'(NUM_VEC);
+    hw2reg.status.idle        = dma_idle_i;
+    hw2reg.status.reset_busy  = dma_resetting_i || soft_pending_q;
+    hw2reg.pm_ctrl.state      = pm_req_q;
+    hw2reg.pm_status.state    = pm_state_q;
+    hw2reg.pm_status.transition_busy = pm_busy_q;
+    hw2reg.pm_status.pm_refused      = pm_refused_q;
+    for (int c = 0; c < int'(MaxChannels); c++) begin
+      hw2reg.irq_status.ch_done[c] = irq_status_i[IRQ_STATUS_CH_DONE_LSB(c)];
+      hw2reg.irq_status.ch_err[c]  = irq_status_i[IRQ_STATUS_CH_ERR_LSB(c)];
+    end
+    hw2reg.irq_status.pm_done     = irq_status_i[IRQ_STATUS_PM_DONE_LSB];
+    hw2reg.irq_pending.events     = irq_status_i & reg2hw.irq_enable.events;
+    hw2reg.irq_status_rc.events   = irq_status_i & reg2hw.irq_enable.events;
+    for (int c = 0; c < int'(NUM_CH); c++) begin
+      hw2reg.ch_status[c].active    = ch_state_i[c].active;
+      hw2reg.ch_status[c].halted    = ch_state_i[c].halted;
+      hw2reg.ch_status[c].err_code  = ch_state_i[c].err_code;
+      hw2reg.ch_status[c].completed = ch_state_i[c].completed;
+      hw2reg.ring_head[c].index     = ch_state_i[c].ring_head;
     end
   end
 
   // ---- to the hardware
-  assign enable_o       = enable_q;
-  assign bus_master_o   = bus_master_q;
-  assign irq_enable_o   = irq_enable_q;
-  assign irq_clear_o    = (wok && wreg == RegIrqStatus) ? wdata_i[NumEvents-1:0] :
-                          (re_i && rreg == RegIrqStatusRc && rresp_o == RespOkay) ? pending : '0;
-  assign irq_test_o     = (wok && wreg == RegIrqTest) ? wdata_i[NumEvents-1:0] : '0;
-  assign irq_vec_map_o  = vec_map_q;
-  assign irq_pulse_o    = pulse_q;
-  assign coal_count_o   = coal_count_q;
-  assign coal_timer_o   = coal_timer_q;
-  assign d3_o           = in_d3;
-  assign context_lost_o = d3_entry;
+  assign enable_o     = reg2hw.ctrl.enable;
+  assign bus_master_o = reg2hw.ctrl.bus_master;
+  assign irq_enable_o = reg2hw.irq_enable.events;
+  assign irq_test_o   = sw2hw.irq_test.events;
+  assign irq_vec_map_o = reg2hw.irq_vec_map.vec;
+  assign irq_pulse_o  = reg2hw.irq_mode.pulse;
+  assign d3_o         = in_d3;
+
+  // A W1C write and an RC read in the same cycle clear both what was written and what was read.
+  logic [NumEvents-1:0] w1c_clear;
+  for (genvar c = 0; c < MaxChannels; c++) begin : g_w1c
+    assign w1c_clear[IRQ_STATUS_CH_DONE_LSB(c)] = sw2hw.irq_status.ch_done[c];
+    assign w1c_clear[IRQ_STATUS_CH_ERR_LSB(c)]  = sw2hw.irq_status.ch_err[c];
+  end
+  assign w1c_clear[IRQ_STATUS_PM_DONE_LSB] = sw2hw.irq_status.pm_done;
+  assign irq_clear_o = w1c_clear | sw2hw.irq_status_rc.events;
+
+  for (genvar v = 0; v < NUM_VEC; v++) begin : g_coal
+    assign coal_count_o[v] = reg2hw.irq_coalesce[v].count;
+    assign coal_timer_o[v] = reg2hw.irq_coalesce[v].timer;
+  end
 
   for (genvar c = 0; c < NUM_CH; c++) begin : g_ch_cfg
-    assign ch_cfg_o[c].run            = run_q[c];
-    assign ch_cfg_o[c].reset          = ch_reset[c];
-    assign ch_cfg_o[c].ring_base      = {base_hi_q[c], base_lo_q[c], 6'b0};
-    assign ch_cfg_o[c].ring_size_log2 = size_log2_q[c];
-    assign ch_cfg_o[c].ring_tail      = tail_q[c];
+    assign ch_cfg_o[c].run            = reg2hw.ch_ctrl[c].run;
+    assign ch_cfg_o[c].reset          = soft_reset || sw2hw.ch_ctrl[c].reset;
+    assign ch_cfg_o[c].ring_base      = {reg2hw.ring_base_hi[c].addr, reg2hw.ring_base_lo[c].addr, 6'b0};
+    assign ch_cfg_o[c].ring_size_log2 = reg2hw.ring_size_log2[c].log2;
+    assign ch_cfg_o[c].ring_tail      = reg2hw.ring_tail[c].index;
   end
 
 endmodule

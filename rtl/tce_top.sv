@@ -65,7 +65,7 @@ module tce_top
   logic [AW-1:0] waddr, raddr;
   logic [31:0]   wdata, rdata;
   logic [3:0]    wstrb;
-  logic [1:0]    wresp, rresp;
+  axi_resp_e     wresp, rresp;
 
   logic enable, bus_master, dma_idle, dma_resetting;
   ch_cfg_t   [NUM_CH-1:0] ch_cfg;
@@ -77,7 +77,7 @@ module tce_top
   logic [NUM_VEC-1:0][15:0] coal_timer;
   logic d3, context_lost, pm_done, core_rst_n;
 
-  // Entering D3 loses the context: the DMA engine and the interrupt controller restart.
+  // Entering D3 or SOFT_RESET loses the context: the DMA engine and the interrupt controller restart.
   assign core_rst_n = rst_ni && !context_lost;
 
   if (NUM_CH < 1 || NUM_CH > MaxChannels || NUM_VEC < 1 || NUM_VEC > MaxVectors ||
@@ -190,14 +190,14 @@ module tce_top
     .bresp_i      (m_axi_bresp_i)
   );
 
-  // Events: bit 2c = CH_DONE(c), 2c+1 = CH_ERR(c), bit 8 = PM_DONE.
+  // Events at their IRQ_STATUS bits (rtl/tce_regs.toml).
   always_comb begin
     hw_events = '0;
     for (int c = 0; c < int'(NUM_CH); c++) begin
-      hw_events[2*c]   = ch_state[c].ev_done;
-      hw_events[2*c+1] = ch_state[c].ev_err;
+      hw_events[IRQ_STATUS_CH_DONE_LSB(c)] = ch_state[c].ev_done;
+      hw_events[IRQ_STATUS_CH_ERR_LSB(c)]  = ch_state[c].ev_err;
     end
-    hw_events[NumEvents-1] = pm_done;
+    hw_events[IRQ_STATUS_PM_DONE_LSB] = pm_done;
   end
 
   tce_intc #(

@@ -3,7 +3,9 @@
 
 Outputs, each written only when its content changed (so an unchanged description never
 triggers a re-Verilation):
-  tce_reg_pkg.sv      SystemVerilog package: offsets, field positions, resets, write masks
+  tce_reg_pkg.sv      SystemVerilog package: offsets, field positions, resets, write masks,
+                      enums, and the reg2hw/hw2reg structs of the register block
+  tce_reg_block.sv    the register block: decode, storage, read mux, access types
   tce_regs.hpp        C++ header for driver/: the same as constexpr data, plus a table
   registers.md        the register reference
   gtkwave/*.gtkwf     translate filters: CSR address -> register name, one per enum
@@ -15,50 +17,121 @@ import pathlib
 import sys
 import tomllib
 
+import regblock
+
 ACCESS = ("RW", "RO", "W1C", "W1S", "RC", "WO")
+WRITABLE = ("RW", "W1C", "W1S", "WO")
+
+
+class DescriptionError(Exception):
+    """A malformed register description: reported in one line, exit code 1."""
+
+
+def need(raw, key, where):
+    if not isinstance(raw, dict) or key not in raw:
+        raise DescriptionError(f"{where}: missing key '{key}'")
+    return raw[key]
+
+
+def integer(raw, key, where, default=None):
+    value = raw.get(key, default) if default is not None else need(raw, key, where)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise DescriptionError(f"{where}: '{key}' must be a non-negative integer")
+    return value
+
+
+def bits_of(spec, where):
+    hi, _, lo = str(spec).partition(":")
+    try:
+        return int(hi), int(lo) if lo else int(hi)
+    except ValueError:
+        raise DescriptionError(f"{where}: bad bits '{spec}'") from None
 
 
 class Field:
-    def __init__(self, raw, reg_access):
-        self.name = raw["name"]
-        hi, _, lo = raw["bits"].partition(":")
-        self.msb = int(hi)
-        self.lsb = int(lo) if lo else self.msb
-        if self.msb < self.lsb or self.msb > 31:
-            sys.exit(f"regtool: field {self.name}: bad bits '{raw['bits']}'")
+    def __init__(self, raw, reg):
+        self.name = need(raw, "name", reg.name + " field")
+        where = f"{reg.name}.{self.name}"
+        self.msb, self.lsb = bits_of(need(raw, "bits", where), where)
+        # A field array: element i sits `stride` bits above element i - 1.
+        self.count = integer(raw, "count", where, 1)
+        self.stride = integer(raw, "stride", where, 0)
+        if self.count < 1 or (self.count > 1 and self.stride < self.msb - self.lsb + 1):
+            raise DescriptionError(f"{where}: a field array needs count >= 1 and stride >= its width")
+        top = self.msb + (self.count - 1) * self.stride
+        if self.msb < self.lsb or top > 31:
+            raise DescriptionError(f"{where}: bits '{raw['bits']}' (x{self.count}) go beyond bit 31")
         self.width = self.msb - self.lsb + 1
-        self.mask = ((1 << self.width) - 1) << self.lsb
-        self.reset = raw.get("reset", 0)
+        self.reset = integer(raw, "reset", where, 0)
         if self.reset >> self.width:
-            sys.exit(f"regtool: field {self.name}: reset {self.reset:#x} wider than the field")
-        self.access = raw.get("access", reg_access)
+            raise DescriptionError(f"{where}: reset {self.reset:#x} wider than the field")
+        self.access = raw.get("access", reg.access)
         if self.access not in ACCESS:
-            sys.exit(f"regtool: field {self.name}: unknown access '{self.access}'")
+            raise DescriptionError(f"{where}: unknown access '{self.access}'")
+        self.hwext = bool(raw.get("hwext", False))
+        self.hw_load = bool(raw.get("hw_load", False))
+        self.const = bool(raw.get("const", False))
+        self.reset_by = raw.get("reset_by")  # "REG.FIELD", resolved by load()
+        if self.hwext and self.access not in ("RW", "W1C", "RC"):
+            raise DescriptionError(f"{where}: hwext is for RW, W1C and RC fields")
+        if self.hw_load and (self.access != "RW" or self.hwext):
+            raise DescriptionError(f"{where}: hw_load is for stored RW fields")
+        if self.const and self.access != "RO":
+            raise DescriptionError(f"{where}: const is for RO fields")
         self.enum = raw.get("enum")
         self.doc = raw.get("doc", "")
+
+    def elements(self):
+        """(label, lsb) of each element: the field itself, or NAME[i] of a field array."""
+        if self.count == 1:
+            return [(self.name, self.lsb)]
+        return [(f"{self.name}[{i}]", self.lsb + i * self.stride) for i in range(self.count)]
+
+    def element_mask(self, lsb):
+        return ((1 << self.width) - 1) << lsb
+
+    @property
+    def mask(self):
+        return sum(self.element_mask(lsb) for _, lsb in self.elements())
+
+    @property
+    def reset_bits(self):
+        return sum(self.reset << lsb for _, lsb in self.elements())
 
 
 class Register:
     def __init__(self, raw):
-        self.name = raw["name"]
-        self.offset = raw["offset"]
-        self.count = raw.get("count", 1)
-        self.stride = raw.get("stride", 0)
-        self.access = raw["access"]
+        self.name = need(raw, "name", "register")
+        self.offset = integer(raw, "offset", self.name)
+        self.count = integer(raw, "count", self.name, 1)
+        self.stride = integer(raw, "stride", self.name, 0)
+        self.count_param = raw.get("count_param")
+        self.power_domain = bool(raw.get("power_domain", False))
+        self.access = need(raw, "access", self.name)
         if self.access not in ACCESS:
-            sys.exit(f"regtool: {self.name}: unknown access '{self.access}'")
+            raise DescriptionError(f"{self.name}: unknown access '{self.access}'")
         if self.offset % 4 or (self.count > 1 and self.stride % 4):
-            sys.exit(f"regtool: {self.name}: offsets must be 4-byte aligned")
+            raise DescriptionError(f"{self.name}: offsets must be 4-byte aligned")
+        if self.count > 1 and self.stride & (self.stride - 1):
+            raise DescriptionError(f"{self.name}: the stride of an array must be a power of two")
+        if self.count_param and self.count == 1:
+            raise DescriptionError(f"{self.name}: count_param needs count > 1")
         self.doc = raw.get("doc", "")
-        self.fields = [Field(f, self.access) for f in raw["fields"]]
-        used = 0
+        self.fields = [Field(f, self) for f in need(raw, "fields", self.name)]
+        if not self.fields:
+            raise DescriptionError(f"{self.name}: no fields")
+        used, names = 0, set()
         for f in self.fields:
+            if f.name in names:
+                raise DescriptionError(f"{self.name}: duplicate field name {f.name}")
+            names.add(f.name)
             if used & f.mask:
-                sys.exit(f"regtool: {self.name}.{f.name} overlaps another field")
+                raise DescriptionError(f"{self.name}.{f.name} overlaps another field")
             used |= f.mask
         self.used_mask = used
-        self.reset = sum(f.reset << f.lsb for f in self.fields)
-        self.write_mask = sum(f.mask for f in self.fields if f.access in ("RW", "W1C", "W1S", "WO"))
+        self.reset = sum(f.reset_bits for f in self.fields)
+        self.write_mask = sum(f.mask for f in self.fields if f.access in WRITABLE)
+        self.writable = self.write_mask != 0
 
     def instances(self):
         for i in range(self.count):
@@ -69,31 +142,60 @@ class Register:
 def load(path):
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
-    regs = [Register(r) for r in raw["register"]]
-    taken = {}
+    device = need(raw, "device", "description")
+    for key in ("name", "title", "window_bytes", "vendor_id", "device_id", "max_channels", "max_vectors"):
+        need(device, key, "device")
+    need(raw, "descriptor", "description")
+    regs = [Register(r) for r in need(raw, "register", "description")]
+    taken, names = {}, set()
     for r in regs:
+        if r.name in names:
+            raise DescriptionError(f"duplicate register name {r.name}")
+        names.add(r.name)
         for label, off in r.instances():
-            if off >= raw["device"]["window_bytes"]:
-                sys.exit(f"regtool: {label} at {off:#x} is outside the CSR window")
+            if off >= device["window_bytes"]:
+                raise DescriptionError(f"{label} at {off:#x} is outside the CSR window")
             if off in taken:
-                sys.exit(f"regtool: {label} and {taken[off]} share offset {off:#x}")
+                raise DescriptionError(f"{label} and {taken[off]} share offset {off:#x}")
             taken[off] = label
+    enums = raw.get("enum", {})
+    for name, e in enums.items():
+        values = need(e, "values", f"enum {name}")
+        for key in ("value", "name"):
+            seen = [need(v, key, f"enum {name}") for v in values]
+            if len(set(seen)) != len(seen):
+                raise DescriptionError(f"enum {name}: duplicate {key}")
+    # The register block answers with these.
+    resp = [v.get("name") for v in enums.get("axi_resp", {}).get("values", [])]
+    if not {"OKAY", "SLVERR", "DECERR"} <= set(resp):
+        raise DescriptionError("enum axi_resp needs OKAY, SLVERR and DECERR")
+    by_name = {r.name: r for r in regs}
     for r in regs:
         for f in r.fields:
-            if f.enum and f.enum not in raw.get("enum", {}):
-                sys.exit(f"regtool: {r.name}.{f.name} names unknown enum '{f.enum}'")
+            if f.reset_by:
+                reg_name, _, field_name = str(f.reset_by).partition(".")
+                other = by_name.get(reg_name)
+                field = next((g for g in other.fields if g.name == field_name), None) if other else None
+                if not field or field.access != "W1S" or field.width != 1 or other.count != r.count:
+                    raise DescriptionError(f"{r.name}.{f.name}: reset_by '{f.reset_by}' is no 1-bit W1S field "
+                                           "of a register with as many instances")
+                f.reset_by = (other, field)
+            if f.enum and f.enum not in enums:
+                raise DescriptionError(f"{r.name}.{f.name} names unknown enum '{f.enum}'")
     return raw, regs
+
+
+def enum_width(raw, regs, name):
+    """The widest field that holds the enum, or else the bits its values need."""
+    widths = [f.width for r in regs for f in r.fields if f.enum == name]
+    values = raw["enum"][name]["values"]
+    return max(widths or [max(v["value"] for v in values).bit_length() or 1])
 
 
 def banner(comment, source, outdir):
     cmd = f"python3 scripts/regtool.py {source} build/{outdir}"
     return (f"{comment} Generated from {source} by scripts/regtool.py - do not edit.\n"
             f"{comment} Regenerate: {cmd} (the build does this).\n")
-
-
-def bits_of(spec):
-    hi, _, lo = spec.partition(":")
-    return int(hi), int(lo) if lo else int(hi)
 
 
 def gen_sv(raw, regs, source, outdir):
@@ -118,8 +220,15 @@ def gen_sv(raw, regs, source, outdir):
         out.append(f"  localparam logic [31:0] {r.name}_WMASK = 32'h{r.write_mask:08X};")
         for f in r.fields:
             p = f"{r.name}_{f.name}"
-            out.append(f"  localparam int unsigned {p}_LSB = {f.lsb};")
             out.append(f"  localparam int unsigned {p}_WIDTH = {f.width};")
+            if f.count == 1:
+                out.append(f"  localparam int unsigned {p}_LSB = {f.lsb};")
+                continue
+            out.append(f"  localparam int unsigned {p}_COUNT = {f.count};")
+            out.append(f"  // {f.name}(i): bits {f.lsb} + {f.stride}i.")
+            out.append(f"  function automatic int unsigned {p}_LSB(input int unsigned i);")
+            out.append(f"    return {f.lsb} + i * {f.stride};")
+            out.append("  endfunction")
         out.append("")
     d = raw["descriptor"]
     out.append(f"  // Descriptor layout (bytes {d['bytes']}).")
@@ -130,17 +239,20 @@ def gen_sv(raw, regs, source, outdir):
     for group in ("ctrl_bits", "status_bits"):
         prefix = "DESC_" + group.split("_")[0].upper()
         for f in d[group]:
-            hi, lo = bits_of(f["bits"])
+            hi, lo = bits_of(f["bits"], "descriptor")
             out.append(f"  localparam int unsigned {prefix}_{f['name']}_LSB = {lo};")
             out.append(f"  localparam int unsigned {prefix}_{f['name']}_WIDTH = {hi - lo + 1};")
     out.append("")
     for name, e in raw.get("enum", {}).items():
-        width = max(v["value"] for v in e["values"]).bit_length() or 1
+        width = enum_width(raw, regs, name)
         out.append(f"  // {e['doc']}")
         out.append(f"  typedef enum logic [{width - 1}:0] {{")
         items = [f"    {name.upper()}_{v['name']} = {width}'d{v['value']}" for v in e["values"]]
         out.append(",\n".join(items))
         out.append(f"  }} {name}_e;\n")
+    out += regblock.structs(regs)
+    out += regblock.power_domain_function(regs, aw)
+    out += regblock.instance_functions(regs, aw)
     out.append("endpackage")
     out.append("/* verilator lint_on UNUSEDPARAM */")
     return "\n".join(out) + "\n"
@@ -168,8 +280,19 @@ def gen_hpp(raw, regs, source, outdir):
         out.append(f"inline constexpr std::uint32_t kReset = 0x{r.reset:08X};")
         out.append(f"inline constexpr std::uint32_t kWriteMask = 0x{r.write_mask:08X};")
         for f in r.fields:
-            out.append(f"struct {f.name} {{ static constexpr unsigned kLsb = {f.lsb}, kWidth = {f.width}; "
-                       f"static constexpr std::uint32_t kMask = 0x{f.mask:08X}; }};")
+            head = (f"struct {f.name} {{ static constexpr unsigned kLsb = {f.lsb}, kWidth = {f.width}; "
+                    f"static constexpr std::uint32_t kMask = 0x{f.mask:08X};")
+            if f.count == 1:
+                out.append(head + " };")
+                continue
+            # A field array: element i at kLsb + i * kStride; kMask covers every element.
+            out.append(head)
+            out.append(f"  static constexpr unsigned kCount = {f.count}, kStride = {f.stride};")
+            out.append("  static constexpr unsigned lsb(unsigned i) { return kLsb + i * kStride; }")
+            out.append(f"  static constexpr std::uint32_t mask(unsigned i) {{ return 0x{(1 << f.width) - 1:X}u << lsb(i); }}")
+            out.append("  static constexpr std::uint32_t put(unsigned i, std::uint32_t x) { return (x << lsb(i)) & mask(i); }")
+            out.append("  static constexpr std::uint32_t get(unsigned i, std::uint32_t v) { return (v & mask(i)) >> lsb(i); }")
+            out.append("};")
         out.append(f"}}  // namespace {r.name}\n")
     out.append("// Field helpers: get<CTRL::ENABLE>(v), put<CTRL::ENABLE>(1).")
     out.append("template <typename F> constexpr std::uint32_t get(std::uint32_t v) { return (v & F::kMask) >> F::kLsb; }")
@@ -179,14 +302,16 @@ def gen_hpp(raw, regs, source, outdir):
     out.append("struct RegInfo {\n  const char* name;\n  std::uint32_t offset, count, stride, reset, write_mask, used_mask;\n"
                "  Access access;\n  const FieldInfo* fields;\n  std::size_t field_count;\n};\n")
     for r in regs:
-        items = ", ".join(f'{{"{f.name}", {f.lsb}, {f.width}, 0x{f.reset:X}, Access::{f.access}}}' for f in r.fields)
+        items = ", ".join(f'{{"{label}", {lsb}, {f.width}, 0x{f.reset:X}, Access::{f.access}}}'
+                          for f in r.fields for label, lsb in f.elements())
         out.append(f"inline constexpr FieldInfo k{r.name.title().replace('_', '')}Fields[] = {{{items}}};")
     out.append("\n// Every register, in offset order of its first instance.")
     out.append("inline constexpr RegInfo kRegisters[] = {")
     for r in regs:
         fn = f"k{r.name.title().replace('_', '')}Fields"
         out.append(f'    {{"{r.name}", 0x{r.offset:03X}, {r.count}, 0x{r.stride:X}, 0x{r.reset:08X}, '
-                   f"0x{r.write_mask:08X}, 0x{r.used_mask:08X}, Access::{r.access}, {fn}, {len(r.fields)}}},")
+                   f"0x{r.write_mask:08X}, 0x{r.used_mask:08X}, Access::{r.access}, {fn}, "
+                   f"{sum(f.count for f in r.fields)}}},")
     out.append("};\n")
     out.append("// The register at a CSR offset (nullptr if none); *index gets the array index.")
     out.append("constexpr const RegInfo* find(std::uint32_t offset, unsigned* index = nullptr) {")
@@ -207,7 +332,7 @@ def gen_hpp(raw, regs, source, outdir):
         ns = group.split("_")[0].upper()
         out.append(f"namespace {ns} {{")
         for f in d[group]:
-            hi, lo = bits_of(f["bits"])
+            hi, lo = bits_of(f["bits"], "descriptor")
             mask = ((1 << (hi - lo + 1)) - 1) << lo
             out.append(f"struct {f['name']} {{ static constexpr unsigned kLsb = {lo}, kWidth = {hi - lo + 1}; "
                        f"static constexpr std::uint32_t kMask = 0x{mask:08X}; }};")
@@ -230,11 +355,36 @@ def gen_hpp(raw, regs, source, outdir):
     return "\n".join(out) + "\n"
 
 
+ACCESS_DOC = """## Access types and bus rules
+
+| access | read | write |
+|---|---|---|
+| RW | the stored value | stores the written value |
+| RO | the hardware's value | SLVERR, no effect |
+| W1C | the latched bits | each 1 clears its bit; a hardware event in the same cycle wins (the bit stays set) |
+| W1S | 0 | each 1 starts its action once (self-clearing) |
+| RC | the latched bits, cleared by that read: exactly the bits it returned | SLVERR, no effect |
+| WO | 0, OKAY | each 1 acts once |
+
+- WSTRB other than 0xF: SLVERR, no effect.
+- An offset no register occupies: DECERR, reads 0. Channel registers of channels the
+  instance lacks are unmapped, except on REVISION 1 (erratum E1: OKAY, read 0, writes ignored).
+- A read and a write of one register completing in the same cycle: the read returns the
+  value from before the write. An RC read and a W1C write in the same cycle clear both
+  the bits read and the bits written.
+- In D3, and during the wake-up from it, every register outside the power domain
+  ({power_domain}) answers SLVERR and reads 0xFFFFFFFF.
+- SOFT_RESET and entering D3 return every register outside the power domain to its
+  reset value.
+"""
+
+
 def gen_md(raw, regs, source, outdir):
     dev = raw["device"]
     out = [f"<!-- {banner('', source, outdir).strip()} -->\n",
            f"# {dev['title']} register reference\n",
            f"CSR window: {dev['window_bytes']} bytes. Vendor 0x{dev['vendor_id']:04X}, device 0x{dev['device_id']:04X}.\n",
+           ACCESS_DOC.format(power_domain=", ".join(r.name for r in regs if r.power_domain)),
            "| offset | name | access | reset | description |", "|---|---|---|---|---|"]
     for r in regs:
         off = f"0x{r.offset:03X}" + (f" + 0x{r.stride:X}·i (i < {r.count})" if r.count > 1 else "")
@@ -245,6 +395,8 @@ def gen_md(raw, regs, source, outdir):
         out.append("|---|---|---|---|---|")
         for f in sorted(r.fields, key=lambda f: -f.lsb):
             bits = f"{f.msb}" if f.width == 1 else f"{f.msb}:{f.lsb}"
+            if f.count > 1:
+                bits = f"{bits} + {f.stride}i (i < {f.count})"
             doc = f.doc + (f" Values: enum `{f.enum}`." if f.enum else "")
             out.append(f"| {bits} | {f.name} | {f.access} | 0x{f.reset:X} | {doc} |")
     for name, e in raw.get("enum", {}).items():
@@ -269,7 +421,7 @@ def gen_filters(raw, regs, source, outdir):
             lines.append(f"{off:0{digits}X} {label}")
     files["tce_csr_addr.gtkwf"] = "\n".join(lines) + "\n"
     for name, e in raw.get("enum", {}).items():
-        width = max(v["value"] for v in e["values"]).bit_length() or 1
+        width = enum_width(raw, regs, name)
         digits = (width + 3) // 4
         lines = [banner("#", source, outdir)]
         lines += [f"{v['value']:0{digits}X} {v['name']}" for v in e["values"]]
@@ -288,9 +440,15 @@ def main(argv):
     if len(argv) != 3:
         sys.exit(__doc__.strip().splitlines()[-1])
     source, outdir = argv[1], pathlib.Path(argv[2])
-    raw, regs = load(source)
+    try:
+        raw, regs = load(source)
+    except DescriptionError as e:
+        sys.exit(f"regtool: {source}: {e}")
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        sys.exit(f"regtool: {source}: {e}")
     rel = "rtl/" + pathlib.Path(source).name
     write_if_changed(outdir / "tce_reg_pkg.sv", gen_sv(raw, regs, rel, outdir.name))
+    write_if_changed(outdir / "tce_reg_block.sv", regblock.gen_block(regs, banner("//", rel, outdir.name)))
     write_if_changed(outdir / "tce_regs.hpp", gen_hpp(raw, regs, rel, outdir.name))
     write_if_changed(outdir / "registers.md", gen_md(raw, regs, rel, outdir.name))
     for name, text in gen_filters(raw, regs, rel, outdir.name).items():

@@ -88,7 +88,7 @@ struct Cpu : sc_core::sc_module {
     access(true, r::RING_BASE_LO::offset(0), static_cast<std::uint32_t>(ring));
     access(true, r::RING_BASE_HI::offset(0), static_cast<std::uint32_t>(ring >> 32));
     access(true, r::RING_SIZE_LOG2::offset(0), 2);
-    access(true, r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+    access(true, r::IRQ_ENABLE::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
     access(true, r::CTRL::kOffset, r::CTRL::ENABLE::kMask | r::CTRL::BUS_MASTER::kMask);
     access(true, r::CH_CTRL::offset(0), r::CH_CTRL::RUN::kMask);
     access(true, r::RING_TAIL::offset(0), 1);
@@ -96,7 +96,7 @@ struct Cpu : sc_core::sc_module {
     if (!irq.read()) {
       std::printf("tlm_example: no interrupt within 100 us\n");
     } else {
-      access(true, r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH0_DONE::kMask);
+      access(true, r::IRQ_STATUS::kOffset, r::IRQ_STATUS::CH_DONE::mask(0));
       // The bytes just outside the destination share beats with it: byte enables keep them.
       const unsigned char* out = d + (dst - Memory::kBase);
       passed = std::memcmp(d + (src - Memory::kBase), out, len) == 0 && out[-1] == 0 && out[len] == 0 &&

@@ -50,7 +50,8 @@ void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platfor
     return;
   }
   if (req.status != 0) {
-    ctx.fail(checker::kCompletion, fmt::format("the copy failed: {} (device error code {})", req.status, req.err_code));
+    ctx.fail(checker::kCompletion,
+             fmt::format("the copy failed: {} (device error {})", req.status, tce::reg::to_string(req.err_code)));
     return;
   }
 

@@ -103,9 +103,9 @@ void bus_error(ScenarioContext& ctx, SimCpu&) {
   p.bus_error(dst + 1000, dst + 1001, false, true);
   if (dev.submit(bad.req) != 0 || dev.wait(bad.req, kTimeoutNs) != 0) {
     ctx.fail(checker::kFaultHandling, "the failing copy did not finish");
-  } else if (bad.req.status != -EIO || bad.req.err_code != 3) {
-    ctx.fail(checker::kFaultHandling, fmt::format("a destination bus error ended with {} (code {}), not -EIO (code 3)",
-                                                  bad.req.status, bad.req.err_code));
+  } else if (bad.req.status != -EIO || bad.req.err_code != tce::reg::ErrCode::kDstWrite) {
+    ctx.fail(checker::kFaultHandling, fmt::format("a destination bus error ended with {} ({}), not -EIO (DST_WRITE)",
+                                                  bad.req.status, tce::reg::to_string(bad.req.err_code)));
   }
   if (dev.submit(good.req) != 0 || dev.wait(good.req, kTimeoutNs) != 0 || good.req.status != 0 || !good.arrived()) {
     ctx.fail(checker::kFaultHandling, "the channel did not work again after the error");
