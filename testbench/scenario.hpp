@@ -6,7 +6,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
+#include <typeindex>
 #include <vector>
 
 #include "platform.hpp"
@@ -28,11 +31,20 @@ class ScenarioContext {
     const std::uint64_t bus = platform_.memory().alloc(size);
     return platform_.memory().at(bus, size);
   }
+  // State the CPUs of one run share (a device, a count of finished CPUs, ...): one T per
+  // run, made on first use and gone with the run, instead of a file-scope global.
+  template <typename T>
+  T& shared() {
+    std::shared_ptr<void>& slot = shared_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<T>();
+    return *static_cast<T*>(slot.get());
+  }
 
  private:
   Platform& platform_;
   std::uint64_t seed_;
   Rng rng_;
+  std::map<std::type_index, std::shared_ptr<void>> shared_;
 };
 
 struct Scenario {
@@ -43,6 +55,8 @@ struct Scenario {
   std::function<void(PlatformConfig&)> configure;
   // Runs in process context on every CPU the configuration asks for (one by default).
   std::function<void(ScenarioContext&, SimCpu&)> body;
+  // The RTL variants it runs on in the regression (`tandem run --variant` picks any).
+  std::vector<std::string> variants = {"default"};
 };
 
 std::vector<Scenario>& scenarios();

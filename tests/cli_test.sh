@@ -32,6 +32,8 @@ expect 2 "'--max-cycles' takes a whole number from 1" run dma_single_copy --max-
 expect 2 "'--seeds' takes a whole number" regress --seeds many
 expect 2 "unknown option '--seed' for 'regress'" regress --seed 1
 expect 2 "no scenario named 'nope'" regress --only nope
+expect 2 "no RTL variant named 'rev9' (known: default" run dma_single_copy --variant rev9
+expect 2 "no RTL variant named 'x'" regress --variant x
 expect 0 "tandem run NAME" help
 expect 0 "dma_single_copy" list
 

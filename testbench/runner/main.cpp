@@ -31,9 +31,12 @@ int sc_main(int argc, char* argv[]) {
   switch (cmd->kind) {
     case tandem::Command::Kind::kHelp: std::fputs(tandem::usage_text(), stdout); return 0;
     case tandem::Command::Kind::kList:
+      // One scenario a line: its name first, its RTL variants last (CTest discovery reads both).
       for (const auto& s : tandem::scenarios()) {
-        std::printf("%-28s %s%s\n", s.name.c_str(), s.summary.c_str(),
-                    s.expect.empty() ? "" : (" [expects: " + s.expect + "]").c_str());
+        std::string variants;
+        for (const std::string& v : s.variants) variants += (variants.empty() ? "" : ",") + v;
+        std::printf("%-28s %s%s [variants: %s]\n", s.name.c_str(), s.summary.c_str(),
+                    s.expect.empty() ? "" : (" [expects: " + s.expect + "]").c_str(), variants.c_str());
       }
       return 0;
     case tandem::Command::Kind::kRun: return tandem::run_one(*cmd);
