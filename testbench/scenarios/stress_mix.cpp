@@ -162,7 +162,7 @@ Scenario make() {
   Scenario s{"stress_mix",
              "2-4 CPUs, one or two devices, random copies, modes, faults and suspend/resume for 2M cycles or more", "",
              configure, stress};
-  s.variants = {"default", "ch4"};
+  s.variants = {"default", "rev1", "ch4"};
   return s;
 }
 const ScenarioRegistrar kStress(make());
