@@ -16,18 +16,40 @@
 namespace tandem {
 namespace {
 
+namespace r = tce::reg;
 constexpr std::uint64_t kTimeoutNs = 100'000;  // far beyond any of these copies
 const std::vector<std::string> kAllVariants = {"default", "rev1", "ch1", "ch4"};
 
 enum class Expect { kInterrupts, kNoInterrupts, kFewerInterrupts, kCompletions };
 
+// The mode as the device holds it (spec section 5): IRQ_MODE 1 per pulse vector, and the
+// coalescing count the driver asked for on vector 0.
+void check_programmed(ScenarioContext& ctx, tce::Hal& hal, const tce::DeviceConfig& cfg) {
+  const std::uint32_t mode = hal.read32(r::IRQ_MODE::kOffset);
+  if (cfg.irq_mode != tce::IrqMode::kPolling && ((mode & 1) != 0) != (cfg.irq_mode == tce::IrqMode::kPulse)) {
+    ctx.fail("irq_mode", fmt::format("IRQ_MODE reads 0x{:x} in {} mode", mode,
+                                     cfg.irq_mode == tce::IrqMode::kPulse ? "pulse" : "level"));
+  }
+  const std::uint32_t coalesce = hal.read32(r::IRQ_COALESCE::offset(0));
+  if (cfg.coalesce_count > 1 && r::get<r::IRQ_COALESCE::COUNT>(coalesce) != cfg.coalesce_count) {
+    ctx.fail("irq_mode",
+             fmt::format("IRQ_COALESCE(0) reads 0x{:08x}, count {} was asked for", coalesce, cfg.coalesce_count));
+  }
+}
+
 void run_mode(ScenarioContext& ctx, const tce::DeviceConfig& cfg, Expect expect) {
   Platform& p = ctx.platform();
   std::vector<std::unique_ptr<CheckedCopy>> copies;  // outlive the device's use of them
-  unsigned taken = 0;
-  p.events().subscribe([&](const Event& e) { taken += e.kind == EventKind::kIrqTaken; });
+  unsigned taken = 0, rc_reads = 0, status_writes = 0;
+  p.events().subscribe([&](const Event& e) {
+    taken += e.kind == EventKind::kIrqTaken;
+    if (e.kind != EventKind::kCsrAccess) return;
+    rc_reads += !e.write && e.addr == r::IRQ_STATUS_RC::kOffset;
+    status_writes += e.write && e.addr == r::IRQ_STATUS::kOffset;
+  });
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe_or_fail(ctx, dev)) return;
+  check_programmed(ctx, p.hal(), cfg);
   // Enough copies that every channel gets several, whatever the variant has.
   const unsigned count = 4 * dev.info().channels + static_cast<unsigned>(ctx.rng().range(0, 3));
   for (unsigned i = 0; i < count; ++i) {
@@ -47,6 +69,11 @@ void run_mode(ScenarioContext& ctx, const tce::DeviceConfig& cfg, Expect expect)
   }
   ctx.note(fmt::format("{} copies on {} channels (revision {}), {} interrupts taken", count, dev.info().channels,
                        dev.info().revision, taken));
+  // Read-to-clear acknowledges by reading; write-1-to-clear by writing IRQ_STATUS.
+  if (cfg.read_to_clear && (rc_reads == 0 || status_writes != 0)) {
+    ctx.fail("irq_mode",
+             fmt::format("read-to-clear mode: {} IRQ_STATUS_RC reads, {} IRQ_STATUS writes", rc_reads, status_writes));
+  }
   if (expect == Expect::kInterrupts && taken == 0) ctx.fail("irq_mode", "no interrupt was taken");
   if (expect == Expect::kNoInterrupts && taken != 0) {
     ctx.fail("irq_mode", fmt::format("polling mode took {} interrupts", taken));
