@@ -3,6 +3,7 @@
 BUILD ?= build
 TEST ?= dma_single_copy
 SEED ?= 1
+VARIANT ?= default
 VIEW ?= driver
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
@@ -24,8 +25,8 @@ regress: build
 	@$(BUILD)/tandem regress --jobs $(JOBS)
 
 waves: build
-	@$(BUILD)/tandem run $(TEST) --seed $(SEED) --waves fst --out $(BUILD)/runs; \
-	fst=$(BUILD)/runs/$(TEST)/seed-$(SEED)/waves.fst; \
+	@$(BUILD)/tandem run $(TEST) --seed $(SEED) --variant $(VARIANT) --waves fst --out $(BUILD)/runs; \
+	fst=$(BUILD)/runs/$(TEST)/$(if $(filter default,$(VARIANT)),,$(VARIANT)/)seed-$(SEED)/waves.fst; \
 	if [ -n "$$DISPLAY" ]; then gtkwave -a waves/$(VIEW).gtkw "$$fst"; \
 	else echo "no display here: open it with  gtkwave -a waves/$(VIEW).gtkw $$fst"; fi
 

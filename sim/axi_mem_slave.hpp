@@ -40,6 +40,7 @@ class AxiMemSlave {
   void error_range(std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
     errors_.push_back({begin, end, reads, writes});
   }
+  void clear_error_ranges() { errors_.clear(); }
 
   // Called for every burst the port accepts: (write, address, bytes, cycle).
   std::function<void(bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t cycle)> on_burst;

@@ -20,7 +20,10 @@ void Pic::set_input(unsigned line, bool level) {
   Line& l = lines_.at(line);
   const bool rising = level && !l.input;
   l.input = level;
-  if (l.trigger == tce::Trigger::kEdgeRising && rising) l.pending = true;  // masked lines latch too
+  if (l.trigger == tce::Trigger::kEdgeRising && rising && !l.pending) {
+    l.pending = true;  // masked lines latch too; an enabled one calls its CPU now (update() sees no change)
+    if (l.enabled && on_pending) on_pending(l.cpu);
+  }
   update(l);
 }
 

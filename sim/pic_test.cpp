@@ -47,3 +47,17 @@ TEST_CASE("lines go to the CPU they are routed to") {
   CHECK(pic.pending_for(0) == -1);
   CHECK(pic.pending_for(1) == 0);
 }
+
+TEST_CASE("a rising edge on an enabled line calls its CPU, once per latch") {
+  Pic pic(2);
+  int raised = 0;
+  pic.on_pending = [&](unsigned) { ++raised; };
+  pic.configure(1, Trigger::kEdgeRising, 0);
+  pic.enable(1, true);
+  pic.set_input(1, true);  // a CPU asleep must be woken, not find it at its next HAL call
+  CHECK(pic.pending_for(0) == 1);
+  CHECK(raised == 1);
+  pic.set_input(1, false);
+  pic.set_input(1, true);  // still latched: no second call
+  CHECK(raised == 1);
+}

@@ -20,6 +20,7 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
   HarnessConfig hc;
   hc.mem = config.memory;
   hc.fst_path = config.fst_path;
+  hc.variant = config.variant;
   std::vector<DeviceHarness*> devices;
   for (unsigned d = 0; d < std::clamp(config.devices, 1u, kMaxDevices); ++d) {
     if (d > 0) hc.fst_path.clear();  // waves show device 0

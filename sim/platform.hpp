@@ -28,6 +28,8 @@ namespace tandem {
 struct PlatformConfig {
   PlatformConfig() { memory.backpressure_percent = 10; }
   unsigned cpus = 1;
+  // The RTL variant every device of the platform is (rtl/CMakeLists.txt registers them).
+  std::string variant = "default";
   // TCE instances (1 or 2). Device d's vector v drives interrupt line 4d + v, or line v of
   // a line every device shares (level lines are wired-OR).
   unsigned devices = 1;
@@ -122,6 +124,8 @@ class Platform {
   void stall_memory(std::uint64_t cycles);
   // Bursts touching [begin, end) answer SLVERR.
   void bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes);
+  // Every bus-error range set so far is lifted.
+  void clear_bus_errors() { harness_->memory_port().clear_error_ranges(); }
   // The device is unplugged: CSR reads return all ones with DECERR, interrupts fall silent.
   void surprise_removal();
   bool device_removed() const { return harness_->csr().device_removed(); }

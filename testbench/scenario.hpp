@@ -6,8 +6,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <typeindex>
 #include <vector>
 
 #include "checkers/checker_names.hpp"
@@ -33,12 +36,21 @@ class ScenarioContext {
     const std::uint64_t bus = platform_.memory().alloc(size);
     return platform_.memory().at(bus, size);
   }
+  // State the CPUs of one run share (a device, a count of finished CPUs, ...): one T per
+  // run, made on first use and gone with the run, instead of a file-scope global.
+  template <typename T>
+  T& shared() {
+    std::shared_ptr<void>& slot = shared_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<T>();
+    return *static_cast<T*>(slot.get());
+  }
 
  private:
   Platform& platform_;
   std::uint64_t seed_;
   Rng rng_;
   std::vector<EventBus::Subscription> kept_;
+  std::map<std::type_index, std::shared_ptr<void>> shared_;
 };
 
 struct Scenario {
@@ -49,6 +61,8 @@ struct Scenario {
   std::function<void(PlatformConfig&)> configure;
   // Runs in process context on every CPU the configuration asks for (one by default).
   std::function<void(ScenarioContext&, SimCpu&)> body;
+  // The RTL variants it runs on in the regression (`tandem run --variant` picks any).
+  std::vector<std::string> variants = {"default"};
 };
 
 std::vector<Scenario>& scenarios();

@@ -32,7 +32,12 @@ expect 2 "'--max-cycles' takes a whole number from 1" run dma_single_copy --max-
 expect 2 "'--seeds' takes a whole number" regress --seeds many
 expect 2 "unknown option '--seed' for 'regress'" regress --seed 1
 expect 2 "no scenario named 'nope'" regress --only nope
+expect 2 "no RTL variant named 'rev9' (known: default" run dma_single_copy --variant rev9
+expect 2 "no RTL variant named 'x'" regress --variant x
 expect 0 "tandem run NAME" help
+expect 0 "[variants: default,rev1,ch1,ch4]" list
+expect 0 "PASS irq_mode_level variant=ch1 seed=3" run irq_mode_level --variant ch1 --seed 3
+expect 1 "--seed 2 --variant rev1 --waves fst" run irq_mode_level --variant rev1 --seed 2 --max-cycles 500
 expect 0 "dma_single_copy" list
 expect 0 '| `hang` | the run reaches its cycle limit | `xfail_hang` |' checkers
 expect 2 "unknown option '--no-log' for 'regress'" regress --no-log

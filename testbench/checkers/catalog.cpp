@@ -29,6 +29,12 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kFaultInjection, "an injected fault did not take the effect it should (the scenario proves nothing)", {}},
       {kObservers, "the event stream misses a kind of event, or goes back in time", {}},
       {kSharedLine, "a shared interrupt line was not shared (no handler ever answered \"not mine\")", {}},
+      {kIrqMode,
+       "an interrupt mode (level, pulse, read-to-clear, polling, coalescing) did not behave as configured",
+       {}},
+      {kPm, "suspend did not answer as the driver promises (0 when idle, -EBUSY while busy)", {}},
+      {kPmContext, "a register read back after resume differs from what it held before suspend", {}},
+      {kPmLatency, "a resume took far longer than the device's 64-cycle wake-up", {}},
   };
   return kAll;
 }

@@ -27,5 +27,9 @@ inline constexpr std::string_view kFaultHandling = "fault_handling";
 inline constexpr std::string_view kFaultInjection = "fault_injection";
 inline constexpr std::string_view kObservers = "observers";
 inline constexpr std::string_view kSharedLine = "shared_line";
+inline constexpr std::string_view kIrqMode = "irq_mode";
+inline constexpr std::string_view kPm = "pm";
+inline constexpr std::string_view kPmContext = "pm_context";
+inline constexpr std::string_view kPmLatency = "pm_latency";
 
 }  // namespace tandem::checker

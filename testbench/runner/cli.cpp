@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "verilated_device.hpp"
+
 namespace tandem {
 
 const char* usage_text() {
@@ -11,6 +13,7 @@ const char* usage_text() {
          "  tandem checkers                     what fails a run, and the scenarios proving each\n"
          "  tandem run NAME [options]           one scenario, one seed\n"
          "      --seed N                        seed (default 1)\n"
+         "      --variant NAME                  the RTL variant (default: default)\n"
          "      --waves fst|vcd|off             write waves (default off)\n"
          "      --out DIR                       where runs go (default: runs/ beside tandem)\n"
          "      --max-cycles N                  fail the run as hung after N cycles (default 50000000)\n"
@@ -21,6 +24,7 @@ const char* usage_text() {
          "      --seeds N                       seeds 1..N per scenario (default 3)\n"
          "      --jobs N                        parallel runs (default: one per core)\n"
          "      --only NAME                     only this scenario (repeatable)\n"
+         "      --variant NAME                  only this RTL variant (default: each scenario's own)\n"
          "      --out DIR                       where runs go\n";
 }
 
@@ -33,6 +37,12 @@ bool parse_number(const std::string& text, std::uint64_t max, std::uint64_t* out
   if (errno != 0 || v > max) return false;
   *out = v;
   return true;
+}
+
+std::string known_variants() {
+  std::string names;
+  for (const DeviceVariant& v : device_variants()) names += (names.empty() ? "" : ", ") + v.name;
+  return names;
 }
 
 }  // namespace
@@ -105,6 +115,14 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       auto v = value(a);
       if (!v) return std::nullopt;
       cmd.out_dir = *v;
+    } else if (a == "--variant" && (run || regress)) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      if (find_variant(*v) == nullptr) {
+        *error = "no RTL variant named '" + *v + "' (known: " + known_variants() + ")";
+        return std::nullopt;
+      }
+      cmd.variant = *v;
     } else if (a == "--max-cycles" && run) {
       auto n = number(a, 1, UINT64_MAX / 2);
       if (!n) return std::nullopt;

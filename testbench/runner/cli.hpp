@@ -17,6 +17,7 @@ struct Command {
   std::uint64_t seed = 1;     // run
   Waves waves = Waves::kOff;  // run
   std::string out_dir;        // run and regress; empty: <dir of tandem>/runs
+  std::string variant;        // run: the RTL variant (empty: default); regress: only this one
   std::uint64_t max_cycles = 50'000'000;
   bool step_every_cycle = false;  // run: yield to SystemC after every cycle
   bool verbose = false;           // run: echo the log

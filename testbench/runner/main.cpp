@@ -32,9 +32,13 @@ int sc_main(int argc, char* argv[]) {
   switch (cmd->kind) {
     case tandem::Command::Kind::kHelp: std::fputs(tandem::usage_text(), stdout); return 0;
     case tandem::Command::Kind::kList:
+      // One scenario a line: its name first, its RTL variants last (CTest discovery reads both).
       for (const auto& s : tandem::scenarios()) {
+        std::string variants;
+        for (const std::string& v : s.variants) variants += (variants.empty() ? "" : ",") + v;
         const std::string expects = s.expect.empty() ? "" : " [expects: " + std::string(s.expect) + "]";
-        std::printf("%-28s %s%s\n", s.name.c_str(), s.summary.c_str(), expects.c_str());
+        std::printf("%-28s %s%s [variants: %s]\n", s.name.c_str(), s.summary.c_str(), expects.c_str(),
+                    variants.c_str());
       }
       return 0;
     case tandem::Command::Kind::kCheckers: std::fputs(tandem::checker_table().c_str(), stdout); return 0;

@@ -28,8 +28,8 @@ void judge(std::string_view expect, const std::vector<std::string>& fired, Outco
 
 bool write_outcome(const std::string& path, const Outcome& o) {
   std::ofstream out(path);
-  out << "scenario=" << o.scenario << "\nseed=" << o.seed << "\npassed=" << (o.passed ? 1 : 0)
-      << "\nverdict=" << o.verdict << "\ncycles=" << o.cycles << "\n";
+  out << "scenario=" << o.scenario << "\nvariant=" << o.variant << "\nseed=" << o.seed
+      << "\npassed=" << (o.passed ? 1 : 0) << "\nverdict=" << o.verdict << "\ncycles=" << o.cycles << "\n";
   for (const std::string& f : o.failures) out << "failure=" << f << "\n";
   return static_cast<bool>(out);
 }
@@ -45,6 +45,7 @@ std::optional<Outcome> read_outcome(const std::string& path) {
     if (eq == std::string::npos) continue;
     const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
     if (key == "scenario") o.scenario = value;
+    if (key == "variant") o.variant = value;
     if (key == "seed") o.seed = std::stoull(value);
     if (key == "passed") o.passed = value == "1";
     if (key == "verdict") o.verdict = value;
@@ -65,8 +66,16 @@ std::string default_runs_dir() {
   return (exe.parent_path() / "runs").string();
 }
 
-std::string run_dir(const std::string& runs_dir, const std::string& scenario, std::uint64_t seed) {
-  return (fs::path(runs_dir) / scenario / ("seed-" + std::to_string(seed))).string();
+std::string run_dir(const std::string& runs_dir, const std::string& scenario, const std::string& variant,
+                    std::uint64_t seed) {
+  fs::path dir = fs::path(runs_dir) / scenario;
+  if (variant != "default") dir /= variant;
+  return (dir / ("seed-" + std::to_string(seed))).string();
+}
+
+std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed) {
+  return self_command() + " run " + scenario + " --seed " + std::to_string(seed) + " --variant " + variant +
+         " --waves fst";
 }
 
 std::string self_command() {

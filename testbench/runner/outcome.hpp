@@ -12,6 +12,7 @@ namespace tandem {
 
 struct Outcome {
   std::string scenario;
+  std::string variant = "default";
   std::uint64_t seed = 0;
   bool passed = false;
   std::string verdict;  // one line: why it passed or failed
@@ -29,7 +30,11 @@ std::optional<Outcome> read_outcome(const std::string& path);
 
 // Where runs go: --out, or runs/ beside the tandem executable.
 std::string default_runs_dir();
-std::string run_dir(const std::string& runs_dir, const std::string& scenario, std::uint64_t seed);
+// <runs>/<scenario>/seed-<n> on the default RTL, <runs>/<scenario>/<variant>/seed-<n> on another.
+std::string run_dir(const std::string& runs_dir, const std::string& scenario, const std::string& variant,
+                    std::uint64_t seed);
+// The command that reruns one scenario, seed and variant with its waves.
+std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed);
 // The path of the tandem executable, relative to the current directory when it is below it.
 std::string self_command();
 bool make_dirs(const std::string& path);

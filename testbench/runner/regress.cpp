@@ -25,6 +25,7 @@ namespace {
 
 struct Job {
   const Scenario* scenario = nullptr;
+  std::string variant;
   std::uint64_t seed = 0;
   std::string dir;
   pid_t pid = -1;
@@ -38,7 +39,8 @@ bool spawn(Job& job, const std::string& runs_dir) {
   if (!make_dirs(job.dir)) return false;
   const std::string exe = "/proc/self/exe";
   const std::string seed = std::to_string(job.seed);
-  std::vector<std::string> args = {"tandem", "run", job.scenario->name, "--seed", seed, "--out", runs_dir};
+  std::vector<std::string> args = {"tandem", "run",   job.scenario->name, "--seed", seed, "--variant", job.variant,
+                                   "--out",  runs_dir};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -69,19 +71,25 @@ int regress(const Command& cmd) {
       return 2;
     }
   }
+  std::size_t pairs = 0;  // (scenario, variant)
   for (const Scenario& s : scenarios()) {
     if (!cmd.only.empty() && std::find(cmd.only.begin(), cmd.only.end(), s.name) == cmd.only.end()) continue;
-    for (unsigned seed = 1; seed <= cmd.seeds; ++seed) {
-      Job job;
-      job.scenario = &s;
-      job.seed = seed;
-      job.dir = run_dir(runs_dir, s.name, seed);
-      jobs.push_back(std::move(job));
+    for (const std::string& variant : s.variants) {
+      if (!cmd.variant.empty() && variant != cmd.variant) continue;
+      ++pairs;
+      for (unsigned seed = 1; seed <= cmd.seeds; ++seed) {
+        Job job;
+        job.scenario = &s;
+        job.variant = variant;
+        job.seed = seed;
+        job.dir = run_dir(runs_dir, s.name, variant, seed);
+        jobs.push_back(std::move(job));
+      }
     }
   }
   const unsigned parallel = cmd.jobs != 0 ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::printf("tandem regress: %zu runs (%zu scenarios x %u seeds), %u at a time\n", jobs.size(),
-              jobs.size() / cmd.seeds, cmd.seeds, parallel);
+  std::printf("tandem regress: %zu runs (%zu scenario-variants x %u seeds), %u at a time\n", jobs.size(), pairs,
+              cmd.seeds, parallel);
   std::fflush(stdout);
 
   const auto t0 = std::chrono::steady_clock::now();
@@ -110,33 +118,33 @@ int regress(const Command& cmd) {
     if (j.outcome && !(WIFEXITED(status) && WEXITSTATUS(status) == (j.outcome->passed ? 0 : 1))) j.outcome.reset();
     ++finished;
     const bool ok = j.outcome && j.outcome->passed;
-    std::printf("[%zu/%zu] %s %s seed=%llu (%.2f s)\n", finished, jobs.size(), ok ? "PASS" : "FAIL",
-                j.scenario->name.c_str(), static_cast<unsigned long long>(j.seed), j.seconds);
+    std::printf("[%zu/%zu] %s %s variant=%s seed=%llu (%.2f s)\n", finished, jobs.size(), ok ? "PASS" : "FAIL",
+                j.scenario->name.c_str(), j.variant.c_str(), static_cast<unsigned long long>(j.seed), j.seconds);
     std::fflush(stdout);
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   // The report: one row per run, failures with the command that reproduces each.
   std::string report = "# tandem regression report\n\n";
-  report += "| scenario | seed | result | cycles | wall s | note |\n|---|---:|---|---:|---:|---|\n";
+  report += "| scenario | variant | seed | result | cycles | wall s | note |\n|---|---|---:|---|---:|---:|---|\n";
   std::size_t passed = 0;
   std::vector<std::string> repro;
   for (const Job& j : jobs) {
     const bool ok = j.outcome && j.outcome->passed;
     passed += ok;
     const std::string note = j.outcome ? j.outcome->verdict : describe_exit(j.status);
-    report += fmt::format("| {} | {} | {} | {} | {:.2f} | {} |\n", j.scenario->name, j.seed, ok ? "PASS" : "FAIL",
-                          j.outcome ? std::to_string(j.outcome->cycles) : "-", j.seconds, note);
+    report += fmt::format("| {} | {} | {} | {} | {} | {:.2f} | {} |\n", j.scenario->name, j.variant, j.seed,
+                          ok ? "PASS" : "FAIL", j.outcome ? std::to_string(j.outcome->cycles) : "-", j.seconds, note);
     if (!ok) {
-      repro.push_back(fmt::format("{} run {} --seed {} --waves fst", self_command(), j.scenario->name, j.seed));
+      repro.push_back(rerun_command(j.scenario->name, j.variant, j.seed));
     }
   }
   if (!repro.empty()) {
     report += "\n## Failures: rerun one with its waves\n\n";
     for (const std::string& r : repro) report += "    " + r + "\n";
   }
-  report += fmt::format("\n{} runs in {:.1f} s wall time. Logs: {}/<scenario>/seed-<n>/run.log\n\n", jobs.size(), wall,
-                        runs_dir);
+  report += fmt::format("\n{} runs in {:.1f} s wall time. Logs: {}/<scenario>[/<variant>]/seed-<n>/run.log\n\n",
+                        jobs.size(), wall, runs_dir);
   report += fmt::format("{} passed, {} failed\n", passed, jobs.size() - passed);
 
   const std::string report_dir = runs_dir + "/regress";

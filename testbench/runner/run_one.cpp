@@ -16,13 +16,14 @@ namespace tandem {
 
 namespace {
 
-std::string rerun_command(const Command& cmd) {
-  return fmt::format("{} run {} --seed {} --waves fst", self_command(), cmd.scenario, cmd.seed);
+std::string variant_of(const Command& cmd) {
+  return cmd.variant.empty() ? "default" : cmd.variant;
 }
 
 Outcome outcome_of(const Scenario& s, const Command& cmd, const Platform& platform) {
   Outcome o;
   o.scenario = s.name;
+  o.variant = variant_of(cmd);
   o.seed = cmd.seed;
   o.cycles = platform.cycle();
   std::vector<std::string> fired;
@@ -42,7 +43,8 @@ int run_one(const Command& cmd) {
     std::fprintf(stderr, "tandem: no scenario named '%s' (see 'tandem list')\n", cmd.scenario.c_str());
     return 2;
   }
-  const std::string dir = run_dir(cmd.out_dir.empty() ? default_runs_dir() : cmd.out_dir, s->name, cmd.seed);
+  const std::string dir =
+      run_dir(cmd.out_dir.empty() ? default_runs_dir() : cmd.out_dir, s->name, variant_of(cmd), cmd.seed);
   if (!make_dirs(dir)) {
     std::fprintf(stderr, "tandem: cannot create the run folder '%s'\n", dir.c_str());
     return 3;
@@ -53,6 +55,7 @@ int run_one(const Command& cmd) {
 
   PlatformConfig config;
   config.seed = cmd.seed;
+  config.variant = variant_of(cmd);
   config.memory.seed = cmd.seed;
   config.engine.max_cycles = cmd.max_cycles;
   config.engine.step_every_cycle = cmd.step_every_cycle;
@@ -64,7 +67,7 @@ int run_one(const Command& cmd) {
     std::fprintf(stderr, "tandem: cannot write '%s/run.log'\n", dir.c_str());
     return 3;
   }
-  log.line(0, "tandem", fmt::format("scenario {} seed {}", s->name, cmd.seed));
+  log.line(0, "tandem", fmt::format("scenario {} seed {} variant {}", s->name, cmd.seed, config.variant));
   Platform platform(config, log);
   const CheckerSet checkers(platform);  // every run is watched by every checker
   ScenarioContext ctx(platform, cmd.seed);
@@ -92,7 +95,8 @@ int run_one(const Command& cmd) {
     waves = vcd;
   }
 
-  std::printf("%s %s seed=%llu cycles=%llu: %s\n", o.passed ? "PASS" : "FAIL", s->name.c_str(),
+  const std::string variant = o.variant == "default" ? "" : " variant=" + o.variant;
+  std::printf("%s %s%s seed=%llu cycles=%llu: %s\n", o.passed ? "PASS" : "FAIL", s->name.c_str(), variant.c_str(),
               static_cast<unsigned long long>(cmd.seed), static_cast<unsigned long long>(o.cycles), o.verdict.c_str());
   if (!s->expect.empty() || !o.passed) {
     for (const std::string& f : o.failures) std::printf("  checker %s\n", f.c_str());
@@ -102,7 +106,7 @@ int run_one(const Command& cmd) {
               static_cast<unsigned long long>(o.cycles));
   if (cmd.log) std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
-  if (!o.passed) std::printf("  rerun: %s\n", rerun_command(cmd).c_str());
+  if (!o.passed) std::printf("  rerun: %s\n", rerun_command(s->name, o.variant, cmd.seed).c_str());
   return o.passed ? 0 : 1;
 }
 

@@ -90,21 +90,18 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
   ctx.note(fmt::format("cpu{}: {} copies checked", cpu.id(), list.size()));
 }
 
-Shared shared_state;
-
-void configure(PlatformConfig& c, unsigned cpus) {
-  c.cpus = cpus;
-  shared_state = Shared{};
-  shared_state.cpus = cpus;
+// The CPUs' shared state is the run's own (ctx.shared), made on first use.
+void run(ScenarioContext& ctx, SimCpu& cpu) {
+  Shared& shared = ctx.shared<Shared>();
+  shared.cpus = ctx.platform().config().cpus;
+  body(ctx, cpu, shared);
 }
 
 const ScenarioRegistrar kSmp({"dma_smp_submit",
                               "two CPUs submit copies at once; the interrupt runs on CPU 0; every byte checked", "",
-                              [](PlatformConfig& c) { configure(c, 2); },
-                              [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); }});
+                              [](PlatformConfig& c) { c.cpus = 2; }, run});
 const ScenarioRegistrar kSmp4({"dma_smp4_submit", "four CPUs submit copies at once through one driver", "",
-                               [](PlatformConfig& c) { configure(c, 4); },
-                               [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); }});
+                               [](PlatformConfig& c) { c.cpus = 4; }, run});
 
 }  // namespace
 }  // namespace tandem

@@ -1,0 +1,112 @@
+// Recovery from every channel error the platform can provoke: a bus error on the source
+// (code 2), the destination (3), the descriptor fetch (1) and the status write-back (7).
+// Each failed request must end -EIO with its code, and the next copy ON THE SAME CHANNEL
+// must succeed: a driver whose recovery does not restart the channel fails here. Codes 4
+// and 5 (malformed descriptor, bad length) cannot be reached: submit refuses them first.
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <memory>
+#include <vector>
+
+#include "scenario.hpp"
+#include "support/checked_copy.hpp"
+#include "tce_device.hpp"
+#include "tce_regs.hpp"
+
+namespace tandem {
+namespace {
+
+namespace r = tce::reg;
+constexpr std::uint64_t kTimeoutNs = 200'000;
+
+enum class Where { kSource, kDestination, kFetch, kWriteBack };
+constexpr r::ErrCode kCode[] = {r::ErrCode::kSrcRead, r::ErrCode::kDstWrite, r::ErrCode::kDescFetch,
+                                r::ErrCode::kWriteback};
+const char* const kName[] = {"source read", "destination write", "descriptor fetch", "status write-back"};
+
+// Arms a bus error for `where` of `copy`, on channel 0.
+void arm(Platform& p, tce::Hal& hal, Where where, CheckedCopy& copy) {
+  const tce::CopyRequest& req = copy.request();
+  const tce::Segment& seg = where == Where::kSource ? req.src.back() : req.dst.back();
+  const std::uint64_t buf = p.memory().bus_of(seg.cpu, seg.len);
+  const std::uint64_t ring =
+      (std::uint64_t{hal.read32(r::RING_BASE_HI::offset(0))} << 32) | hal.read32(r::RING_BASE_LO::offset(0));
+  switch (where) {
+    case Where::kSource: p.bus_error(buf, buf + seg.len, true, false); break;
+    case Where::kDestination: p.bus_error(buf, buf + seg.len, false, true); break;
+    case Where::kFetch: p.bus_error(ring, ring + 4096, true, false); break;
+    case Where::kWriteBack: p.bus_error(ring, ring + 4096, false, true); break;
+  }
+}
+
+void recovery(ScenarioContext& ctx, std::vector<Where> order) {
+  Platform& p = ctx.platform();
+  std::vector<std::unique_ptr<CheckedCopy>> copies;  // outlive the device's use of them
+  tce::DeviceConfig cfg;
+  cfg.max_channels = 1;  // every copy on channel 0: the failed one and the one after it
+  tce::TceDevice dev(p.hal(), cfg);
+  if (!probe_or_fail(ctx, dev)) return;
+  // Each error twice, in a seeded order, each followed by a good copy.
+  order.insert(order.end(), order.begin(), order.end());
+  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[ctx.rng().range(0, i - 1)]);
+  for (Where where : order) {
+    const auto w = static_cast<unsigned>(where);
+    copies.push_back(std::make_unique<CheckedCopy>(ctx, random_shape(ctx.rng(), 64, 8192, 3)));
+    CheckedCopy& bad = *copies.back();
+    arm(p, p.hal(), where, bad);
+    if (int rc = dev.submit(bad.request()); rc != 0) {
+      ctx.fail(checker::kDriver, fmt::format("submit failed: {}", rc));
+      return;
+    }
+    if (!finished_in_time(ctx, dev, bad.request(), kTimeoutNs)) {
+      ctx.fail(checker::kCompletion, fmt::format("the copy with a {} bus error never finished", kName[w]));
+      return;
+    }
+    p.clear_bus_errors();
+    if (bad.request().status != -EIO || bad.request().err_code != kCode[w]) {
+      ctx.fail(checker::kCompletion,
+               fmt::format("a {} bus error ended with {} ({}), not -EIO ({})", kName[w], bad.request().status,
+                           r::to_string(bad.request().err_code), r::to_string(kCode[w])));
+    }
+    copies.push_back(std::make_unique<CheckedCopy>(ctx, random_shape(ctx.rng(), 1, 8192, 3)));
+    if (!copy_and_check(ctx, dev, *copies.back(), kTimeoutNs)) {
+      ctx.fail(checker::kCompletion, fmt::format("channel 0 did not work again after a {} bus error", kName[w]));
+      return;
+    }
+    ctx.note(
+        fmt::format("{} bus error: -EIO {}, then a good copy on the same channel", kName[w], r::to_string(kCode[w])));
+  }
+  if (dev.stats().channel_errors != order.size()) {
+    ctx.fail(checker::kCompletion,
+             fmt::format("{} channel errors counted, {} provoked", dev.stats().channel_errors, order.size()));
+  }
+  dev.remove();
+}
+
+Scenario make(const char* name, const char* summary, std::vector<Where> kinds) {
+  Scenario s{name, summary, "", nullptr, [kinds](ScenarioContext& ctx, SimCpu&) { recovery(ctx, kinds); }};
+  s.variants = {"default", "rev1", "ch1", "ch4"};
+  return s;
+}
+
+const ScenarioRegistrar kRecovery(make("error_recovery",
+                                       "bus errors on source, descriptor fetch and write-back: each -EIO with its "
+                                       "code, then a good copy on the same channel",
+                                       {Where::kSource, Where::kFetch, Where::kWriteBack}));
+
+// Kept out of the regression (no variants; `tandem run` still runs it): a destination
+// bus error on a multi-segment copy makes the RTL drop WVALID before WREADY (the
+// axi_w_held assertion fires) on revision 2, e.g. seed 1. An RTL defect, reported.
+Scenario destination() {
+  Scenario s = make("error_recovery_destination",
+                    "bus errors on the destination: -EIO code 3, then a good copy on the same channel "
+                    "(out of the regression: trips an RTL AXI assertion)",
+                    {Where::kDestination});
+  s.variants = {};
+  return s;
+}
+const ScenarioRegistrar kRecoveryDestination(destination());
+
+}  // namespace
+}  // namespace tandem
