@@ -21,12 +21,12 @@ listing=$("$tandem" list)
 while IFS='|' read -r _ name _ proofs _; do
   name=$(tr -d ' `' <<<"$name")
   for scenario in $(tr -d ' `—' <<<"$proofs" | tr ',' ' '); do
-    grep -qE "^$scenario .*\[expects: $name\]$" <<<"$listing" ||
+    grep -qE "^$scenario .*\[expects: $name\]( \[variants: [^]]*\])?$" <<<"$listing" ||
       { echo "$name is proven by $scenario, which is not a scenario expecting it"; exit 1; }
   done
 done < <(tail -n +3 <<<"$code_table")
 # ... and every seeded bug proves a checker of the table.
-for name in $(sed -n 's/.*\[expects: \(.*\)\]$/\1/p' <<<"$listing" | sort -u); do
+for name in $(sed -n 's/.*\[expects: \([^]]*\)\].*/\1/p' <<<"$listing" | sort -u); do
   grep -q "^| \`$name\` |" <<<"$code_table" || { echo "a scenario expects '$name', which is no checker"; exit 1; }
 done
 

@@ -33,7 +33,9 @@ const std::vector<CheckerInfo>& checker_catalog() {
        "an interrupt mode (level, pulse, read-to-clear, polling, coalescing) did not behave as configured",
        {}},
       {kPm, "suspend did not answer as the driver promises (0 when idle, -EBUSY while busy)", {}},
-      {kPmContext, "a register read back after resume differs from what it held before suspend", {}},
+      {kPmContext,
+       "a register read back after resume differs from what it held before suspend",
+       {"xfail_resume_forgets_irq_enable"}},
       {kPmLatency, "a resume took far longer than the device's 64-cycle wake-up", {}},
   };
   return kAll;

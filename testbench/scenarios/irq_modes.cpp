@@ -41,7 +41,7 @@ void run_mode(ScenarioContext& ctx, const tce::DeviceConfig& cfg, Expect expect)
   Platform& p = ctx.platform();
   std::vector<std::unique_ptr<CheckedCopy>> copies;  // outlive the device's use of them
   unsigned taken = 0, rc_reads = 0, status_writes = 0;
-  p.events().subscribe([&](const Event& e) {
+  const EventBus::Subscription watch = p.events().subscribe([&](const Event& e) {
     taken += e.kind == EventKind::kIrqTaken;
     if (e.kind != EventKind::kCsrAccess) return;
     rc_reads += !e.write && e.addr == r::IRQ_STATUS_RC::kOffset;
