@@ -248,7 +248,8 @@ module tce_regs
       pm_done_o    <= 1'b0;
     end else begin
       pm_done_o <= 1'b0;
-      if (wok && wreg == RegPmCtrl) begin
+      // During a wake-up, PM_CTRL writes answer OKAY and change nothing: it takes 64 cycles.
+      if (wok && wreg == RegPmCtrl && !pm_busy_q) begin
         pm_req_q     <= wdata_i[1:0];
         pm_refused_q <= 1'b0;  // sticky until the next request
         if (wdata_i[1:0] == StateD3 && pm_state_q == StateD0 && !pm_busy_q) begin
@@ -346,8 +347,9 @@ module tce_regs
   assign enable_o       = enable_q;
   assign bus_master_o   = bus_master_q;
   assign irq_enable_o   = irq_enable_q;
-  assign irq_clear_o    = (wok && wreg == RegIrqStatus) ? wdata_i[NumEvents-1:0] :
-                          (re_i && rreg == RegIrqStatusRc && rresp_o == RespOkay) ? pending : '0;
+  // A W1C write and an RC read in the same cycle both clear: the read clears what it returned.
+  assign irq_clear_o    = ((wok && wreg == RegIrqStatus) ? wdata_i[NumEvents-1:0] : '0) |
+                          ((re_i && rreg == RegIrqStatusRc && rresp_o == RespOkay) ? pending : '0);
   assign irq_test_o     = (wok && wreg == RegIrqTest) ? wdata_i[NumEvents-1:0] : '0;
   assign irq_vec_map_o  = vec_map_q;
   assign irq_pulse_o    = pulse_q;
