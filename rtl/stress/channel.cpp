@@ -30,7 +30,7 @@ Channel::Channel(Stress& s, unsigned index, const Arenas& arenas) : s_(s), c_(in
   for (auto& ring : rings_) ring = s_.memory().alloc(kRingSlots * 32);
   s_.memory_port().error_range(rings_[1], rings_[1] + kRingSlots * 32, true, false);
   s_.memory_port().error_range(rings_[2], rings_[2] + kRingSlots * 32, false, true);
-  dst_len_ = kDstArena + kBigLen;
+  dst_len_ = kDstArena + 3 * kBigLen;
   dst_ = s_.memory().alloc(dst_len_);
 }
 
@@ -99,15 +99,25 @@ Channel::Desc Channel::make_descriptor(unsigned slot) {
                                      : roll < 94 ? g.range(2049, 16384)
                                                  : g.range(16385, kBigLen));
   d.src = a_.src + g.range(0, a_.src_len - d.len);
-  const std::size_t need = d.len + 8 + g.range(0, 24);
-  d.dst = dst_ + dst_next_ + g.range(0, 7);
-  dst_next_ += need;
+  d.overlap = g.range(0, 49) == 0;
+  if (d.overlap) {
+    // Source and destination overlap, either way round: the result inside the destination
+    // is undefined, but nothing outside it may be written.
+    d.dst = dst_ + dst_next_ + d.len + g.range(0, 7);
+    d.src = d.dst + g.range(0, 2 * d.len) - d.len;
+    if (d.src == d.dst) ++d.src;
+    dst_next_ += 3 * std::size_t{d.len} + 16;
+  } else {
+    d.dst = dst_ + dst_next_ + g.range(0, 7);
+    dst_next_ += d.len + 8 + g.range(0, 24);
+  }
   d.ctrl = r::put<r::desc::CTRL::TAG>(static_cast<std::uint32_t>(g.next()));
   if (g.range(0, 1) == 0) d.ctrl |= r::desc::CTRL::IRQ::kMask;
   if (g.range(0, 3) == 0) d.ctrl |= r::desc::CTRL::CHAIN::kMask;
   if (g.range(0, 4) < 2) d.ctrl |= r::desc::CTRL::CRC::kMask;
+  if (d.overlap) d.ctrl &= ~(r::desc::CTRL::CRC::kMask | r::desc::CTRL::CHAIN::kMask);  // bytes read are undefined
   unsigned code = 0;
-  const auto fault = g.range(0, 199);
+  const auto fault = d.overlap ? 199 : g.range(0, 199);
   if (fault < 4) {  // reserved CTRL bits
     d.ctrl |= r::put<r::desc::CTRL::RESERVED>(static_cast<std::uint32_t>(g.range(1, 0x1FFF)));
     code = 4;
@@ -137,10 +147,10 @@ Channel::Desc Channel::make_descriptor(unsigned slot) {
 void Channel::post() {
   const unsigned free_slots = mask() - static_cast<unsigned>(owned_.size());  // full: TAIL + 1 == HEAD
   if (free_slots == 0 || err_seen_) return;
-  if (owned_.empty()) dst_next_ = 0;                // everything retired: the arena is free again
-  if (dst_next_ + kBigLen + 64 > dst_len_) return;  // wait until the arena drains
+  if (owned_.empty()) dst_next_ = 0;                    // everything retired: the arena is free again
+  if (dst_next_ + 3 * kBigLen + 64 > dst_len_) return;  // wait until the arena drains
   const unsigned n = static_cast<unsigned>(s_.rng().range(1, std::min(4u, free_slots)));
-  for (unsigned i = 0; i < n && dst_next_ + kBigLen + 64 <= dst_len_; ++i) {
+  for (unsigned i = 0; i < n && dst_next_ + 3 * kBigLen + 64 <= dst_len_; ++i) {
     Desc d = make_descriptor(tail_);
     std::uint8_t* p = s_.memory().at(slot_addr(tail_), 32);
     std::memcpy(p + r::desc::kSrcOffset, &d.src, 8);
@@ -223,7 +233,7 @@ void Channel::retire() {
     }
     const std::uint8_t* src = s_.memory().at(d.src, d.len);
     const std::uint8_t* dst = s_.memory().at(d.dst, d.len);
-    if (std::memcmp(src, dst, d.len) != 0) {
+    if (!d.overlap && std::memcmp(src, dst, d.len) != 0) {
       const auto bad = std::mismatch(src, src + d.len, dst).first - src;
       return s_.fail("descriptor_data", who + ": destination byte " + std::to_string(bad) + " differs from the source");
     }

@@ -45,7 +45,7 @@ class Channel {
     std::uint64_t src = 0, dst = 0;
     std::uint32_t len = 0, ctrl = 0;
     unsigned codes = 0;  // bit n: ending with error code n is right (bit 0: DONE)
-    bool reads_src = false, writes_dst = false, fetched = false;
+    bool reads_src = false, writes_dst = false, fetched = false, overlap = false;
   };
 
   void configure();
