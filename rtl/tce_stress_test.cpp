@@ -39,6 +39,8 @@ void stress(const std::string& variant, unsigned channels, unsigned vectors, uns
   CHECK(r.done > 0);
   CHECK(r.failed > 0);
   CHECK(r.channel_resets > 0);
+  CHECK(r.soft_resets > 0);
+  CHECK(r.wakes > 0);
   CHECK(r.rc_reads > 0);
 }
 

@@ -57,8 +57,8 @@ void Channel::tick() {
         poll_halt();
       } else if (!s_.quiescing() && s_.now() >= next_post_ && kind_ != Ring::kBadSize) {
         post();
-      } else if (!s_.quiescing() && s_.rng().range(0, 15'000) == 0) {
-        reset(s_.rng().range(0, 1) == 1, false);  // at a random cycle
+      } else if (s_.rng().range(0, s_.quiescing() ? 2'000 : 15'000) == 0) {
+        reset(s_.rng().range(0, 1) == 1, false);  // at a random cycle; sooner when draining
       }
       break;
     default: break;
@@ -129,11 +129,11 @@ Channel::Desc Channel::make_descriptor(unsigned slot) {
     code = 5;
   } else if (fault < 21) {  // a source read fails
     d.len = std::min<std::uint32_t>(d.len, 4096);
-    d.src = a_.src_poison + g.range(0, a_.poison_len - d.len);
+    d.src = a_.src_poison + g.range(0, a_.poison_len - d.len) - g.range(0, d.len - 1);
     code = 2;
   } else if (fault < 33) {  // a destination write fails
     d.len = std::min<std::uint32_t>(d.len, 4096);
-    d.dst = a_.dst_poison + g.range(0, a_.poison_len - d.len);
+    d.dst = a_.dst_poison + g.range(0, a_.poison_len - d.len) - g.range(0, d.len - 1);
     code = 3;
   }
   d.codes = 1u << code;
@@ -194,6 +194,10 @@ bool Channel::fetched(std::uint64_t addr, Stress::Current* cur) {
   cur->writes_dst = it->writes_dst && kind_ != Ring::kFetchFails;
   cur->no_writeback = kind_ != Ring::kGood;
   cur->deadline = s_.now() + s_.descriptor_bound(std::min<std::uint32_t>(it->len, r::desc::kMaxLen));
+  // Sometimes abort it half way, with bursts in flight and others waiting for READY.
+  if (phase_ == Phase::kRunning && reset_at_ == ~0ull && s_.rng().range(0, 7) == 0) {
+    reset_at_ = s_.now() + s_.rng().range(0, std::min<std::uint64_t>(it->len / 4 + 50, 3000));
+  }
   return true;
 }
 

@@ -83,9 +83,11 @@ void Stress::episode(std::uint64_t cycles) {
     const std::uint64_t v = rng_.next();
     std::copy_n(reinterpret_cast<const std::uint8_t*>(&v), 8, src + i);
   }
+  // Each poisoned range follows a clean one of its size in the same region, so that a
+  // copy can start clean and meet the error half way, with bursts in flight.
   a.poison_len = 64 * 1024;
-  a.src_poison = memory().alloc(a.poison_len);
-  a.dst_poison = memory().alloc(a.poison_len);
+  a.src_poison = memory().alloc(2 * a.poison_len) + a.poison_len;
+  a.dst_poison = memory().alloc(2 * a.poison_len) + a.poison_len;
   memory_port().error_range(a.src_poison, a.src_poison + a.poison_len, true, false);
   memory_port().error_range(a.dst_poison, a.dst_poison + a.poison_len, false, true);
   for (unsigned c = 0; c < cfg_.shape.channels; ++c) channels_.push_back(std::make_unique<Channel>(*this, c, a));

@@ -109,6 +109,7 @@ class Stress {
   void soft_reset();
   void power_cycle();
   void wake();
+  void wake_writes(unsigned left, std::uint64_t until);
   void after_reset_poll(std::uint64_t since, std::uint64_t limit);
   void on_burst(bool write, std::uint64_t addr, std::uint64_t bytes);
   void on_write_beat(std::uint64_t addr, std::uint8_t strobes);

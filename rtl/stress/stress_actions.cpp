@@ -2,7 +2,6 @@
 // access kind to every register, CTRL.SOFT_RESET, and D3/D0 power cycles with PM_CTRL
 // writes during the wake-up.
 #include <algorithm>
-#include <memory>
 #include <sstream>
 
 #include "channel.hpp"
@@ -58,20 +57,19 @@ void Stress::global_actions() {
     csr({wr(r::CTRL::kOffset, r::CTRL::ENABLE::kMask | r::CTRL::BUS_MASTER::kMask)});
   }
   if (now() < next_global_) return;
-  next_global_ = now() + rng_.range(40'000, 160'000);
+  next_global_ = now() + rng_.range(20'000, 80'000);
   global_busy_ = quiesce_ = true;
   drain_since_ = now();
   drain_ = rng_.range(0, 2) == 0 ? Drain::kSoftReset : Drain::kPower;
 }
 
 void Stress::soft_reset() {
-  csr({wr(r::CTRL::kOffset, r::CTRL::SOFT_RESET::kMask | static_cast<std::uint32_t>(rng_.range(0, 3)),
-          [this](const CsrRequest& q) {
-            ++result_->soft_resets;
-            configured_ = false;
-            for (auto& ch : channels_) ch->lose_all();
-            after_reset_poll(q.completed, std::max(q.completed, cur_.deadline) + 2000);
-          })});
+  csr({wr(r::CTRL::kOffset, r::CTRL::SOFT_RESET::kMask, [this](const CsrRequest& q) {
+    ++result_->soft_resets;
+    configured_ = false;
+    for (auto& ch : channels_) ch->lose_all();
+    after_reset_poll(q.completed, std::max(q.completed, cur_.deadline) + 2000);
+  })});
 }
 
 // After CTRL.SOFT_RESET: RESET_BUSY clears within a descriptor's bound, every HEAD reads 0.
@@ -128,18 +126,18 @@ void Stress::wake() {
     irq_->wake_written(q);
     model_.set_waking(true);
     awaiting_wake_ = true;
-    // PM_CTRL writes during the transition: each must answer OKAY (or SLVERR for 1 and 2)
-    // and change nothing; the wake-up still ends 64 cycles after its write.
-    const unsigned writes = static_cast<unsigned>(rng_.range(0, 20));
-    const std::uint64_t last = q.completed + IrqWatch::kWakeAfter - 16;
-    auto next = std::make_shared<std::function<void(unsigned)>>();
-    *next = [this, last, next](unsigned left) {
-      if (left == 0 || now() >= last) return;
-      const std::uint32_t values[] = {0, 3, 3, 1};
-      csr({wr(r::PM_CTRL::kOffset, values[rng_.range(0, 3)], [next, left](const CsrRequest&) { (*next)(left - 1); })});
-    };
-    (*next)(writes);
+    // PM_CTRL writes during the transition: each must answer OKAY and change nothing; the
+    // wake-up still ends 64 cycles after its write.
+    wake_writes(static_cast<unsigned>(rng_.range(0, 20)), q.completed + IrqWatch::kWakeAfter - 16);
   })});
+}
+
+// PM_CTRL writes one after the other while time remains before the wake-up ends; only the
+// states that exist (how 1 and 2 answer during a transition is not specified).
+void Stress::wake_writes(unsigned left, std::uint64_t until) {
+  if (left == 0 || now() >= until) return;
+  csr({wr(r::PM_CTRL::kOffset, rng_.range(0, 2) == 0 ? 0u : 3u,
+          [this, left, until](const CsrRequest&) { wake_writes(left - 1, until); })});
 }
 
 void Stress::noise() {
