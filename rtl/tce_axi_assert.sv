@@ -9,9 +9,13 @@ module tce_axi_assert (
   input logic        arvalid, arready,
   input logic [47:0] araddr,
   input logic [7:0]  arlen,
+  input logic [2:0]  arsize,
+  input logic [1:0]  arburst,
   input logic        awvalid, awready,
   input logic [47:0] awaddr,
   input logic [7:0]  awlen,
+  input logic [2:0]  awsize,
+  input logic [1:0]  awburst,
   input logic        wvalid, wready,
   input logic [63:0] wdata,
   input logic [7:0]  wstrb,
@@ -56,14 +60,16 @@ module tce_axi_assert (
   end
 
   axi_ar_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      arvalid && !arready |=> arvalid && $stable(araddr) && $stable(arlen))
+      arvalid && !arready |=> arvalid && $stable(araddr) && $stable(arlen) && $stable(arsize) &&
+                              $stable(arburst))
     else $error("ARVALID dropped or AR changed before ARREADY (araddr %h)", araddr);
   axi_aw_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      awvalid && !awready |=> awvalid && $stable(awaddr) && $stable(awlen))
+      awvalid && !awready |=> awvalid && $stable(awaddr) && $stable(awlen) && $stable(awsize) &&
+                              $stable(awburst))
     else $error("AWVALID dropped or AW changed before AWREADY (awaddr %h)", awaddr);
   axi_w_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
       wvalid && !wready |=> wvalid && $stable(wdata) && $stable(wstrb) && $stable(wlast))
-    else $error("WVALID dropped or W changed before WREADY (wdata %h)", wdata);
+    else $error("WVALID dropped or W changed before WREADY (wdata %h wstrb %h)", wdata, wstrb);
   axi_quiet_after_reset: assert property (@(posedge clk_i) was_reset_q && rst_ni |-> !arvalid && !awvalid && !wvalid)
     else $error("VALID in the first cycle after reset");
   axi_ar_len: assert property (@(posedge clk_i) disable iff (!rst_ni) arvalid |-> arlen <= 8'd15)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checked_device.hpp"
+#include "rtl_test_support.hpp"
 #include "tce_regs.hpp"
 #include "variants.hpp"
 
@@ -224,5 +225,67 @@ TEST_CASE("W1S bits read 0 and act once: CH_CTRL.RESET empties the ring register
     CHECK(csr.read(r::RING_TAIL::offset(0)) == 0);
     CHECK(csr.read(r::RING_HEAD::offset(0)) == 0);
     CHECK(csr.read(r::RING_SIZE_LOG2::offset(0)) == 4);  // configuration stays
+  }
+}
+
+TEST_CASE("an IRQ_STATUS_RC read beside an IRQ_STATUS W1C in the same cycle clears exactly what it returned") {
+  for (const char* v : tandem::test::kVariants) {
+    const std::string variant_name = v;
+    CAPTURE(variant_name);
+    Csr csr(tandem::test::variant(v));
+    const std::uint32_t bits =
+        r::IRQ_STATUS::CH0_DONE::kMask | r::IRQ_STATUS::CH0_ERR::kMask | r::IRQ_STATUS::PM_DONE::kMask;
+    csr.write(r::IRQ_ENABLE::kOffset, bits);
+    csr.write(r::IRQ_TEST::kOffset, bits);
+    CsrRequest rc, w1c;
+    rc.addr = r::IRQ_STATUS_RC::kOffset;
+    w1c.write = true;
+    w1c.addr = r::IRQ_STATUS::kOffset;
+    w1c.data = r::IRQ_STATUS::CH0_DONE::kMask;  // one of the three
+    csr.issue({&rc, &w1c});
+    CHECK(rc.completed == w1c.completed);  // the two met in one cycle
+    CHECK(rc.data == bits);
+    CHECK(csr.read(r::IRQ_STATUS::kOffset) == 0);
+  }
+}
+
+TEST_CASE("a wake-up takes exactly 64 cycles whatever PM_CTRL writes arrive meanwhile, and D3 requests are ignored") {
+  for (const char* v : tandem::test::kVariants) {
+    for (unsigned writes : {0u, 5u, 20u}) {
+      const std::string variant_name = v;
+      CAPTURE(variant_name);
+      CAPTURE(writes);
+      Csr csr(tandem::test::variant(v));
+      REQUIRE(csr.write(r::PM_CTRL::kOffset, 3) == AxiResp::kOkay);
+      REQUIRE(r::get<r::PM_STATUS::STATE>(csr.read(r::PM_STATUS::kOffset)) == 3);
+      CsrRequest wake;
+      wake.write = true;
+      wake.addr = r::PM_CTRL::kOffset;
+      csr.issue({&wake});
+      // PM_CTRL writes back to back (D3 and D0 requests), watching for the PM_DONE event.
+      std::vector<CsrRequest> during(writes);
+      std::uint64_t done_at = 0;
+      unsigned sent = 0;
+      while (done_at == 0 && csr.cycle() < wake.completed + 200) {
+        if (sent < writes && csr.harness().csr().idle()) {
+          during[sent].write = true;
+          during[sent].addr = r::PM_CTRL::kOffset;
+          during[sent].data = sent % 2 == 0 ? 3 : 0;
+          csr.harness().csr().submit(&during[sent++]);
+        }
+        csr.harness().run(1);
+        if ((*csr.harness().probes().irq_events & r::IRQ_STATUS::PM_DONE::kMask) != 0) done_at = csr.cycle();
+      }
+      while (!csr.harness().csr().idle()) csr.harness().run(1);
+      csr.harness().csr().completed().clear();
+      CHECK(sent == writes);
+      for (const CsrRequest& q : during) CHECK(q.resp == AxiResp::kOkay);
+      // TRANSITION_BUSY for the 64 cycles after the write's handshake (a cycle before its answer).
+      CHECK(done_at == wake.completed + 64);
+      const std::uint32_t pm = csr.read(r::PM_STATUS::kOffset);
+      CHECK(r::get<r::PM_STATUS::STATE>(pm) == 0);
+      CHECK(r::get<r::PM_STATUS::TRANSITION_BUSY>(pm) == 0);
+      CHECK(csr.read(r::PM_CTRL::kOffset) == 0);
+    }
   }
 }

@@ -75,7 +75,9 @@ module tce_dma
   logic [31:0] len_q, ctrl_q, crc_cur_q;
   logic [1:0]  beat_q;
   logic        fetch_err_q;
+  logic        addr_high_q;   // SRC or DST had bits 63:48 set
   err_code_e   code_q;
+  logic        malformed, releasing;
 
   // ---- datapath
   logic        copy_start;
@@ -128,7 +130,14 @@ module tce_dma
   end
 
   assign copy_start = state_q == StCheck && !abort_q[ch_q] && !fetch_err_q &&
-                      len_q != '0 && len_q <= DESC_MAX_LEN && (ctrl_q[15:0] & CtrlReserved) == '0;
+                      len_q != '0 && len_q <= DESC_MAX_LEN && !malformed;
+  // Reserved CTRL bits, or SRC or DST beyond the 48-bit bus (bits 63:48 set).
+  assign malformed  = (ctrl_q[15:0] & CtrlReserved) != '0 || addr_high_q;
+
+  // The engine lets go of its descriptor in this cycle and returns to Idle.
+  assign releasing = (state_q == StCheck && (abort_q[ch_q] || fetch_err_q)) ||
+                     (state_q == StCopy && abort_q[ch_q] && !copy_start && !rd_busy && !wr_busy) ||
+                     (state_q == StWbB && bvalid_i);
 
   tce_dma_reader #(
     .MAX_OUTSTANDING (MAX_OUTSTANDING),
@@ -279,6 +288,7 @@ module tce_dma
       crc_cur_q   <= '1;
       beat_q      <= '0;
       fetch_err_q <= 1'b0;
+      addr_high_q <= 1'b0;
       code_q      <= ERR_CODE_NONE;
       head_q      <= '0;
       completed_q <= '0;
@@ -324,6 +334,7 @@ module tce_dma
             desc_q      <= cfg_i[pick].ring_base + 48'(head_q[pick]) * 48'(DESC_BYTES);
             beat_q      <= '0;
             fetch_err_q <= 1'b0;
+            addr_high_q <= 1'b0;
             crc_cur_q   <= chain_q[pick] ? crc_q[pick] : '1;
             state_q     <= StFetchAr;
           end
@@ -334,8 +345,14 @@ module tce_dma
         StFetchR: if (rvalid_i) begin
           if (rresp_i != AXI_RESP_OKAY) fetch_err_q <= 1'b1;
           unique case (beat_q)
-            2'd0: src_q <= rdata_i[47:0];
-            2'd1: dst_q <= rdata_i[47:0];
+            2'd0: begin
+              src_q <= rdata_i[47:0];
+              if (rdata_i[63:48] != '0) addr_high_q <= 1'b1;
+            end
+            2'd1: begin
+              dst_q <= rdata_i[47:0];
+              if (rdata_i[63:48] != '0) addr_high_q <= 1'b1;
+            end
             2'd2: begin
               len_q  <= rdata_i[31:0];
               ctrl_q <= rdata_i[63:32];
@@ -358,7 +375,7 @@ module tce_dma
           end else if (len_q == '0 || len_q > DESC_MAX_LEN) begin
             code_q  <= ERR_CODE_BAD_LENGTH;
             state_q <= StWbAw;
-          end else if ((ctrl_q[15:0] & CtrlReserved) != '0) begin
+          end else if (malformed) begin
             code_q  <= ERR_CODE_MALFORMED;
             state_q <= StWbAw;
           end else begin
@@ -398,10 +415,10 @@ module tce_dma
         default: state_q <= StIdle;
       endcase
 
-      // A reset that waited for its descriptor: the channel starts empty and clean.
-      if (state_q != StIdle && abort_q[ch_q] &&
-          ((state_q == StCheck) || (state_q == StCopy && !copy_start && !rd_busy && !wr_busy) ||
-           (state_q == StWbB && bvalid_i))) begin
+      // A reset that waited for its descriptor, or one that arrives in the very cycle the
+      // engine lets the descriptor go (e.g. the write-back's B handshake): the channel starts
+      // empty and clean. The reset pulse is seen once only, so it cannot wait for Idle.
+      if (releasing && (abort_q[ch_q] || cfg_i[ch_q].reset)) begin
         abort_q[ch_q]   <= 1'b0;
         head_q[ch_q]    <= '0;
         err_q[ch_q]     <= ERR_CODE_NONE;

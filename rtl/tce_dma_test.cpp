@@ -8,14 +8,20 @@
 #include <vector>
 
 #include "checked_device.hpp"
+#include "crc32c_ref.hpp"
 #include "rng.hpp"
+#include "rtl_test_support.hpp"
 #include "tce_regs.hpp"
 
 namespace r = tce::reg;
 using tandem::AxiResp;
+using tandem::crc32c;
 using BareDevice = tandem::CheckedDevice;
 using tandem::Descriptor;
 using tandem::HarnessConfig;
+using tandem::test::Buffer;
+using tandem::test::kVariants;
+using tandem::test::variant;
 
 namespace {
 
@@ -31,50 +37,6 @@ std::uint32_t tag(std::uint32_t t) {
 std::uint32_t code_of(std::uint32_t status) {
   return r::get<r::desc::STATUS::CODE>(status);
 }
-
-// Software CRC-32C, bit by bit: the reference the device is checked against.
-std::uint32_t crc32c(const std::uint8_t* p, std::size_t n, std::uint32_t state = 0xFFFFFFFF) {
-  for (std::size_t i = 0; i < n; ++i) {
-    state ^= p[i];
-    for (int k = 0; k < 8; ++k) state = (state >> 1) ^ (0x82F63B78u & (0u - (state & 1u)));
-  }
-  return state;
-}
-
-// Every Verilated variant: both revisions, and 1, 2 and 4 channels.
-constexpr const char* kVariants[] = {"default", "rev1", "ch1", "ch4"};
-
-HarnessConfig variant(const char* name, unsigned latency = 10) {
-  HarnessConfig c;
-  c.variant = name;
-  c.mem.read_latency = c.mem.write_latency = latency;
-  return c;
-}
-
-// A buffer in host memory with guard bytes on both sides.
-struct Buffer {
-  Buffer(BareDevice& dev, std::size_t len, std::size_t align, std::uint8_t fill) : len(len) {
-    base = dev.memory().alloc(len + 2 * kGuard + 8);
-    bus = base + kGuard + align;
-    cpu = dev.memory().at(base, len + 2 * kGuard + 8);
-    std::memset(cpu, fill, len + 2 * kGuard + 8);
-  }
-  std::uint8_t* data() const { return cpu + kGuard + (bus - base - kGuard); }
-  bool guards_intact(std::uint8_t fill) const {
-    const std::size_t before = bus - base, after = before + len;
-    for (std::size_t i = 0; i < before; ++i) {
-      if (cpu[i] != fill) return false;
-    }
-    for (std::size_t i = after; i < len + 2 * kGuard + 8; ++i) {
-      if (cpu[i] != fill) return false;
-    }
-    return true;
-  }
-  static constexpr std::size_t kGuard = 64;
-  std::size_t len;
-  std::uint64_t base, bus;
-  std::uint8_t* cpu;
-};
 
 // One copy on channel 0 through a fresh descriptor; returns its write-back.
 Descriptor copy_once(BareDevice& dev, unsigned slot, std::uint64_t src, std::uint64_t dst, std::uint32_t len,

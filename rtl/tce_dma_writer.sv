@@ -2,9 +2,11 @@
 // never crossing 4 KiB, with WSTRB covering exactly the range's bytes. A burst starts once
 // the FIFO holds all of its words, so its W beats flow without gaps; write responses are
 // counted while later bursts go out. After an error (or stop_i) no burst starts; one
-// already addressed completes with empty strobes.
+// already addressed completes with empty strobes. An AW or W beat already raised stays
+// up, unchanged, until its handshake (AXI A3.2.1): a stop changes only beats not yet shown.
 module tce_dma_writer
   import tce_pkg::*;
+  import tce_reg_pkg::*;
 #(
   parameter int unsigned FIFO_DEPTH = 64
 ) (
@@ -47,9 +49,16 @@ module tce_dma_writer
   logic        in_burst_q;
   logic [5:0]  b_pending_q;   // bursts addressed whose response has not come
   logic        error_q;
+  logic        aw_held_q;     // AWVALID was up without AWREADY: it must stay up
+  logic        w_held_q;      // WVALID was up without WREADY: its beat must not change
+  logic        empty_q;       // ... and whether that beat went out empty
 
   logic [4:0] burst;
   logic       aw, w, b;
+  logic       empty;          // the current beat carries no data: the copy has stopped
+
+  // A waiting beat keeps what it was shown with; a new beat is empty once stopped.
+  assign empty = w_held_q ? empty_q : (error_q || stop_i);
 
   assign burst = burst_beats(to_issue_q, next_q[11:0]);
 
@@ -59,17 +68,18 @@ module tce_dma_writer
     for (int i = 0; i < 8; i++) begin
       if (beat_addr_q + 48'(i) >= start_q && beat_addr_q + 48'(i) < end_q) wstrb_o[i] = 1'b1;
     end
-    if (error_q || stop_i) wstrb_o = '0;
+    if (empty) wstrb_o = '0;
   end
 
-  assign awvalid_o    = active_q && !in_burst_q && !error_q && !stop_i && to_issue_q != '0 &&
-                        b_pending_q != 6'h3F && 22'(fifo_count_i) >= 22'(burst);
+  assign awvalid_o    = aw_held_q ||
+                        (active_q && !in_burst_q && !error_q && !stop_i && to_issue_q != '0 &&
+                         b_pending_q != 6'h3F && 22'(fifo_count_i) >= 22'(burst));
   assign awaddr_o     = next_q;
   assign awlen_o      = 8'(burst) - 8'd1;
   assign aw           = awvalid_o && awready_i;
   // A burst's beats need their words; once stopped, they go out empty.
-  assign wvalid_o     = in_burst_q && (word_valid_i || error_q || stop_i);
-  assign wdata_o      = word_i;
+  assign wvalid_o     = in_burst_q && (word_valid_i || empty);
+  assign wdata_o      = empty ? '0 : word_i;
   assign wlast_o      = w_left_q == 5'd1;
   assign w            = wvalid_o && wready_i;
   assign word_ready_o = w && word_valid_i;
@@ -91,6 +101,9 @@ module tce_dma_writer
       in_burst_q   <= 1'b0;
       b_pending_q  <= '0;
       error_q      <= 1'b0;
+      aw_held_q    <= 1'b0;
+      w_held_q     <= 1'b0;
+      empty_q      <= 1'b0;
     end else if (start_i) begin
       active_q     <= 1'b1;
       next_q       <= {dst_i[47:3], 3'b000};
@@ -103,7 +116,13 @@ module tce_dma_writer
       in_burst_q   <= 1'b0;
       b_pending_q  <= '0;
       error_q      <= 1'b0;
+      aw_held_q    <= 1'b0;
+      w_held_q     <= 1'b0;
+      empty_q      <= 1'b0;
     end else begin
+      aw_held_q <= awvalid_o && !awready_i;
+      w_held_q  <= wvalid_o && !wready_i;
+      empty_q   <= empty;
       if (aw) begin
         next_q     <= next_q + {40'd0, burst, 3'b000};
         to_issue_q <= to_issue_q - 22'(burst);
@@ -117,10 +136,10 @@ module tce_dma_writer
         if (wlast_o) in_burst_q <= 1'b0;
       end
       b_pending_q <= b_pending_q + 6'(aw) - 6'(b);
-      if (b && bresp_i != 2'b00) error_q <= 1'b1;
+      if (b && bresp_i != AXI_RESP_OKAY) error_q <= 1'b1;
       // Done when every addressed burst was sent and answered, and nothing more will start.
-      if (!in_burst_q && !aw && b_pending_q == 6'(b) &&
-          (to_issue_q == '0 || error_q || stop_i || (b && bresp_i != 2'b00))) begin
+      if (!in_burst_q && !awvalid_o && b_pending_q == 6'(b) &&
+          (to_issue_q == '0 || error_q || stop_i || (b && bresp_i != AXI_RESP_OKAY))) begin
         active_q <= 1'b0;
       end
     end

@@ -5,6 +5,7 @@
 // is low.
 module tce_intc
   import tce_pkg::*;
+  import tce_reg_pkg::*;
 #(
   parameter int unsigned NUM_VEC  = 2,
   parameter int unsigned REVISION = 2
@@ -52,20 +53,23 @@ module tce_intc
         logic [NumEvents-1:0] mine, fresh;
         logic [7:0] n, acc;
         logic coalescing, signal_now, timer_fired;
-        for (int e = 0; e < int'(NumEvents); e++) mine[e] = vec_map_i[2*e +: 2] == 2'(v);
+        for (int e = 0; e < int'(NumEvents); e++) mine[e] = vec_map_i[IRQ_VEC_MAP_VEC_LSB(e) +: IRQ_VEC_MAP_VEC_WIDTH] == 2'(v);
         fresh = pending_d & ~pending_q & mine;  // routed events that newly became pending
         // Coalescing counts events, also those whose status bit was already set.
         n = '0;
         for (int e = 0; e < int'(NumEvents); e++) n = n + 8'(occurred[e] && mine[e]);
         coalescing  = coal_count_i[v] > 8'd1 || coal_timer_i[v] != '0;
         if (!coalescing) n = 8'(fresh != '0);
-        acc         = acc_q[v] + n;
+        // Saturates: more events than a byte counts must not wrap to "none unsignalled".
+        acc         = 9'(acc_q[v]) + 9'(n) > 9'd255 ? 8'd255 : acc_q[v] + n;
         timer_fired = REVISION != 1 && coal_timer_i[v] != '0 && acc_q[v] != '0 &&
                       timer_q[v] + 16'd1 >= coal_timer_i[v];
         signal_now     = coalescing ? (acc != '0 && ((coal_count_i[v] > 8'd1 && acc >= coal_count_i[v]) ||
                                                   timer_fired))
                                  : n != '0;
-        if (signal_now || (pending_d & mine) == '0) begin
+        // Only signalling restarts the count and the timer: a software clear of status bits
+        // neither resets nor advances them, and later events do not restart the timer.
+        if (signal_now) begin
           acc_q[v]   <= '0;
           timer_q[v] <= '0;
         end else begin
@@ -73,7 +77,8 @@ module tce_intc
           timer_q[v] <= acc != '0 ? timer_q[v] + 16'd1 : '0;
         end
         if (pulse_i[v]) begin
-          irq_q[v]      <= signal_now;
+          // A timer that runs out after software cleared everything has nothing to signal.
+          irq_q[v]      <= signal_now && (pending_d & mine) != '0;
           released_q[v] <= 1'b0;
         end else begin
           // LEVEL: high from signal_now while any routed event stays pending.

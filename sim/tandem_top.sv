@@ -71,7 +71,11 @@ module tandem_top #(
   /* verilator lint_on UNUSEDSIGNAL */
   // For the platform's records: the channel whose descriptor the DMA engine works on
   // (one at a time, so every memory transaction belongs to it).
-  output logic [1:0]   dma_channel_o
+  output logic [1:0]   dma_channel_o,
+  // For RTL checkers: the hardware events the interrupt controller receives, and its
+  // latched IRQ_STATUS, cycle by cycle.
+  output logic [8:0]   irq_events_o,
+  output logic [8:0]   irq_status_o
   /* verilator lint_off UNUSEDSIGNAL */
   /* verilator lint_on UNUSEDSIGNAL */
 );
@@ -130,5 +134,7 @@ module tandem_top #(
   );
 
   assign dma_channel_o = 2'(u_tce.u_dma.ch_q);
+  assign irq_events_o  = 9'(u_tce.hw_events);
+  assign irq_status_o  = 9'(u_tce.irq_status);
 
 endmodule

@@ -38,6 +38,8 @@ struct ProbePins {
   CData *dma_faults;
   CData *injected_faults;
   CData *dma_channel;  // output: the channel the DMA engine serves
+  SData *irq_events;   // output: hardware events raised this cycle, by IRQ_STATUS bit
+  SData *irq_status;   // output: IRQ_STATUS as latched
 };
 
 }  // namespace tandem
