@@ -15,7 +15,7 @@ using tandem::test::variant;
 
 namespace {
 
-constexpr std::uint32_t kDone0 = r::IRQ_STATUS::CH0_DONE::kMask;
+constexpr std::uint32_t kDone0 = r::IRQ_STATUS::CH_DONE::mask(0);
 
 // Raises CH0_DONE through IRQ_TEST `n` times back to back; returns the cycle of the first
 // write's answer, or 0 if the line rose before the last one.

@@ -234,14 +234,14 @@ TEST_CASE("an IRQ_STATUS_RC read beside an IRQ_STATUS W1C in the same cycle clea
     CAPTURE(variant_name);
     Csr csr(tandem::test::variant(v));
     const std::uint32_t bits =
-        r::IRQ_STATUS::CH0_DONE::kMask | r::IRQ_STATUS::CH0_ERR::kMask | r::IRQ_STATUS::PM_DONE::kMask;
+        r::IRQ_STATUS::CH_DONE::mask(0) | r::IRQ_STATUS::CH_ERR::mask(0) | r::IRQ_STATUS::PM_DONE::kMask;
     csr.write(r::IRQ_ENABLE::kOffset, bits);
     csr.write(r::IRQ_TEST::kOffset, bits);
     CsrRequest rc, w1c;
     rc.addr = r::IRQ_STATUS_RC::kOffset;
     w1c.write = true;
     w1c.addr = r::IRQ_STATUS::kOffset;
-    w1c.data = r::IRQ_STATUS::CH0_DONE::kMask;  // one of the three
+    w1c.data = r::IRQ_STATUS::CH_DONE::mask(0);  // one of the three
     csr.issue({&rc, &w1c});
     CHECK(rc.completed == w1c.completed);  // the two met in one cycle
     CHECK(rc.data == bits);
