@@ -311,6 +311,8 @@ int SimCpu::request_line(unsigned line, tce::Trigger trigger, IrqHandler handler
 void SimCpu::free_line(unsigned line, unsigned owner) {
   begin_call(HalCall::kFreeIrq);
   platform_.unregister_irq(line, owner);
+  // As synchronize_irq does: a handler of the line running on another CPU finishes first.
+  while (platform_.irq_running(line)) wait(cycle_period());
 }
 
 tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {

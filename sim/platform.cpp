@@ -22,7 +22,8 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
   hc.fst_path = config.fst_path;
   std::vector<DeviceHarness*> devices;
   for (unsigned d = 0; d < std::clamp(config.devices, 1u, kMaxDevices); ++d) {
-    if (d > 0) hc.fst_path.clear();  // waves show device 0
+    if (d > 0) hc.fst_path.clear();                                // waves show device 0
+    hc.mem.seed = config.memory.seed + d * 0x9E3779B97F4A7C15ull;  // each device's memory port its own stream
     harnesses_.push_back(std::make_unique<DeviceHarness>(memory_, hc));
     devices.push_back(harnesses_.back().get());
     hals_.push_back(std::make_unique<PlatformHal>(*this, d));
@@ -139,11 +140,14 @@ void Platform::unregister_irq(unsigned line, unsigned owner) {
 }
 
 // Every handler on the line runs; the interrupt was handled if any of them says so.
+// A copy of the list runs: a handler freed on another CPU meanwhile lives until it returns.
 tce::IrqReturn Platform::dispatch_irq(unsigned line) {
   tce::IrqReturn ret = tce::IrqReturn::kNone;
-  for (auto& [owner, handler] : handlers_[line]) {
+  ++handlers_running_[line];
+  for (auto& [owner, handler] : std::vector(handlers_[line])) {
     if (handler() == tce::IrqReturn::kHandled) ret = tce::IrqReturn::kHandled;
   }
+  --handlers_running_[line];
   return ret;
 }
 

@@ -130,6 +130,8 @@ class Platform {
   int register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler, unsigned owner);
   void unregister_irq(unsigned line, unsigned owner);
   tce::IrqReturn dispatch_irq(unsigned line);
+  // Whether a handler of the line is running on some CPU (free_irq waits until none is).
+  bool irq_running(unsigned line) const { return handlers_running_.count(line) != 0 && handlers_running_.at(line) > 0; }
   void irq_taken(unsigned line);
   void cpu_finished();
   void wake_all_cpus();
@@ -181,7 +183,8 @@ class Platform {
   tce::TimerId next_timer_ = 1;
   std::map<const tce::SpinLock*, LockState> locks_;
   std::map<unsigned, std::vector<std::pair<unsigned, tce::Hal::IrqHandler>>> handlers_;  // by line: (owner, handler)
-  std::vector<bool> line_level_;  // what the interrupt controller was last told
+  std::map<unsigned, unsigned> handlers_running_;  // by line: dispatches under way
+  std::vector<bool> line_level_;                   // what the interrupt controller was last told
   std::vector<Failure> failures_;
   unsigned drop_irqs_ = 0;
   std::uint64_t delay_irq_ = 0;
