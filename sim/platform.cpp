@@ -61,7 +61,8 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       return false;
     };
     if (config.store_buffer_delay != 0) {
-      store_buffer_ = std::make_unique<StoreBuffer>(memory_, config.seed, config.store_buffer_delay);
+      store_buffer_ =
+          std::make_unique<StoreBuffer>(memory_, config.seed, config.store_buffer_delay, config.store_buffer_min_delay);
       h->memory_port().on_write_beat = [this](std::uint64_t addr, std::uint8_t strobes) {
         store_buffer_->device_wrote(addr, strobes);
       };

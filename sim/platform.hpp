@@ -44,6 +44,8 @@ struct PlatformConfig {
   // Weak ordering: CPU writes to coherent DMA memory drain within this many cycles unless
   // a barrier or sync drains them first (0: no store buffer, writes land at once).
   std::uint64_t store_buffer_delay = 2000;
+  // ... and stay at least this long (a seeded ordering bug must bite on every seed).
+  std::uint64_t store_buffer_min_delay = 0;
   std::uint64_t seed = 1;  // for the store buffer's delays
 };
 

@@ -54,3 +54,15 @@ TEST_CASE("store buffers are per CPU: a barrier drains its own CPU's writes only
   sb.drain_cpu(0);
   CHECK(*mem.at(bus) == 1);
 }
+
+TEST_CASE("writes stay buffered at least the minimum delay, whatever the seed") {
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    HostMemory mem;
+    StoreBuffer sb(mem, seed, 2000, 1500);
+    const auto bus = mem.alloc(64);
+    sb.add_region(bus, 64)[0] = 0x11;
+    const std::uint64_t due = sb.notice_writes(1000);
+    CHECK(due >= 2500);
+    CHECK(due <= 3001);
+  }
+}
