@@ -76,6 +76,7 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       publish(e);
     };
   }
+  if (store_buffer_) sc_core::sc_spawn([this] { drain_thread(); }, "store_buffer_drain");
   pic_.on_pending = [this](unsigned cpu) {
     if (cpu < cpus_.size()) cpus_[cpu]->raise_irq();
   };
@@ -182,15 +183,23 @@ void Platform::store_buffer_tick(unsigned cpu) {
   schedule_drain(store_buffer_->notice_writes(cycle(), cpu));
 }
 
-// Writes drain on time even while no CPU makes a HAL call: a process waits for the next.
+// Writes drain on time even while no CPU makes a HAL call: one process, woken for the
+// earliest pending drain (a process spawned per drain would cost memory per copy).
 void Platform::schedule_drain(std::uint64_t next) {
   if (next == 0 || (drain_scheduled_ != 0 && drain_scheduled_ <= next)) return;
   drain_scheduled_ = next;
-  at_cycle(next, [this, next] {
-    if (drain_scheduled_ == next) drain_scheduled_ = 0;
+  const sc_core::sc_time when = sc_core::sc_time::from_value(cycle_period().value() * next);
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  drain_wakeup_.notify(when > now ? when - now : sc_core::SC_ZERO_TIME);  // an earlier one replaces a later
+}
+
+void Platform::drain_thread() {
+  for (;;) {
+    sc_core::wait(drain_wakeup_);
+    drain_scheduled_ = 0;
     store_buffer_->drain_due(cycle());
     schedule_drain(store_buffer_->next_due());
-  });
+  }
 }
 
 void Platform::at_cycle(std::uint64_t at, std::function<void()> action) {

@@ -196,7 +196,9 @@ class Platform {
   std::map<unsigned, std::deque<std::uint64_t>> taken_;  // recent cycles each line was taken
   Iommu iommu_;
   std::unique_ptr<StoreBuffer> store_buffer_;
-  std::uint64_t drain_scheduled_ = 0;  // the cycle a drain process waits for (0: none)
+  void drain_thread();
+  sc_core::sc_event drain_wakeup_;
+  std::uint64_t drain_scheduled_ = 0;  // the cycle the drain process waits for (0: none)
   std::vector<DmaFault> dma_faults_;
 };
 
