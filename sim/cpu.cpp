@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <exception>
 
 #include "engine.hpp"
 #include "platform.hpp"
@@ -35,6 +36,10 @@ constexpr std::size_t kCpuStackBytes = 4 << 20;
 // How long a CPU spins on a contended lock before the run is declared deadlocked.
 constexpr std::uint64_t kSpinLimitCycles = 1'000'000;
 
+// Thrown out of a CPU's blocking points once the run is stopped early, so that its
+// program's stack unwinds (its objects are destroyed); caught at the thread's top.
+struct RunStopped {};
+
 }  // namespace
 
 SimCpu::SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id)
@@ -58,7 +63,11 @@ void SimCpu::thread() {
   thread_ = sc_core::sc_get_current_process_handle();
   wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()));
   set_context(CpuContext::kProcess);
-  if (program_) program_(*this);
+  try {
+    if (program_ && !platform_.stopping()) program_(*this);
+  } catch (const RunStopped&) {
+    // The run ended early; every HAL call made while unwinding returned at once.
+  }
   set_context(CpuContext::kIdle);
   finished_ = true;
   platform_.cpu_finished();
@@ -90,7 +99,22 @@ const char* to_string(HalCall call) {
   return kNames[static_cast<int>(call)];
 }
 
+// Where a CPU resumes from a wait: once the run is stopped, its program unwinds from here.
+// Only once: HAL calls made by destructors while unwinding return at once instead.
+void SimCpu::stop_point() {
+  if (!platform_.stopping() || unwinding_ || std::uncaught_exceptions() > 0) return;
+  unwinding_ = true;
+  throw RunStopped{};
+}
+
+void SimCpu::stop() {
+  irq_event_.notify();
+  wake_event_.notify();
+  csr_done_.notify();
+}
+
 void SimCpu::begin_call(HalCall call) {
+  if (platform_.stopping()) return stop_point();
   if (id_ < 4) *platform_.harness().probes().hal_call[id_] = static_cast<CData>(call);
   Event e{EventKind::kHalCall};
   e.cpu = static_cast<int>(id_);
@@ -101,6 +125,7 @@ void SimCpu::begin_call(HalCall call) {
   if (cost != 0) {
     wait(cycle_period() * static_cast<double>(cost));
     settle();
+    stop_point();
   }
   take_interrupts();
   // Deferred work (timers) runs when process context could be interrupted anyway.
@@ -159,6 +184,7 @@ void SimCpu::take_interrupts() {
     if (line < 0) break;
     platform_.pic().acknowledge(static_cast<unsigned>(line));
     platform_.irq_taken(static_cast<unsigned>(line));
+    stop_point();  // the irq_storm checker may have stopped the run
     Event taken{EventKind::kIrqTaken};
     taken.cpu = static_cast<int>(id_);
     taken.line = static_cast<unsigned>(line);
@@ -203,8 +229,13 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   req.data = value;
   if (id_ < 4) *platform_.harness().probes().reg[id_] = static_cast<SData>(offset);
   req.priority = id_;  // same cycle, several CPUs: the bus order does not depend on thread order
+  if (platform_.stopping()) return write ? 0 : 0xFFFFFFFFu;  // unwinding: the device is out of reach
   platform_.engine().submit(device, &req, &csr_done_);
   wait(csr_done_);
+  if (platform_.stopping()) {  // woken by the stop, not by an answer: the stopped engine never ticks req again
+    stop_point();
+    return write ? 0 : 0xFFFFFFFFu;
+  }
   Event e{EventKind::kCsrAccess};
   e.cpu = static_cast<int>(id_);
   e.write = write;
@@ -312,7 +343,10 @@ void SimCpu::free_line(unsigned line, unsigned owner) {
   begin_call(HalCall::kFreeIrq);
   platform_.unregister_irq(line, owner);
   // As synchronize_irq does: a handler of the line running on another CPU finishes first.
-  while (platform_.irq_running(line)) wait(cycle_period());
+  while (platform_.irq_running(line) && !platform_.stopping()) {
+    wait(cycle_period());
+    stop_point();
+  }
 }
 
 tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
@@ -327,6 +361,10 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
   // Platform::lock_state.
   Platform::LockState& st = platform_.lock_state(lock);
   const std::uint64_t now = platform_.cycle();
+  if (platform_.stopping()) {  // unwinding: nobody else runs any more
+    lock.owner = static_cast<int>(id_);
+    return was;
+  }
   if (lock.owner == -1 && st.waiters.empty() && st.released != now) {
     lock.owner = static_cast<int>(id_);
     return was;
@@ -335,6 +373,12 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
   std::uint64_t spun = 0;
   while (lock.owner != static_cast<int>(id_)) {
     wait(cycle_period());
+    if (platform_.stopping()) {
+      st.remove(id_);
+      stop_point();
+      lock.owner = static_cast<int>(id_);
+      break;
+    }
     // A lock released in an earlier cycle with nobody handed it: the queue's head takes it.
     if (lock.owner == -1 && st.released < platform_.cycle() && st.head() == id_) {
       st.pop();
@@ -352,6 +396,11 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
 
 void SimCpu::unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) {
   begin_call(HalCall::kUnlock);
+  if (platform_.stopping()) {
+    lock.owner = -1;
+    irqs_enabled_ = state;
+    return;
+  }
   if (lock.owner != static_cast<int>(id_)) {
     platform_.fail("locking", fmt::format("cpu{} releases a spinlock it does not hold", id_));
   }
@@ -369,6 +418,7 @@ void SimCpu::schedule_work(std::function<void()> work) {
 
 int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
   begin_call(HalCall::kWait);
+  if (platform_.stopping()) return done() ? 0 : -ETIMEDOUT;  // unwinding: no time passes any more
   if (!irqs_enabled_) {
     // A wait under an irq-save lock never sees the interrupt it may be waiting for.
     platform_.fail("locking", fmt::format("cpu{} waits with interrupts disabled (a lock held across a wait?)", id_));
@@ -386,6 +436,7 @@ int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_
     if (!irqs_enabled_ || platform_.pic().pending_for(id_) < 0) {
       wait(deadline - now, irq_event_ | wake_event_);
       settle();
+      stop_point();
     }
     set_context(waiting);
     take_interrupts();

@@ -60,6 +60,8 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   // Interrupt pending for this CPU (from the platform interrupt controller).
   void raise_irq() { irq_event_.notify(); }
   void wake() { wake_event_.notify(); }
+  // The run is stopped early: wakes the CPU wherever it waits, so that its program unwinds.
+  void stop();
   // Whether the calling SystemC process is this CPU's (the one running its program).
   bool is_current() const;
   // Drops a timer of this CPU's; false if it has none of that id.
@@ -100,6 +102,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void thread();
   void timer_thread();
   void begin_call(HalCall call);
+  void stop_point();
   void set_context(CpuContext context);
   void settle();
   void take_interrupts();
@@ -114,6 +117,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   bool irqs_enabled_ = true;
   bool in_work_ = false;
   bool finished_ = false;
+  bool unwinding_ = false;  // the program is unwinding after a stop
   std::deque<std::function<void()>> work_;
   struct Timer {
     sc_core::sc_time due;

@@ -34,12 +34,11 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
   engine_->on_cycle_limit = [this] {
     fail("hang",
          fmt::format("the run reached its limit of {} cycles before its programs finished", config_.engine.max_cycles));
-    sc_core::sc_stop();
+    stop_run();
   };
   engine_->on_rtl_error = [this] {
     fail("rtl_assertion", "an RTL assertion fired (its name, cycle and values are on standard output)");
-    engine_->stop();
-    sc_core::sc_stop();
+    stop_run();
   };
   for (auto& device : harnesses_) {
     DeviceHarness* h = device.get();
@@ -89,8 +88,14 @@ Platform::~Platform() = default;
 
 void Platform::run() {
   sc_core::sc_start();
+  if (!programs_finished() && !stopping_ && sc_core::sc_get_status() != sc_core::SC_STOPPED) {
+    // Nothing left to happen, yet programs wait: let them unwind too.
+    if (failures_.empty()) fail("hang", "the simulation stopped with programs still running (a wait with no bound?)");
+    stop_run();
+    sc_core::sc_start();
+  }
   for (unsigned line = 0; line < pic_.lines(); ++line) check_lost_irq(line);
-  if (programs_finished()) {
+  if (programs_finished() && !stopping_) {
     for (const auto& [page, m] : iommu_.mappings()) {
       fail("dma_leak", fmt::format("{} bytes at 0x{:x} mapped at cycle {} were never unmapped", m.len, m.bus, m.cycle));
     }
@@ -172,8 +177,7 @@ void Platform::irq_taken(unsigned line) {
     fail("irq_storm", fmt::format("line {} taken {} times in {} cycles: a handler leaves its device asserting", line,
                                   recent.size(), cycle() - recent.front()));
     recent.clear();
-    engine_->stop();
-    sc_core::sc_stop();
+    stop_run();
   }
 }
 
@@ -311,6 +315,16 @@ void Platform::check_lost_irq(unsigned line) {
          fmt::format("device raised irq line {} at cycle {}; no CPU took it in {} cycles", line, it->second, age));
     raised_at_.erase(it);
   }
+}
+
+// An early end (a checker, the cycle limit): nothing ticks any more, and each CPU's program
+// unwinds from where it waits, in no simulated time; the last one to finish stops SystemC.
+void Platform::stop_run() {
+  if (stopping_) return;
+  stopping_ = true;
+  engine_->stop();
+  for (auto& c : cpus_) c->stop();
+  if (programs_finished()) sc_core::sc_stop();
 }
 
 void Platform::cpu_finished() {

@@ -85,6 +85,11 @@ class Platform {
   void run();
   bool programs_finished() const;
 
+  // Ends the run early (a checker that cannot let it go on, the cycle limit): the CPUs'
+  // programs unwind, their objects destroyed, and the simulation stops.
+  void stop_run();
+  bool stopping() const { return stopping_; }
+
   // Checkers report here; the run passes only if nobody did.
   void fail(const std::string& checker, const std::string& message);
   const std::vector<Failure>& failures() const { return failures_; }
@@ -103,7 +108,7 @@ class Platform {
     // Faults also show in the waves, as steps of a counter.
     if (e.kind == EventKind::kDmaFault) ++*harness_->probes().dma_faults;
     if (e.kind == EventKind::kFault) ++*harness_->probes().injected_faults;
-    if (events_.empty()) return;
+    if (events_.empty() || stopping_) return;  // observers see nothing of the unwinding
     if (e.cycle == 0) e.cycle = cycle();
     events_.publish(e);
   }
@@ -200,6 +205,7 @@ class Platform {
   sc_core::sc_event drain_wakeup_;
   std::uint64_t drain_scheduled_ = 0;  // the cycle the drain process waits for (0: none)
   std::vector<DmaFault> dma_faults_;
+  bool stopping_ = false;
 };
 
 }  // namespace tandem

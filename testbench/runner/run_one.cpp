@@ -19,6 +19,10 @@ std::string rerun_command(const Command& cmd) {
   return fmt::format("{} run {} --seed {} --waves fst", self_command(), cmd.scenario, cmd.seed);
 }
 
+// Reported by the runner when a CPU's program neither returned nor unwound after the run
+// ended: whatever it held leaks. It fails every run, even one that proves another checker.
+constexpr const char* kUnwindChecker = "unwind";
+
 // The verdict: an ordinary scenario passes when no checker failed; one that proves a
 // checker passes only when that checker failed it.
 Outcome judge(const Scenario& s, const Command& cmd, const Platform& platform) {
@@ -26,18 +30,20 @@ Outcome judge(const Scenario& s, const Command& cmd, const Platform& platform) {
   o.scenario = s.name;
   o.seed = cmd.seed;
   o.cycles = platform.cycle();
-  bool expected_seen = false;
+  bool expected_seen = false, unwound = true;
   for (const Failure& f : platform.failures()) {
     o.failures.push_back(fmt::format("{}: {} (cycle {})", f.checker, f.message, f.cycle));
     if (f.checker == s.expect) expected_seen = true;
+    if (f.checker == kUnwindChecker) unwound = false;
   }
   if (s.expect.empty()) {
     o.passed = platform.failures().empty();
     o.verdict = o.passed ? "all checkers quiet" : o.failures.front();
   } else {
-    o.passed = expected_seen;
-    o.verdict = o.passed ? fmt::format("seeded bug caught by the {} checker, as it must be", s.expect)
-                         : fmt::format("the {} checker missed the seeded bug", s.expect);
+    o.passed = expected_seen && unwound;
+    o.verdict = !unwound   ? o.failures.back()
+                : o.passed ? fmt::format("seeded bug caught by the {} checker, as it must be", s.expect)
+                           : fmt::format("the {} checker missed the seeded bug", s.expect);
   }
   return o;
 }
@@ -75,8 +81,24 @@ int run_one(const Command& cmd) {
   log.line(0, "tandem", fmt::format("scenario {} seed {}", s->name, cmd.seed));
   Platform platform(config, log);
   ScenarioContext ctx(platform, cmd.seed);
-  for (unsigned i = 0; i < config.cpus; ++i) platform.cpu(i).set_program([&](SimCpu& cpu) { s->body(ctx, cpu); });
+  // Counts the programs that returned or unwound: a run stopped early must still destroy
+  // every object its programs made.
+  struct Ended {
+    unsigned& count;
+    ~Ended() { ++count; }
+  };
+  unsigned ended = 0;
+  for (unsigned i = 0; i < config.cpus; ++i) {
+    platform.cpu(i).set_program([&](SimCpu& cpu) {
+      const Ended guard{ended};
+      s->body(ctx, cpu);
+    });
+  }
   platform.run();
+  if (ended != config.cpus) {
+    platform.fail(kUnwindChecker, fmt::format("{} of {} programs neither returned nor unwound: what they hold leaks",
+                                              config.cpus - ended, config.cpus));
+  }
 
   Outcome o = judge(*s, cmd, platform);
   log.line(platform.cycle(), "tandem", fmt::format("{}: {}", o.passed ? "PASS" : "FAIL", o.verdict));
