@@ -423,8 +423,12 @@ int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_
     // A wait under an irq-save lock never sees the interrupt it may be waiting for.
     platform_.fail("locking", fmt::format("cpu{} waits with interrupts disabled (a lock held across a wait?)", id_));
   }
+  // Saturates at the end of simulated time: a timeout of UINT64_MAX ns does not fit an sc_time.
+  const sc_core::sc_time left = sc_core::sc_max_time() - sc_core::sc_time_stamp();
+  const double timeout = static_cast<double>(timeout_ns) * 1e-9;
   const sc_core::sc_time deadline =
-      sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(timeout_ns), sc_core::SC_NS);
+      sc_core::sc_time_stamp() +
+      (timeout >= left.to_seconds() ? left : sc_core::sc_time(static_cast<double>(timeout_ns), sc_core::SC_NS));
   const CpuContext waiting = context_;
   for (;;) {
     run_work();
