@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <exception>
+#include <cstdint>
 
 #include "engine.hpp"
 #include "platform.hpp"
@@ -36,9 +36,9 @@ constexpr std::size_t kCpuStackBytes = 4 << 20;
 // How long a CPU spins on a contended lock before the run is declared deadlocked.
 constexpr std::uint64_t kSpinLimitCycles = 1'000'000;
 
-// Thrown out of a CPU's blocking points once the run is stopped early, so that its
-// program's stack unwinds (its objects are destroyed); caught at the thread's top.
-struct RunStopped {};
+// The most deltas a wait after an early stop yields to the other CPUs (a bound in case one
+// of them can never end, e.g. stopped before its program began).
+constexpr unsigned kDeltasAfterStop = 100'000;
 
 }  // namespace
 
@@ -61,13 +61,9 @@ bool SimCpu::is_current() const {
 
 void SimCpu::thread() {
   thread_ = sc_core::sc_get_current_process_handle();
-  wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()));
+  wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()), stop_event_);
   set_context(CpuContext::kProcess);
-  try {
-    if (program_ && !platform_.stopping()) program_(*this);
-  } catch (const RunStopped&) {
-    // The run ended early; every HAL call made while unwinding returned at once.
-  }
+  if (program_ && !platform_.stopping()) program_(*this);
   set_context(CpuContext::kIdle);
   finished_ = true;
   platform_.cpu_finished();
@@ -99,22 +95,19 @@ const char* to_string(HalCall call) {
   return kNames[static_cast<int>(call)];
 }
 
-// Where a CPU resumes from a wait: once the run is stopped, its program unwinds from here.
-// Only once: HAL calls made by destructors while unwinding return at once instead.
-void SimCpu::stop_point() {
-  if (!platform_.stopping() || unwinding_ || std::uncaught_exceptions() > 0) return;
-  unwinding_ = true;
-  throw RunStopped{};
-}
-
+// After an early stop the program runs on to its end, its objects destroyed in their
+// scopes' order, in no simulated time: every HAL call returns at once, as on a device that
+// is gone (reads all ones, waits time out, locks are free, no interrupt or deferred work).
+// No exception is thrown through driver code: its destructors make HAL calls too.
 void SimCpu::stop() {
   irq_event_.notify();
   wake_event_.notify();
   csr_done_.notify();
+  stop_event_.notify();  // ends the timed waits (call costs, spinning) too
 }
 
 void SimCpu::begin_call(HalCall call) {
-  if (platform_.stopping()) return stop_point();
+  if (platform_.stopping()) return;
   if (id_ < 4) *platform_.harness().probes().hal_call[id_] = static_cast<CData>(call);
   Event e{EventKind::kHalCall};
   e.cpu = static_cast<int>(id_);
@@ -123,9 +116,9 @@ void SimCpu::begin_call(HalCall call) {
   platform_.store_buffer_tick(id_);  // what this CPU wrote since its last call is now pending
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) {
-    wait(cycle_period() * static_cast<double>(cost));
+    wait(cycle_period() * static_cast<double>(cost), stop_event_);
     settle();
-    stop_point();
+    if (platform_.stopping()) return;
   }
   take_interrupts();
   // Deferred work (timers) runs when process context could be interrupted anyway.
@@ -184,7 +177,7 @@ void SimCpu::take_interrupts() {
     if (line < 0) break;
     platform_.pic().acknowledge(static_cast<unsigned>(line));
     platform_.irq_taken(static_cast<unsigned>(line));
-    stop_point();  // the irq_storm checker may have stopped the run
+    if (platform_.stopping()) return;  // the irq_storm checker stopped the run
     Event taken{EventKind::kIrqTaken};
     taken.cpu = static_cast<int>(id_);
     taken.line = static_cast<unsigned>(line);
@@ -229,13 +222,11 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   req.data = value;
   if (id_ < 4) *platform_.harness().probes().reg[id_] = static_cast<SData>(offset);
   req.priority = id_;  // same cycle, several CPUs: the bus order does not depend on thread order
-  if (platform_.stopping()) return write ? 0 : 0xFFFFFFFFu;  // unwinding: the device is out of reach
+  if (platform_.stopping()) return write ? 0 : 0xFFFFFFFFu;  // after the stop: the device is out of reach
   platform_.engine().submit(device, &req, &csr_done_);
   wait(csr_done_);
-  if (platform_.stopping()) {  // woken by the stop, not by an answer: the stopped engine never ticks req again
-    stop_point();
-    return write ? 0 : 0xFFFFFFFFu;
-  }
+  // Woken by the stop, not by an answer: the stopped engine never touches req again.
+  if (platform_.stopping()) return write ? 0 : 0xFFFFFFFFu;
   Event e{EventKind::kCsrAccess};
   e.cpu = static_cast<int>(id_);
   e.write = write;
@@ -343,10 +334,7 @@ void SimCpu::free_line(unsigned line, unsigned owner) {
   begin_call(HalCall::kFreeIrq);
   platform_.unregister_irq(line, owner);
   // As synchronize_irq does: a handler of the line running on another CPU finishes first.
-  while (platform_.irq_running(line) && !platform_.stopping()) {
-    wait(cycle_period());
-    stop_point();
-  }
+  while (platform_.irq_running(line) && !platform_.stopping()) wait(cycle_period(), stop_event_);
 }
 
 tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
@@ -361,7 +349,7 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
   // Platform::lock_state.
   Platform::LockState& st = platform_.lock_state(lock);
   const std::uint64_t now = platform_.cycle();
-  if (platform_.stopping()) {  // unwinding: nobody else runs any more
+  if (platform_.stopping()) {  // after the stop: nobody else runs any more
     lock.owner = static_cast<int>(id_);
     return was;
   }
@@ -372,10 +360,9 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
   st.enqueue(now, id_);
   std::uint64_t spun = 0;
   while (lock.owner != static_cast<int>(id_)) {
-    wait(cycle_period());
+    wait(cycle_period(), stop_event_);
     if (platform_.stopping()) {
       st.remove(id_);
-      stop_point();
       lock.owner = static_cast<int>(id_);
       break;
     }
@@ -418,7 +405,7 @@ void SimCpu::schedule_work(std::function<void()> work) {
 
 int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
   begin_call(HalCall::kWait);
-  if (platform_.stopping()) return done() ? 0 : -ETIMEDOUT;  // unwinding: no time passes any more
+  if (platform_.stopping()) return wait_after_stop(done, timeout_ns);
   if (!irqs_enabled_) {
     // A wait under an irq-save lock never sees the interrupt it may be waiting for.
     platform_.fail("locking", fmt::format("cpu{} waits with interrupts disabled (a lock held across a wait?)", id_));
@@ -440,7 +427,7 @@ int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_
     if (!irqs_enabled_ || platform_.pic().pending_for(id_) < 0) {
       wait(deadline - now, irq_event_ | wake_event_);
       settle();
-      stop_point();
+      if (platform_.stopping()) return wait_after_stop(done, timeout_ns);
     }
     set_context(waiting);
     take_interrupts();
@@ -452,8 +439,32 @@ void SimCpu::wake_all() {
   platform_.wake_all_cpus();
 }
 
+// A wait after the stop lets the other CPUs' programs run on first (they may be what it
+// waits for: a CPU that owns the device waits for the others to be done with it). It gives
+// up once every other program has ended or waits too, the highest-numbered waiter first,
+// so that the waits end one by one; the program's clock then jumps by the timeout, so that
+// a loop bounded by time (a driver's polling) ends although simulated time stands still.
+int SimCpu::wait_after_stop(const std::function<bool()>& done, std::uint64_t timeout_ns) {
+  waiting_after_stop_ = true;
+  for (unsigned i = 0; i < kDeltasAfterStop && !done() && !may_give_up(); ++i) wait(sc_core::SC_ZERO_TIME);
+  waiting_after_stop_ = false;
+  if (done()) return 0;
+  after_stop_ns_ += std::min(timeout_ns, UINT64_MAX - after_stop_ns_);
+  return -ETIMEDOUT;
+}
+
+bool SimCpu::may_give_up() {
+  for (unsigned i = 0; i < platform_.config().cpus; ++i) {
+    const SimCpu& other = platform_.cpu(i);
+    if (&other == this || other.finished()) continue;
+    if (!other.waiting_after_stop_ || other.id() > id_) return false;
+  }
+  return true;
+}
+
 std::uint64_t SimCpu::now_ns() {
-  return static_cast<std::uint64_t>(sc_core::sc_time_stamp().to_seconds() * 1e9 + 0.5);
+  const auto now = static_cast<std::uint64_t>(sc_core::sc_time_stamp().to_seconds() * 1e9 + 0.5);
+  return now + std::min(after_stop_ns_, UINT64_MAX - now);
 }
 
 void SimCpu::log(tce::LogLevel level, const char* message) {

@@ -89,11 +89,12 @@ Platform::~Platform() = default;
 void Platform::run() {
   sc_core::sc_start();
   if (!programs_finished() && !stopping_ && sc_core::sc_get_status() != sc_core::SC_STOPPED) {
-    // Nothing left to happen, yet programs wait: let them unwind too.
+    // Nothing left to happen, yet programs wait: let them end too.
     if (failures_.empty()) fail("hang", "the simulation stopped with programs still running (a wait with no bound?)");
     stop_run();
     sc_core::sc_start();
   }
+  winding_down_ = false;
   for (unsigned line = 0; line < pic_.lines(); ++line) check_lost_irq(line);
   if (programs_finished() && !stopping_) {
     for (const auto& [page, m] : iommu_.mappings()) {
@@ -116,6 +117,7 @@ bool Platform::programs_finished() const {
 }
 
 void Platform::fail(const std::string& checker, const std::string& message) {
+  if (winding_down_) return;  // what programs do after an early stop is not judged
   failures_.push_back({checker, message, cycle()});
   log_.line(cycle(), "checker", fmt::format("FAIL [{}] {}", checker, message));
 }
@@ -318,10 +320,11 @@ void Platform::check_lost_irq(unsigned line) {
 }
 
 // An early end (a checker, the cycle limit): nothing ticks any more, and each CPU's program
-// unwinds from where it waits, in no simulated time; the last one to finish stops SystemC.
+// runs on to its end from where it waits, in no simulated time (SimCpu::stop); the last one
+// to finish stops SystemC.
 void Platform::stop_run() {
   if (stopping_) return;
-  stopping_ = true;
+  stopping_ = winding_down_ = true;
   engine_->stop();
   for (auto& c : cpus_) c->stop();
   if (programs_finished()) sc_core::sc_stop();

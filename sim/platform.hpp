@@ -86,7 +86,7 @@ class Platform {
   bool programs_finished() const;
 
   // Ends the run early (a checker that cannot let it go on, the cycle limit): the CPUs'
-  // programs unwind, their objects destroyed, and the simulation stops.
+  // programs run to their end at once, their objects destroyed, and the simulation stops.
   void stop_run();
   bool stopping() const { return stopping_; }
 
@@ -108,7 +108,7 @@ class Platform {
     // Faults also show in the waves, as steps of a counter.
     if (e.kind == EventKind::kDmaFault) ++*harness_->probes().dma_faults;
     if (e.kind == EventKind::kFault) ++*harness_->probes().injected_faults;
-    if (events_.empty() || stopping_) return;  // observers see nothing of the unwinding
+    if (events_.empty() || stopping_) return;  // observers see nothing after an early stop
     if (e.cycle == 0) e.cycle = cycle();
     events_.publish(e);
   }
@@ -206,6 +206,7 @@ class Platform {
   std::uint64_t drain_scheduled_ = 0;  // the cycle the drain process waits for (0: none)
   std::vector<DmaFault> dma_faults_;
   bool stopping_ = false;
+  bool winding_down_ = false;  // stopped early, programs still ending
 };
 
 }  // namespace tandem

@@ -21,7 +21,9 @@ class ScenarioContext {
   std::uint64_t seed() const { return seed_; }
   Rng& rng() { return rng_; }
   void fail(const std::string& checker, const std::string& message) { platform_.fail(checker, message); }
-  void note(const std::string& text) { platform_.log().line(platform_.cycle(), "scenario", text); }
+  void note(const std::string& text) {
+    if (!platform_.stopping()) platform_.log().line(platform_.cycle(), "scenario", text);  // not after a stop
+  }
   // Memory of the scenario's own in simulated host memory (what a kernel client would
   // allocate); the driver maps it for the device. Lives until the run ends.
   std::uint8_t* host_buffer(std::size_t size) {

@@ -19,9 +19,9 @@ std::string rerun_command(const Command& cmd) {
   return fmt::format("{} run {} --seed {} --waves fst", self_command(), cmd.scenario, cmd.seed);
 }
 
-// Reported by the runner when a CPU's program neither returned nor unwound after the run
-// ended: whatever it held leaks. It fails every run, even one that proves another checker.
-constexpr const char* kUnwindChecker = "unwind";
+// Reported by the runner when a CPU's program never ended, not even after an early stop:
+// whatever it held leaks. It fails every run, even one that proves another checker.
+constexpr const char* kEndChecker = "program_end";
 
 // The verdict: an ordinary scenario passes when no checker failed; one that proves a
 // checker passes only when that checker failed it.
@@ -30,18 +30,18 @@ Outcome judge(const Scenario& s, const Command& cmd, const Platform& platform) {
   o.scenario = s.name;
   o.seed = cmd.seed;
   o.cycles = platform.cycle();
-  bool expected_seen = false, unwound = true;
+  bool expected_seen = false, ended_all = true;
   for (const Failure& f : platform.failures()) {
     o.failures.push_back(fmt::format("{}: {} (cycle {})", f.checker, f.message, f.cycle));
     if (f.checker == s.expect) expected_seen = true;
-    if (f.checker == kUnwindChecker) unwound = false;
+    if (f.checker == kEndChecker) ended_all = false;
   }
   if (s.expect.empty()) {
     o.passed = platform.failures().empty();
     o.verdict = o.passed ? "all checkers quiet" : o.failures.front();
   } else {
-    o.passed = expected_seen && unwound;
-    o.verdict = !unwound   ? o.failures.back()
+    o.passed = expected_seen && ended_all;
+    o.verdict = !ended_all ? o.failures.back()
                 : o.passed ? fmt::format("seeded bug caught by the {} checker, as it must be", s.expect)
                            : fmt::format("the {} checker missed the seeded bug", s.expect);
   }
@@ -81,8 +81,8 @@ int run_one(const Command& cmd) {
   log.line(0, "tandem", fmt::format("scenario {} seed {}", s->name, cmd.seed));
   Platform platform(config, log);
   ScenarioContext ctx(platform, cmd.seed);
-  // Counts the programs that returned or unwound: a run stopped early must still destroy
-  // every object its programs made.
+  // Counts the programs that ended: a run stopped early must still destroy every object
+  // its programs made.
   struct Ended {
     unsigned& count;
     ~Ended() { ++count; }
@@ -96,8 +96,8 @@ int run_one(const Command& cmd) {
   }
   platform.run();
   if (ended != config.cpus) {
-    platform.fail(kUnwindChecker, fmt::format("{} of {} programs neither returned nor unwound: what they hold leaks",
-                                              config.cpus - ended, config.cpus));
+    platform.fail(kEndChecker,
+                  fmt::format("{} of {} programs never ended: what they hold leaks", config.cpus - ended, config.cpus));
   }
 
   Outcome o = judge(*s, cmd, platform);

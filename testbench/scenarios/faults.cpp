@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "scenario.hpp"
 #include "tce_device.hpp"
@@ -47,6 +48,7 @@ bool probe(ScenarioContext& ctx, tce::TceDevice& dev) {
 
 void irq_delayed(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  std::optional<Copy> slot;  // outlives the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
   constexpr std::uint64_t kDelay = 3000;
@@ -56,7 +58,7 @@ void irq_delayed(ScenarioContext& ctx, SimCpu&) {
     if (e.kind == EventKind::kIrqTaken && taken == 0) taken = e.cycle;
   });
   p.delay_next_irq(kDelay);
-  Copy c(ctx, 4096);
+  Copy& c = slot.emplace(ctx, 4096);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
     ctx.fail("fault_handling", "the copy did not complete after a delayed interrupt");
   }
@@ -69,6 +71,7 @@ void irq_delayed(ScenarioContext& ctx, SimCpu&) {
 
 void memory_stall(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  std::optional<Copy> slot;  // outlives the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
   constexpr std::uint64_t kStall = 20'000;
@@ -77,7 +80,7 @@ void memory_stall(ScenarioContext& ctx, SimCpu&) {
     stalled_at = p.cycle();
     p.stall_memory(kStall);
   });
-  Copy c(ctx, 8192);
+  Copy& c = slot.emplace(ctx, 8192);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
     ctx.fail("fault_handling", "the copy did not complete after the memory stall");
   }
@@ -90,10 +93,11 @@ void memory_stall_forever(ScenarioContext& ctx, SimCpu&) {
   tce::DeviceConfig cfg;
   cfg.watchdog_ns = 20'000;
   cfg.max_retries = 2;
+  std::optional<Copy> slot;  // outlives the device, on every path
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe(ctx, dev)) return;
   p.when(is_doorbell, [&] { p.stall_memory(Platform::kForever); });
-  Copy c(ctx, 4096);
+  Copy& c = slot.emplace(ctx, 4096);
   if (dev.submit(c.req) != 0) ctx.fail("driver", "submit failed");
   if (dev.wait(c.req, kTimeoutNs) != 0) {
     ctx.fail("fault_handling", "the request never finished: the watchdog gave up on nothing");
@@ -109,9 +113,11 @@ void memory_stall_forever(ScenarioContext& ctx, SimCpu&) {
 
 void bus_error(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  std::optional<Copy> slots[2];  // outlive the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
-  Copy bad(ctx, 4096), good(ctx, 4096);
+  Copy& bad = slots[0].emplace(ctx, 4096);
+  Copy& good = slots[1].emplace(ctx, 4096);
   const std::uint64_t dst = p.memory().bus_of(bad.dst, bad.len);
   p.bus_error(dst + 1000, dst + 1001, false, true);
   if (dev.submit(bad.req) != 0 || dev.wait(bad.req, kTimeoutNs) != 0) {
@@ -128,10 +134,12 @@ void bus_error(ScenarioContext& ctx, SimCpu&) {
 
 void surprise_removal(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  std::optional<Copy> slots[2];  // outlive the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
   p.when(is_doorbell, [&] { p.at_cycle(p.cycle() + 200, [&] { p.surprise_removal(); }); });
-  Copy c(ctx, 64 * 1024), later(ctx, 64);
+  Copy& c = slots[0].emplace(ctx, 64 * 1024);
+  Copy& later = slots[1].emplace(ctx, 64);
   if (dev.submit(c.req) != 0) ctx.fail("driver", "submit failed");
   if (dev.wait(c.req, 100'000) != 0 || c.req.status != -ENODEV) {
     ctx.fail("fault_handling",

@@ -23,6 +23,7 @@ std::size_t heap_in_use() {
 }
 
 void many_copies(ScenarioContext& ctx, SimCpu&) {
+  tce::CopyRequest req;  // submitted again and again; outlives the device, on every path
   tce::TceDevice dev(ctx.platform().hal());
   if (int rc = dev.probe(); rc != 0) {
     ctx.fail("driver", fmt::format("probe failed: {}", rc));
@@ -31,13 +32,12 @@ void many_copies(ScenarioContext& ctx, SimCpu&) {
   constexpr std::uint32_t kLen = 64;
   std::uint8_t* src = ctx.host_buffer(kLen);
   std::uint8_t* dst = ctx.host_buffer(kLen);
+  req.src = {{src, kLen}};
+  req.dst = {{dst, kLen}};
   std::size_t after_warm_up = 0;
   for (unsigned i = 0; i < kWarmUp + kCopies; ++i) {
     if (i == kWarmUp) after_warm_up = heap_in_use();
     for (std::uint32_t b = 0; b < kLen; ++b) src[b] = static_cast<std::uint8_t>(ctx.rng().next());
-    tce::CopyRequest req;
-    req.src = {{src, kLen}};
-    req.dst = {{dst, kLen}};
     if (dev.submit(req) != 0 || dev.wait(req, kTimeoutNs) != 0 || req.status != 0 || std::memcmp(src, dst, kLen) != 0) {
       ctx.fail("completion", fmt::format("copy {} failed (status {})", i, req.status));
       return;
