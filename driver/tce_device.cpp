@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 
 #include "tce_regs.hpp"
@@ -22,17 +23,29 @@ constexpr std::uint32_t err_event(unsigned c) {
 }
 
 // Pieces of a copy: each contiguous on both sides and at most the device's length limit.
+// Stops early when `emit` returns false.
 template <typename Src, typename Dst, typename Emit>
 void walk_pieces(const Src& src, const Dst& dst, Emit emit) {
   std::size_t si = 0, di = 0, so = 0, doff = 0;
   while (si < src.size() && di < dst.size()) {
     const std::size_t n = std::min({src[si].len - so, dst[di].len - doff, std::size_t{r::desc::kMaxLen}});
-    emit(si, so, di, doff, n);
+    if (!emit(si, so, di, doff, n)) return;
     so += n;
     doff += n;
     if (so == src[si].len) ++si, so = 0;
     if (doff == dst[di].len) ++di, doff = 0;
   }
+}
+
+// The total length of a segment list, or 0 when a segment is null or empty, or the sum
+// does not fit in size_t (a wrapped sum would pass for a small, valid one).
+std::size_t total_length(const std::vector<Segment>& segs) {
+  std::size_t total = 0;
+  for (const Segment& s : segs) {
+    if (s.cpu == nullptr || s.len == 0 || s.len > SIZE_MAX - total) return 0;
+    total += s.len;
+  }
+  return total;
 }
 
 }  // namespace
@@ -106,7 +119,7 @@ int TceDevice::probe() {
   IrqLockGuard guard(hal_, lock_);
   watchdogs_.assign(channels, 0);
   stalls_.assign(channels, 0);
-  removed_ = suspended_ = suspending_ = false;
+  removed_ = suspended_ = suspending_ = stopping_ = false;
   probed_ = true;
   program_locked();
   return 0;
@@ -174,41 +187,55 @@ void TceDevice::program_locked() {
   for (const auto& ring : rings_) hal_.write32(r::CH_CTRL::offset(ring->channel()), r::put<r::CH_CTRL::RUN>(1));
 }
 
+// The device may still be reading and writing the requests' buffers and the rings: it is
+// stopped and seen idle before anything it could reach is unmapped or freed, and no handler
+// runs any more before the requests are failed.
 void TceDevice::remove() {
   if (!probed_) return;
+  bool live = false;
+  {
+    IrqLockGuard guard(hal_, lock_);
+    stopping_ = true;  // nothing goes onto a ring any more, no channel is restarted
+    live = !removed_ && !suspended_;
+    if (live) {
+      for (const auto& ring : rings_) hal_.write32(r::CH_CTRL::offset(ring->channel()), r::put<r::CH_CTRL::RESET>(1));
+    }
+  }
+  if (live) {
+    // A busy channel's reset waits for its bursts to drain (RESET_BUSY meanwhile).
+    const int rc = hal_.wait_until(
+        [this] {
+          const std::uint32_t st = hal_.read32(r::STATUS::kOffset);
+          return st == kAllOnes || (r::get<r::STATUS::IDLE>(st) != 0 && r::get<r::STATUS::RESET_BUSY>(st) == 0);
+        },
+        kResetTimeoutNs);
+    if (rc != 0) hal_.log(LogLevel::kError, "remove: the channels did not go idle; stopping bus mastering anyway");
+    hal_.write32(r::IRQ_ENABLE::kOffset, 0);
+    hal_.write32(r::CTRL::kOffset, 0);
+  }
+  while (!irqs_.empty()) irqs_.pop_back();  // free_irq waits for a handler still running
   std::vector<CopyRequest*> done;
   {
     IrqLockGuard guard(hal_, lock_);
-    fail_everything_locked(-ENODEV);
-    if (!removed_ && !suspended_) {  // quiesce the device before its memory goes away
-      hal_.write32(r::IRQ_ENABLE::kOffset, 0);
-      for (const auto& ring : rings_) hal_.write32(r::CH_CTRL::offset(ring->channel()), r::put<r::CH_CTRL::RESET>(1));
-      hal_.write32(r::CTRL::kOffset, 0);
-    }
+    fail_everything_locked(-ENODEV);  // unmaps the requests' buffers
     probed_ = false;
     done = core_.take_finished();
   }
   complete(std::move(done));
-  while (!irqs_.empty()) irqs_.pop_back();  // reverse order of acquisition
   while (!rings_.empty()) rings_.pop_back();
 }
 
 int TceDevice::prepare(CopyRequest& req) {
   if (req.src.empty() || req.dst.empty()) return -EINVAL;
-  std::size_t src_total = 0, dst_total = 0;
-  for (const Segment& s : req.src) {
-    if (s.cpu == nullptr || s.len == 0) return -EINVAL;
-    src_total += s.len;
-  }
-  for (const Segment& s : req.dst) {
-    if (s.cpu == nullptr || s.len == 0) return -EINVAL;
-    dst_total += s.len;
-  }
-  if (src_total != dst_total) return -EINVAL;
+  const std::size_t src_total = total_length(req.src);
+  if (src_total == 0 || src_total != total_length(req.dst)) return -EINVAL;
   if (req.crc && !info_.crc) return -EOPNOTSUPP;
+  // Counting stops one past what a ring holds: a huge segment costs no more than a full ring.
+  const std::size_t capacity = rings_.front()->capacity();
   std::size_t pieces = 0;
-  walk_pieces(req.src, req.dst, [&](std::size_t, std::size_t, std::size_t, std::size_t, std::size_t) { ++pieces; });
-  if (pieces > rings_.front()->capacity()) return -EINVAL;
+  walk_pieces(req.src, req.dst,
+              [&](std::size_t, std::size_t, std::size_t, std::size_t, std::size_t) { return ++pieces <= capacity; });
+  if (pieces > capacity) return -EINVAL;
 
   req.src_map_.clear();
   req.dst_map_.clear();
@@ -230,6 +257,7 @@ int TceDevice::prepare(CopyRequest& req) {
   walk_pieces(
       req.src_map_, req.dst_map_, [&](std::size_t si, std::size_t so, std::size_t di, std::size_t doff, std::size_t n) {
         req.pieces_.push_back({req.src_map_[si].bus + so, req.dst_map_[di].bus + doff, static_cast<std::uint32_t>(n)});
+        return true;
       });
   return 0;
 }
@@ -249,7 +277,7 @@ int TceDevice::submit(CopyRequest& req, unsigned flags) {
   if (int rc = prepare(req); rc != 0) return rc;
 
   IrqLockGuard guard(hal_, lock_);
-  if (removed_) {
+  if (removed_ || stopping_) {
     unmap(req);
     return -ENODEV;
   }
@@ -293,7 +321,7 @@ TceRing* TceDevice::pick_ring(std::size_t descriptors) {
 // Moves queued requests onto rings with room, oldest first, then rings the doorbells of
 // the rings it wrote to, behind one write barrier.
 void TceDevice::kick_locked() {
-  if (!probed_ || removed_ || suspended_ || suspending_) return;
+  if (!probed_ || removed_ || suspended_ || suspending_ || stopping_) return;
   std::uint32_t touched = 0;
   while (CopyRequest* req = core_.front()) {
     TceRing* ring = pick_ring(req->pieces_.size());
@@ -315,13 +343,14 @@ void TceDevice::kick_locked() {
 
 int TceDevice::wait(const CopyRequest& req, std::uint64_t timeout_ns) {
   if (config_.irq_mode == IrqMode::kPolling) {
-    const std::uint64_t deadline = hal_.now_ns() + timeout_ns;
+    const std::uint64_t now = hal_.now_ns();
+    const std::uint64_t deadline = timeout_ns > UINT64_MAX - now ? UINT64_MAX : now + timeout_ns;  // saturates
     for (;;) {
       bottom_half();
       if (req.finished()) return 0;
-      const std::uint64_t now = hal_.now_ns();
-      if (now >= deadline) return -ETIMEDOUT;
-      (void)hal_.wait_until([&req] { return req.finished(); }, std::min(config_.poll_interval_ns, deadline - now));
+      const std::uint64_t t = hal_.now_ns();
+      if (t >= deadline) return -ETIMEDOUT;
+      (void)hal_.wait_until([&req] { return req.finished(); }, std::min(config_.poll_interval_ns, deadline - t));
     }
   }
   if (hal_.wait_until([&req] { return req.finished(); }, timeout_ns) == 0) return 0;
@@ -370,7 +399,7 @@ void TceDevice::bottom_half() {
     IrqLockGuard guard(hal_, lock_);
     const std::uint32_t events = events_;
     events_ = 0;
-    if (probed_ && !removed_ && !suspended_) {
+    if (probed_ && !removed_ && !suspended_ && !stopping_) {
       for (const auto& ring : rings_) {
         const bool check_halt =
             (events & err_event(ring->channel())) != 0 || (config_.irq_mode == IrqMode::kPolling && !ring->empty());
@@ -488,7 +517,7 @@ void TceDevice::watchdog_fired(unsigned c) {
   {
     IrqLockGuard guard(hal_, lock_);
     watchdogs_[c] = 0;
-    if (!probed_ || removed_ || suspended_) return;
+    if (!probed_ || removed_ || suspended_ || stopping_) return;
     TceRing& ring = *rings_[c];
     retire_locked(ring, true);  // what finished without an interrupt completes here
     if (!removed_ && watchdogs_[c] == 0 && !ring.empty()) {
@@ -520,7 +549,7 @@ void TceDevice::arm_flush_locked() {
     bottom_half();
     IrqLockGuard guard(hal_, lock_);
     const bool busy = std::any_of(rings_.begin(), rings_.end(), [](const auto& ring) { return !ring->empty(); });
-    if (busy && probed_ && !removed_) arm_flush_locked();
+    if (busy && probed_ && !removed_ && !stopping_) arm_flush_locked();
   });
 }
 

@@ -67,8 +67,9 @@ class TceDevice {
   // acquired stays held.
   [[nodiscard]] int probe();
 
-  // Process context. Fails unfinished requests with -ENODEV, stops the device and
-  // releases everything probe acquired, in reverse order.
+  // Process context. Resets the channels and waits (bounded) until the device is idle,
+  // disables its interrupts, frees them, then fails unfinished requests with -ENODEV,
+  // unmaps their buffers and frees the rings.
   void remove();
 
   // Any context but interrupt; takes the lock. Checks the request (before any register
@@ -150,6 +151,7 @@ class TceDevice {
   bool removed_ = false;
   bool suspending_ = false;
   bool suspended_ = false;
+  bool stopping_ = false;                                       // remove() under way
   std::vector<std::pair<std::uint32_t, std::uint32_t>> saved_;  // (offset, value)
 };
 

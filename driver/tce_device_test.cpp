@@ -5,8 +5,10 @@
 #include <doctest/doctest.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <deque>
+#include <functional>
 
 #include "tce_regs.hpp"
 #include "testing/mock_hal.hpp"
@@ -117,9 +119,14 @@ struct Rig {
     expect_program();
     REQUIRE(driver.probe() == 0);
   }
-  void expect_remove() {
-    hal.expect_write(r::IRQ_ENABLE::kOffset, 0);
+  // remove(): the channels stop; STATUS reads busy `busy_reads` times, then idle (unless
+  // `goes_idle` is false); only then do interrupts and bus mastering go. `check` runs at
+  // each STATUS read, while the device could still reach memory.
+  void expect_remove(unsigned busy_reads = 0, bool goes_idle = true, const std::function<void()>& check = {}) {
     for (unsigned c = 0; c < channels(); ++c) hal.expect_write(r::CH_CTRL::offset(c), r::CH_CTRL::RESET::kMask);
+    for (unsigned i = 0; i < busy_reads; ++i) hal.expect_read(r::STATUS::kOffset, r::STATUS::RESET_BUSY::kMask, check);
+    if (goes_idle) hal.expect_read(r::STATUS::kOffset, r::STATUS::IDLE::kMask, check);
+    hal.expect_write(r::IRQ_ENABLE::kOffset, 0);
     hal.expect_write(r::CTRL::kOffset, 0);
   }
   // Removes the device and checks that nothing is left over and nothing went unexpected.
@@ -772,4 +779,116 @@ TEST_CASE("a wait that times out on a live device answers -ETIMEDOUT") {
   CHECK(rig.driver.wait(req, 3'000) == -ETIMEDOUT);
   CHECK(req.state() == RequestState::kIssued);
   rig.finish();
+}
+
+// ---- remove with work in flight, and limits
+
+TEST_CASE("remove with copies in flight stops the channels and waits for idle before unmapping or freeing") {
+  Device dev;
+  dev.caps_channels = dev.real_channels = 2;
+  dev.vectors = 2;
+  Rig rig({}, dev);
+  rig.probe();
+  CopyRequest &a = rig.copy(4096), &b = rig.copy(4096);
+  rig.hal.expect_write(r::RING_TAIL::offset(0), 1);
+  REQUIRE(rig.driver.submit(a) == 0);
+  rig.hal.expect_write(r::RING_TAIL::offset(1), 1);
+  REQUIRE(rig.driver.submit(b) == 0);
+  // While the device may still reach them, buffers, rings and handlers must all be there.
+  auto everything_held = [&] {
+    CHECK(rig.hal.live_mappings() == 4);
+    CHECK(rig.hal.live_dma() == 2);
+    CHECK(rig.hal.live_irqs() == 2);
+    CHECK(a.state() == RequestState::kIssued);
+  };
+  rig.expect_remove(1, true, everything_held);  // one look while the bursts drain (RESET_BUSY)
+  rig.driver.remove();
+  CHECK(a.status == -ENODEV);
+  CHECK(b.status == -ENODEV);
+  rig.finish();
+}
+
+TEST_CASE("remove waits for idle only so long, then stops the device and frees everything anyway") {
+  Rig rig;
+  rig.probe();
+  CopyRequest& a = rig.copy(64);
+  rig.hal.expect_write(r::RING_TAIL::offset(0), 1);
+  REQUIRE(rig.driver.submit(a) == 0);
+  rig.expect_remove(11, false);  // a look per microsecond for 10 us, never idle
+  rig.driver.remove();
+  CHECK(a.status == -ENODEV);
+  rig.finish();
+}
+
+TEST_CASE("a huge segment is refused after counting at most a ring's worth of pieces") {
+  Rig rig;
+  rig.probe();
+  CopyRequest& req = rig.copy(64);
+  // 2^40 pieces of 16 MiB: counting them all would take hours.
+  req.src[0].len = req.dst[0].len = SIZE_MAX - 7;
+  CHECK(rig.driver.submit(req) == -EINVAL);
+  CHECK(req.state() == RequestState::kIdle);
+  CHECK(rig.hal.live_mappings() == 0);
+  rig.finish();
+}
+
+TEST_CASE("segment lengths whose sum wraps are refused before any register access") {
+  Rig rig;
+  rig.probe();
+  CopyRequest& req = rig.copy(16);
+  // (2^64 - 8) + 16 wraps to 8, the destination's length.
+  req.src = {{req.src[0].cpu, SIZE_MAX - 7}, {rig.hal.alloc_buffer(16), 16}};
+  req.dst[0].len = 8;
+  CHECK(rig.driver.submit(req) == -EINVAL);
+  CHECK(req.state() == RequestState::kIdle);
+  CHECK(rig.hal.live_mappings() == 0);
+  rig.finish();  // the strict mock saw no access
+}
+
+TEST_CASE("a polling wait with no time limit (UINT64_MAX) waits instead of timing out at once") {
+  DeviceConfig cfg;
+  cfg.irq_mode = IrqMode::kPolling;
+  Rig rig(cfg);
+  rig.probe();
+  rig.hal.advance_time(5'000);  // now + UINT64_MAX wraps unless it saturates
+  CopyRequest& req = rig.copy(8);
+  rig.hal.expect_write(r::RING_TAIL::offset(0), 1);
+  REQUIRE(rig.driver.submit(req) == 0);
+  rig.hal.expect_read(r::CH_STATUS::offset(0), r::CH_STATUS::ACTIVE::kMask, [&] { rig.device_done(0, 0); });
+  CHECK(rig.driver.wait(req, UINT64_MAX) == 0);
+  CHECK(req.state() == RequestState::kCompleted);
+  rig.finish();
+}
+
+TEST_CASE("the mock's wait_until with no time limit waits for its condition") {
+  MockHal hal;
+  hal.advance_time(5'000);
+  int looks = 0;
+  CHECK(hal.wait_until([&] { return ++looks == 3; }, UINT64_MAX) == 0);
+  CHECK(looks == 3);
+}
+
+TEST_CASE("the mock refuses a buffer whose end wraps the address space") {
+  MockHal hal;
+  unsigned char* buf = hal.alloc_buffer(64);
+  std::uint64_t bus = 0;
+  CHECK(hal.dma_map(buf + 8, SIZE_MAX - 4, tce::DmaDir::kToDevice, &bus) == -EFAULT);  // buf + 8 + len wraps to buf + 3
+  CHECK(hal.live_mappings() == 0);
+  CHECK(hal.dma_map(buf + 8, 56, tce::DmaDir::kToDevice, &bus) == 0);
+  hal.dma_unmap(bus, 56, tce::DmaDir::kToDevice);
+  CHECK(hal.problems().empty());
+}
+
+TEST_CASE("an in-place copy maps one buffer twice, and each unmap releases its own mapping") {
+  Rig rig;
+  rig.probe();
+  CopyRequest& req = rig.copy(64);
+  req.dst = req.src;
+  rig.hal.expect_write(r::RING_TAIL::offset(0), 1);
+  REQUIRE(rig.driver.submit(req) == 0);
+  CHECK(rig.hal.live_mappings() == 2);
+  rig.device_done(0, 0);
+  rig.interrupt(0, done_ev(0), done_ev(0));
+  CHECK(req.state() == RequestState::kCompleted);
+  rig.finish();  // no false "unmap of a mapping that does not exist"
 }

@@ -93,7 +93,7 @@ class AxiMemSlave {
   Violations violations_;
   std::size_t max_reads_ = 0;
   std::uint64_t stall_until_ = 0;
-  Rng rng_{1};
+  Rng rng_{cfg_.seed};                // the run's seed: back-pressure differs between seeds, repeats for one
   bool r_up_ = false, b_up_ = false;  // RVALID / BVALID raised and not yet taken
   bool hold() { return cfg_.backpressure_percent != 0 && rng_.range(0, 99) < cfg_.backpressure_percent; }
   std::uint64_t overlap_cycles_ = 0;

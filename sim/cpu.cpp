@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 
 #include "engine.hpp"
 #include "platform.hpp"
@@ -35,6 +36,10 @@ constexpr std::size_t kCpuStackBytes = 4 << 20;
 // How long a CPU spins on a contended lock before the run is declared deadlocked.
 constexpr std::uint64_t kSpinLimitCycles = 1'000'000;
 
+// The most deltas a wait after an early stop yields to the other CPUs (a bound in case one
+// of them can never end, e.g. stopped before its program began).
+constexpr unsigned kDeltasAfterStop = 100'000;
+
 }  // namespace
 
 SimCpu::SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id)
@@ -56,9 +61,9 @@ bool SimCpu::is_current() const {
 
 void SimCpu::thread() {
   thread_ = sc_core::sc_get_current_process_handle();
-  wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()));
+  wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()), stop_event_);
   set_context(CpuContext::kProcess);
-  if (program_) program_(*this);
+  if (program_ && !platform_.stopping()) program_(*this);
   set_context(CpuContext::kIdle);
   finished_ = true;
   platform_.cpu_finished();
@@ -90,7 +95,19 @@ const char* to_string(HalCall call) {
   return kNames[static_cast<int>(call)];
 }
 
+// After an early stop the program runs on to its end, its objects destroyed in their
+// scopes' order, in no simulated time: every HAL call returns at once, as on a device that
+// is gone (reads all ones, waits time out, locks are free, no interrupt or deferred work).
+// No exception is thrown through driver code: its destructors make HAL calls too.
+void SimCpu::stop() {
+  irq_event_.notify();
+  wake_event_.notify();
+  csr_done_.notify();
+  stop_event_.notify();  // ends the timed waits (call costs, spinning) too
+}
+
 void SimCpu::begin_call(HalCall call) {
+  if (platform_.stopping()) return;
   if (id_ < 4) *platform_.harness().probes().hal_call[id_] = static_cast<CData>(call);
   Event e{EventKind::kHalCall};
   e.cpu = static_cast<int>(id_);
@@ -99,8 +116,9 @@ void SimCpu::begin_call(HalCall call) {
   platform_.store_buffer_tick(id_);  // what this CPU wrote since its last call is now pending
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) {
-    wait(cycle_period() * static_cast<double>(cost));
+    wait(cycle_period() * static_cast<double>(cost), stop_event_);
     settle();
+    if (platform_.stopping()) return;
   }
   take_interrupts();
   // Deferred work (timers) runs when process context could be interrupted anyway.
@@ -162,6 +180,7 @@ void SimCpu::take_interrupts() {
     taken.cpu = static_cast<int>(id_);
     taken.line = static_cast<unsigned>(line);
     platform_.publish(taken);
+    if (platform_.stopping()) return;  // a checker (irq_storm) stopped the run on this take
     const CpuContext interrupted = context_;
     set_context(CpuContext::kIsr);
     irqs_enabled_ = false;
@@ -202,8 +221,11 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   req.data = value;
   if (id_ < 4) *platform_.harness().probes().reg[id_] = static_cast<SData>(offset);
   req.priority = id_;  // same cycle, several CPUs: the bus order does not depend on thread order
+  if (platform_.stopping()) return write ? 0 : 0xFFFFFFFFu;  // after the stop: the device is out of reach
   platform_.engine().submit(device, &req, &csr_done_);
   wait(csr_done_);
+  // Woken by the stop, not by an answer: the stopped engine never touches req again.
+  if (platform_.stopping()) return write ? 0 : 0xFFFFFFFFu;
   Event e{EventKind::kCsrAccess};
   e.cpu = static_cast<int>(id_);
   e.device = device;
@@ -324,6 +346,8 @@ int SimCpu::request_line(unsigned line, tce::Trigger trigger, IrqHandler handler
 void SimCpu::free_line(unsigned line, unsigned owner) {
   begin_call(HalCall::kFreeIrq);
   platform_.unregister_irq(line, owner);
+  // As synchronize_irq does: a handler of the line running on another CPU finishes first.
+  while (platform_.irq_running(line) && !platform_.stopping()) wait(cycle_period(), stop_event_);
 }
 
 tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
@@ -341,6 +365,10 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
   // Platform::lock_state.
   Platform::LockState& st = platform_.lock_state(lock);
   const std::uint64_t now = platform_.cycle();
+  if (platform_.stopping()) {  // after the stop: nobody else runs any more
+    lock.owner = static_cast<int>(id_);
+    return was;
+  }
   if (lock.owner == -1 && st.waiters.empty() && st.released != now) {
     lock.owner = static_cast<int>(id_);
     platform_.publish(held);
@@ -349,7 +377,12 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
   st.enqueue(now, id_);
   std::uint64_t spun = 0;
   while (lock.owner != static_cast<int>(id_)) {
-    wait(cycle_period());
+    wait(cycle_period(), stop_event_);
+    if (platform_.stopping()) {
+      st.remove(id_);
+      lock.owner = static_cast<int>(id_);
+      break;
+    }
     // A lock released in an earlier cycle with nobody handed it: the queue's head takes it.
     if (lock.owner == -1 && st.released < platform_.cycle() && st.head() == id_) {
       st.pop();
@@ -372,6 +405,11 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
 
 void SimCpu::unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) {
   begin_call(HalCall::kUnlock);
+  if (platform_.stopping()) {
+    lock.owner = -1;
+    irqs_enabled_ = state;
+    return;
+  }
   Event e{EventKind::kUnlock};
   e.cpu = static_cast<int>(id_);
   e.addr = reinterpret_cast<std::uintptr_t>(&lock);
@@ -390,12 +428,17 @@ void SimCpu::schedule_work(std::function<void()> work) {
 
 int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
   begin_call(HalCall::kWait);
+  if (platform_.stopping()) return wait_after_stop(done, timeout_ns);
   Event e{EventKind::kWait};
   e.cpu = static_cast<int>(id_);
   e.level = irqs_enabled_;
   platform_.publish(e);
+  // Saturates at the end of simulated time: a timeout of UINT64_MAX ns does not fit an sc_time.
+  const sc_core::sc_time left = sc_core::sc_max_time() - sc_core::sc_time_stamp();
+  const double timeout = static_cast<double>(timeout_ns) * 1e-9;
   const sc_core::sc_time deadline =
-      sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(timeout_ns), sc_core::SC_NS);
+      sc_core::sc_time_stamp() +
+      (timeout >= left.to_seconds() ? left : sc_core::sc_time(static_cast<double>(timeout_ns), sc_core::SC_NS));
   const CpuContext waiting = context_;
   for (;;) {
     run_work();
@@ -407,6 +450,7 @@ int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_
     if (!irqs_enabled_ || platform_.pic().pending_for(id_) < 0) {
       wait(deadline - now, irq_event_ | wake_event_);
       settle();
+      if (platform_.stopping()) return wait_after_stop(done, timeout_ns);
     }
     set_context(waiting);
     take_interrupts();
@@ -418,8 +462,32 @@ void SimCpu::wake_all() {
   platform_.wake_all_cpus();
 }
 
+// A wait after the stop lets the other CPUs' programs run on first (they may be what it
+// waits for: a CPU that owns the device waits for the others to be done with it). It gives
+// up once every other program has ended or waits too, the highest-numbered waiter first,
+// so that the waits end one by one; the program's clock then jumps by the timeout, so that
+// a loop bounded by time (a driver's polling) ends although simulated time stands still.
+int SimCpu::wait_after_stop(const std::function<bool()>& done, std::uint64_t timeout_ns) {
+  waiting_after_stop_ = true;
+  for (unsigned i = 0; i < kDeltasAfterStop && !done() && !may_give_up(); ++i) wait(sc_core::SC_ZERO_TIME);
+  waiting_after_stop_ = false;
+  if (done()) return 0;
+  after_stop_ns_ += std::min(timeout_ns, UINT64_MAX - after_stop_ns_);
+  return -ETIMEDOUT;
+}
+
+bool SimCpu::may_give_up() {
+  for (unsigned i = 0; i < platform_.config().cpus; ++i) {
+    const SimCpu& other = platform_.cpu(i);
+    if (&other == this || other.finished()) continue;
+    if (!other.waiting_after_stop_ || other.id() > id_) return false;
+  }
+  return true;
+}
+
 std::uint64_t SimCpu::now_ns() {
-  return static_cast<std::uint64_t>(sc_core::sc_time_stamp().to_seconds() * 1e9 + 0.5);
+  const auto now = static_cast<std::uint64_t>(sc_core::sc_time_stamp().to_seconds() * 1e9 + 0.5);
+  return now + std::min(after_stop_ns_, UINT64_MAX - now);
 }
 
 void SimCpu::log(tce::LogLevel level, const char* message) {

@@ -62,6 +62,9 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   // Interrupt pending for this CPU (from the platform interrupt controller).
   void raise_irq() { irq_event_.notify(); }
   void wake() { wake_event_.notify(); }
+  // The run is stopped early: wakes the CPU wherever it waits, so that its program runs to
+  // its end at once and destroys what it made.
+  void stop();
   // Whether the calling SystemC process is this CPU's (the one running its program).
   bool is_current() const;
   // Drops a timer of this CPU's; false if it has none of that id.
@@ -107,6 +110,8 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void thread();
   void timer_thread();
   void begin_call(HalCall call);
+  int wait_after_stop(const std::function<bool()>& done, std::uint64_t timeout_ns);
+  bool may_give_up();
   void set_context(CpuContext context);
   void settle();
   void take_interrupts();
@@ -121,6 +126,8 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   bool irqs_enabled_ = true;
   bool in_work_ = false;
   bool finished_ = false;
+  std::uint64_t after_stop_ns_ = 0;  // how far the program's clock ran on after an early stop
+  bool waiting_after_stop_ = false;
   std::deque<std::function<void()>> work_;
   struct Timer {
     sc_core::sc_time due;
@@ -129,6 +136,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   std::map<tce::TimerId, Timer> timers_;  // ids increase, so map order is start order
   sc_core::sc_process_handle thread_;
   sc_core::sc_event irq_event_, wake_event_, csr_done_, timers_changed_;
+  sc_core::sc_event stop_event_;  // notified only by stop(): timed waits end with it
 };
 
 }  // namespace tandem

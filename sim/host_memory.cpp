@@ -22,15 +22,19 @@ std::uint8_t* HostMemory::at(std::uint64_t addr, std::size_t len) {
   if (it == regions_.begin()) return nullptr;
   --it;
   const std::uint64_t offset = addr - it->first;
-  if (offset + len > it->second.size()) return nullptr;
+  const std::size_t size = it->second.size();
+  if (len > size || offset > size - len) return nullptr;  // no sum that could wrap
   return it->second.data() + offset;
 }
 
 std::uint64_t HostMemory::bus_of(const void* cpu, std::size_t len) const {
-  const auto* p = static_cast<const std::uint8_t*>(cpu);
+  // Integer offsets, not pointer sums: a range whose end wraps the address space is
+  // refused, and no pointer is ever formed past a region.
+  const auto p = reinterpret_cast<std::uintptr_t>(cpu);
+  if (len == 0 || len - 1 > UINTPTR_MAX - p) return 0;
   for (const auto& [base, bytes] : regions_) {
-    const std::uint8_t* begin = bytes.data();
-    if (p >= begin && p + len <= begin + bytes.size()) return base + static_cast<std::uint64_t>(p - begin);
+    const auto begin = reinterpret_cast<std::uintptr_t>(bytes.data());
+    if (p >= begin && p - begin <= bytes.size() && len <= bytes.size() - (p - begin)) return base + (p - begin);
   }
   return 0;
 }

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 using tandem::HostMemory;
 
 TEST_CASE("regions are mapped in whole pages above 4 GiB, with an unmapped page between") {
@@ -53,4 +55,14 @@ TEST_CASE("a CPU pointer into a region maps back to its bus address, others to 0
   int on_stack = 0;
   CHECK(mem.bus_of(&on_stack, sizeof on_stack) == 0);
   CHECK(mem.bus_of(mem.at(a + 4000), 200) == 0);  // runs past the region
+}
+
+TEST_CASE("a length that would wrap the address space is refused, not wrapped into range") {
+  HostMemory mem;
+  const auto a = mem.alloc(100);
+  // 8 + (SIZE_MAX - 4) wraps to 3, which a sum-based bound would take for a short access.
+  CHECK(mem.at(a + 8, SIZE_MAX - 4) == nullptr);
+  CHECK(mem.bus_of(mem.at(a + 8), SIZE_MAX) == 0);
+  CHECK(mem.bus_of(mem.at(a + 8), SIZE_MAX - 4) == 0);
+  CHECK(mem.bus_of(mem.at(a + 8), 16) == a + 8);
 }

@@ -23,7 +23,8 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
   hc.variant = config.variant;
   std::vector<DeviceHarness*> devices;
   for (unsigned d = 0; d < std::clamp(config.devices, 1u, kMaxDevices); ++d) {
-    if (d > 0) hc.fst_path.clear();  // waves show device 0
+    if (d > 0) hc.fst_path.clear();                                // waves show device 0
+    hc.mem.seed = config.memory.seed + d * 0x9E3779B97F4A7C15ull;  // each device's memory port its own stream
     harnesses_.push_back(std::make_unique<DeviceHarness>(memory_, hc));
     devices.push_back(harnesses_.back().get());
     hals_.push_back(std::make_unique<PlatformHal>(*this, d));
@@ -36,7 +37,7 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     Event e{EventKind::kCycleLimit};
     e.data = config_.engine.max_cycles;
     publish(e);
-    sc_core::sc_stop();
+    stop_run();
   };
   engine_->on_rtl_error = [this] {
     publish(Event{EventKind::kRtlAssertion});
@@ -59,7 +60,8 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       return false;
     };
     if (config.store_buffer_delay != 0) {
-      store_buffer_ = std::make_unique<StoreBuffer>(memory_, config.seed, config.store_buffer_delay);
+      store_buffer_ =
+          std::make_unique<StoreBuffer>(memory_, config.seed, config.store_buffer_delay, config.store_buffer_min_delay);
       store_buffer_->on_written = [this](unsigned cpu, std::uint64_t region, std::uint64_t addr, std::uint64_t len) {
         Event e{EventKind::kCpuDmaWrite};
         e.cpu = static_cast<int>(cpu);
@@ -90,6 +92,8 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       }
     };
   }
+  if (store_buffer_) sc_core::sc_spawn([this] { drain_thread(); }, "store_buffer_drain");
+  sc_core::sc_spawn([this] { scheduler_thread(); }, "platform_scheduler");
   pic_.on_pending = [this](unsigned cpu) {
     if (cpu < cpus_.size()) cpus_[cpu]->raise_irq();
   };
@@ -102,8 +106,14 @@ Platform::~Platform() = default;
 
 void Platform::run() {
   sc_core::sc_start();
+  if (!programs_finished() && !stopping_ && sc_core::sc_get_status() != sc_core::SC_STOPPED) {
+    // Nothing left to happen, yet programs wait: let them end too (the hang checker says why).
+    stop_run();
+    sc_core::sc_start();
+  }
+  winding_down_ = false;
   Event end{EventKind::kRunEnd};
-  end.level = programs_finished();
+  end.level = programs_finished() && !stopping_;  // ran to their end, not unwound by a stop
   publish(end);
   // The end state of host memory, so that two runs can be compared by their logs alone.
   log_.line(cycle(), "memory", fmt::format("{} regions, digest {:016x}", memory_.regions(), memory_.digest()));
@@ -118,6 +128,7 @@ bool Platform::programs_finished() const {
 }
 
 void Platform::fail(const std::string& checker, const std::string& message) {
+  if (winding_down_) return;  // what programs do after an early stop is not judged
   failures_.push_back({checker, message, cycle()});
   log_.line(cycle(), "checker", fmt::format("FAIL [{}] {}", checker, message));
 }
@@ -134,11 +145,6 @@ void Platform::csr_completed(Event e) {
     pm.data = state;
     publish(pm);
   }
-}
-
-void Platform::stop_run() {
-  engine_->stop();
-  sc_core::sc_stop();
 }
 
 int Platform::register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler,
@@ -182,12 +188,14 @@ void Platform::unregister_irq(unsigned line, unsigned owner) {
 }
 
 // Every handler on the line runs; the interrupt was handled if any of them says so.
+// A copy of the list runs: a handler freed on another CPU meanwhile lives until it returns.
 tce::IrqReturn Platform::dispatch_irq(unsigned line) {
   tce::IrqReturn ret = tce::IrqReturn::kNone;
   Event e{EventKind::kHandlerEntry};
   e.cpu = current_cpu_id();
   e.line = line;
-  for (auto& [owner, handler] : handlers_[line]) {
+  ++handlers_running_[line];
+  for (auto& [owner, handler] : std::vector(handlers_[line])) {
     e.kind = EventKind::kHandlerEntry;
     e.device = owner;
     e.cycle = 0;
@@ -198,6 +206,7 @@ tce::IrqReturn Platform::dispatch_irq(unsigned line) {
     e.cycle = 0;
     publish(e);
   }
+  --handlers_running_[line];
   return ret;
 }
 
@@ -216,24 +225,52 @@ void Platform::store_buffer_tick(unsigned cpu) {
   schedule_drain(store_buffer_->notice_writes(cycle(), cpu));
 }
 
-// Writes drain on time even while no CPU makes a HAL call: a process waits for the next.
+// Writes drain on time even while no CPU makes a HAL call: one process, woken for the
+// earliest pending drain (a process spawned per drain would cost memory per copy).
 void Platform::schedule_drain(std::uint64_t next) {
   if (next == 0 || (drain_scheduled_ != 0 && drain_scheduled_ <= next)) return;
   drain_scheduled_ = next;
-  at_cycle(next, [this, next] {
-    if (drain_scheduled_ == next) drain_scheduled_ = 0;
+  const sc_core::sc_time when = sc_core::sc_time::from_value(cycle_period().value() * next);
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  drain_wakeup_.notify(when > now ? when - now : sc_core::SC_ZERO_TIME);  // an earlier one replaces a later
+}
+
+void Platform::drain_thread() {
+  for (;;) {
+    sc_core::wait(drain_wakeup_);
+    drain_scheduled_ = 0;
     store_buffer_->drain_due(cycle());
     schedule_drain(store_buffer_->next_due());
-  });
+  }
 }
 
 void Platform::at_cycle(std::uint64_t at, std::function<void()> action) {
-  const sc_core::sc_time when = sc_core::sc_time::from_value(cycle_period().value() * at);
-  sc_core::sc_spawn([when, action = std::move(action)] {
+  const bool earliest = scheduled_.empty() || at < scheduled_.begin()->first;
+  scheduled_.emplace(at, std::move(action));  // after those already due in the same cycle
+  if (earliest) wake_scheduler();
+}
+
+void Platform::wake_scheduler() {
+  const sc_core::sc_time when = sc_core::sc_time::from_value(cycle_period().value() * scheduled_.begin()->first);
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  scheduled_wakeup_.cancel();
+  scheduled_wakeup_.notify(when > now ? when - now : sc_core::SC_ZERO_TIME);
+}
+
+// One long-lived process runs every at_cycle() action: a process spawned per action would
+// cost memory for every one of them (SystemC keeps each spawned process's name).
+void Platform::scheduler_thread() {
+  for (;;) {
+    sc_core::wait(scheduled_wakeup_);
     const sc_core::sc_time now = sc_core::sc_time_stamp();
-    if (when > now) sc_core::wait(when - now);
-    action();
-  });
+    while (!scheduled_.empty() &&
+           sc_core::sc_time::from_value(cycle_period().value() * scheduled_.begin()->first) <= now) {
+      std::function<void()> action = std::move(scheduled_.begin()->second);
+      scheduled_.erase(scheduled_.begin());
+      action();
+    }
+    if (!scheduled_.empty()) wake_scheduler();
+  }
 }
 
 void Platform::when(std::function<bool(const Event&)> condition, std::function<void()> action) {
@@ -324,6 +361,17 @@ void Platform::device_irq_changed(unsigned device, unsigned vector) {
     return;
   }
   pic_.set_input(line, level);
+}
+
+// An early end (a checker, the cycle limit): nothing ticks any more, and each CPU's program
+// runs on to its end from where it waits, in no simulated time (SimCpu::stop); the last one
+// to finish stops SystemC.
+void Platform::stop_run() {
+  if (stopping_) return;
+  stopping_ = winding_down_ = true;
+  engine_->stop();
+  for (auto& c : cpus_) c->stop();
+  if (programs_finished()) sc_core::sc_stop();
 }
 
 void Platform::cpu_finished() {

@@ -41,6 +41,8 @@ struct PlatformConfig {
   // Weak ordering: CPU writes to coherent DMA memory drain within this many cycles unless
   // a barrier or sync drains them first (0: no store buffer, writes land at once).
   std::uint64_t store_buffer_delay = 2000;
+  // ... and stay at least this long (a seeded ordering bug must bite on every seed).
+  std::uint64_t store_buffer_min_delay = 0;
   std::uint64_t seed = 1;  // for the store buffer's delays
 };
 
@@ -81,10 +83,13 @@ class Platform {
   void run();
   bool programs_finished() const;
 
+  // Ends the run early (a checker that saw enough, an RTL assertion, the cycle limit): the
+  // CPUs' programs run to their end at once, their objects destroyed, and the simulation stops.
+  void stop_run();
+  bool stopping() const { return stopping_; }
+
   // Checkers report here, in the order they fire; the run passes only if nobody did.
   void fail(const std::string& checker, const std::string& message);
-  // Ends the run now (a checker that saw enough: an interrupt storm, an RTL assertion).
-  void stop_run();
   const std::vector<Failure>& failures() const { return failures_; }
 
   Iommu& iommu() { return iommu_; }
@@ -104,13 +109,14 @@ class Platform {
     // Faults also show in the waves, as steps of a counter.
     if (e.kind == EventKind::kDmaFault) ++*harness_->probes().dma_faults;
     if (e.kind == EventKind::kFault) ++*harness_->probes().injected_faults;
-    if (!events_.wanted(e.kind)) return;
+    if (winding_down_ || !events_.wanted(e.kind)) return;  // observers see nothing of the wind-down
     if (e.cycle == 0) e.cycle = cycle();
     events_.publish(e);
   }
 
-  // Scripting: `action` runs in a process of its own at `cycle` (at once if that is past),
-  // or once, right after the first event for which `condition` holds.
+  // Scripting: `action` runs at `cycle` (at once if that is past) in the platform's scheduler
+  // process, so it must not wait; or once, right after the first event for which `condition`
+  // holds.
   void at_cycle(std::uint64_t cycle, std::function<void()> action);
   void when(std::function<bool(const Event&)> condition, std::function<void()> action);
 
@@ -135,6 +141,8 @@ class Platform {
   int register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tce::Hal::IrqHandler handler, unsigned owner);
   void unregister_irq(unsigned line, unsigned owner);
   tce::IrqReturn dispatch_irq(unsigned line);
+  // Whether a handler of the line is running on some CPU (free_irq waits until none is).
+  bool irq_running(unsigned line) const { return handlers_running_.count(line) != 0 && handlers_running_.at(line) > 0; }
   void cpu_finished();
   void wake_all_cpus();
   tce::TimerId next_timer_id() { return next_timer_++; }
@@ -186,7 +194,8 @@ class Platform {
   tce::TimerId next_timer_ = 1;
   std::map<const tce::SpinLock*, LockState> locks_;
   std::map<unsigned, std::vector<std::pair<unsigned, tce::Hal::IrqHandler>>> handlers_;  // by line: (owner, handler)
-  std::vector<bool> line_level_;  // what the interrupt controller was last told
+  std::map<unsigned, unsigned> handlers_running_;  // by line: dispatches under way
+  std::vector<bool> line_level_;                   // what the interrupt controller was last told
   std::vector<Failure> failures_;
   unsigned drop_irqs_ = 0;
   std::uint64_t delay_irq_ = 0;
@@ -195,8 +204,16 @@ class Platform {
   std::vector<bool> suppressed_;                  // line high, but its edge was dropped
   Iommu iommu_;
   std::unique_ptr<StoreBuffer> store_buffer_;
-  std::uint64_t drain_scheduled_ = 0;  // the cycle a drain process waits for (0: none)
+  void drain_thread();
+  void scheduler_thread();
+  void wake_scheduler();
+  sc_core::sc_event scheduled_wakeup_;
+  std::multimap<std::uint64_t, std::function<void()>> scheduled_;  // at_cycle() actions by cycle
+  sc_core::sc_event drain_wakeup_;
+  std::uint64_t drain_scheduled_ = 0;  // the cycle the drain process waits for (0: none)
   std::vector<DmaFault> dma_faults_;
+  bool stopping_ = false;
+  bool winding_down_ = false;  // stopped early, programs still ending
 };
 
 }  // namespace tandem

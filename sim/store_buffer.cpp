@@ -37,7 +37,8 @@ std::uint64_t StoreBuffer::notice_writes(std::uint64_t now, unsigned cpu) {
     // A function of (seed, CPU, cycle, region), not the next draw of a stream: CPUs noticed
     // in the same cycle get the same delays whatever order their threads ran in.
     const std::uint64_t due =
-        now + 1 + Rng(seed_ ^ (std::uint64_t{cpu} << 56) ^ (now * 0x9E3779B97F4A7C15ull) ^ bus).range(0, max_delay_);
+        now + 1 +
+        Rng(seed_ ^ (std::uint64_t{cpu} << 56) ^ (now * 0x9E3779B97F4A7C15ull) ^ bus).range(min_delay_, max_delay_);
     std::size_t run = 0;  // newly written bytes just before i
     for (std::size_t i = 0; i < r->cpu.size(); ++i) {
       if (r->due[i] == 0 && r->cpu[i] != mem[i]) {

@@ -8,6 +8,7 @@
 // a doorbell rung without a barrier can overtake the descriptor it announces.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -21,8 +22,9 @@ namespace tandem {
 
 class StoreBuffer {
  public:
-  StoreBuffer(HostMemory& memory, std::uint64_t seed, std::uint64_t max_delay)
-      : memory_(memory), seed_(seed), max_delay_(max_delay) {}
+  // Writes drain between min_delay and max_delay cycles after they are noticed.
+  StoreBuffer(HostMemory& memory, std::uint64_t seed, std::uint64_t max_delay, std::uint64_t min_delay = 0)
+      : memory_(memory), seed_(seed), max_delay_(max_delay), min_delay_(std::min(min_delay, max_delay)) {}
 
   // The CPU's view of a new coherent region at `bus` (as it is in memory now).
   std::uint8_t* add_region(std::uint64_t bus, std::size_t len);
@@ -60,6 +62,7 @@ class StoreBuffer {
   HostMemory& memory_;
   std::uint64_t seed_;
   std::uint64_t max_delay_;
+  std::uint64_t min_delay_;
   std::map<std::uint64_t, std::unique_ptr<Region>> regions_;
 };
 

@@ -78,3 +78,15 @@ TEST_CASE("each run of bytes a CPU newly wrote is reported once, with its region
   REQUIRE(seen.size() == 3);
   CHECK(seen[2] == std::array<std::uint64_t, 4>{0, bus, bus + 7, 1});
 }
+
+TEST_CASE("writes stay buffered at least the minimum delay, whatever the seed") {
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    HostMemory mem;
+    StoreBuffer sb(mem, seed, 2000, 1500);
+    const auto bus = mem.alloc(64);
+    sb.add_region(bus, 64)[0] = 0x11;
+    const std::uint64_t due = sb.notice_writes(1000);
+    CHECK(due >= 2500);
+    CHECK(due <= 3001);
+  }
+}

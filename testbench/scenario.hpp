@@ -27,7 +27,9 @@ class ScenarioContext {
   Rng& rng() { return rng_; }
   // `checker`: one of checkers/checker_names.hpp.
   void fail(std::string_view checker, const std::string& message) { platform_.fail(std::string(checker), message); }
-  void note(const std::string& text) { platform_.log().line(platform_.cycle(), "scenario", text); }
+  void note(const std::string& text) {
+    if (!platform_.stopping()) platform_.log().line(platform_.cycle(), "scenario", text);  // not after a stop
+  }
   // Keeps an observer subscribed until the run ends (what it refers to must live as long).
   void keep(EventBus::Subscription subscription) { kept_.push_back(std::move(subscription)); }
   // Memory of the scenario's own in simulated host memory (what a kernel client would

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 
 #include "tce_regs.hpp"
@@ -89,22 +90,31 @@ unsigned char* MockHal::alloc_buffer(std::size_t size) {
 
 int MockHal::dma_map(void* cpu, std::size_t len, DmaDir dir, std::uint64_t* bus) {
   if (len == 0) return -EINVAL;
-  const auto* p = static_cast<unsigned char*>(cpu);
+  const auto addr = reinterpret_cast<std::uintptr_t>(cpu);
+  if (len - 1 > UINTPTR_MAX - addr) {
+    log_lines.emplace_back("dma_map: the buffer's end wraps the address space");
+    return -EFAULT;
+  }
   for (std::size_t i = 0; i < buffer_spans_.size(); ++i) {
-    const auto [begin, size] = buffer_spans_[i];
-    if (p >= begin && p + len <= begin + size) {
+    const auto begin = reinterpret_cast<std::uintptr_t>(buffer_spans_[i].first);
+    const std::size_t size = buffer_spans_[i].second;
+    // Offsets, not pointer sums: no pointer is ever formed past the buffer.
+    if (addr >= begin && addr - begin <= size && len <= size - (addr - begin)) {
       // Bus addresses of buffer i live in their own 16 MiB window, at the same offset.
-      *bus = 0x8000'0000ull + (std::uint64_t{i} << 24) + static_cast<std::uint64_t>(p - begin);
-      mappings_[*bus] = {len, dir};
+      *bus = 0x8000'0000ull + (std::uint64_t{i} << 24) + (addr - begin);
+      mappings_.insert({*bus, {len, dir}});
       return 0;
     }
   }
   return -EFAULT;
 }
 
+// The same bytes may be mapped more than once (an in-place copy maps its buffer for
+// reading and for writing): an unmap releases the one mapping it names.
 void MockHal::dma_unmap(std::uint64_t bus, std::size_t len, DmaDir dir) {
-  auto it = mappings_.find(bus);
-  if (it == mappings_.end() || it->second.first != len || it->second.second != dir) {
+  auto [first, last] = mappings_.equal_range(bus);
+  auto it = std::find_if(first, last, [&](const auto& m) { return m.second == std::make_pair(len, dir); });
+  if (it == last) {
     problems_.push_back("dma_unmap of a mapping that does not exist");
     return;
   }
@@ -161,7 +171,7 @@ void MockHal::unlock_irqrestore(SpinLock& lock, IrqState state) {
 
 int MockHal::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
   // Polls once per simulated microsecond; a test scripts the reads each poll makes.
-  const std::uint64_t deadline = now_ns_ + timeout_ns;
+  const std::uint64_t deadline = timeout_ns > UINT64_MAX - now_ns_ ? UINT64_MAX : now_ns_ + timeout_ns;  // saturates
   for (;;) {
     if (done()) return 0;
     if (now_ns_ >= deadline) return -ETIMEDOUT;

@@ -96,7 +96,7 @@ class MockHal : public Hal {
   std::map<unsigned, Trigger> triggers_;
   std::vector<std::unique_ptr<unsigned char[]>> buffers_;
   std::vector<std::pair<unsigned char*, std::size_t>> buffer_spans_;
-  std::map<std::uint64_t, std::pair<std::size_t, DmaDir>> mappings_;
+  std::multimap<std::uint64_t, std::pair<std::size_t, DmaDir>> mappings_;  // by bus address, several per address
   struct Timer {
     std::uint64_t due;
     std::function<void()> work;

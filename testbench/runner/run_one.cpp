@@ -32,6 +32,12 @@ Outcome outcome_of(const Scenario& s, const Command& cmd, const Platform& platfo
     fired.push_back(f.checker);
   }
   judge(s.expect, fired, &o);
+  // A program that never ended leaks what it holds: that fails every run, even a seeded bug's.
+  for (const Failure& f : platform.failures()) {
+    if (f.checker != checker::kProgramEnd) continue;
+    o.passed = false;
+    o.verdict = fmt::format("{}: {}", f.checker, f.message);
+  }
   return o;
 }
 
@@ -71,8 +77,24 @@ int run_one(const Command& cmd) {
   Platform platform(config, log);
   const CheckerSet checkers(platform);  // every run is watched by every checker
   ScenarioContext ctx(platform, cmd.seed);
-  for (unsigned i = 0; i < config.cpus; ++i) platform.cpu(i).set_program([&](SimCpu& cpu) { s->body(ctx, cpu); });
+  // Counts the programs that ended: a run stopped early must still destroy every object
+  // its programs made.
+  struct Ended {
+    unsigned& count;
+    ~Ended() { ++count; }
+  };
+  unsigned ended = 0;
+  for (unsigned i = 0; i < config.cpus; ++i) {
+    platform.cpu(i).set_program([&](SimCpu& cpu) {
+      const Ended guard{ended};
+      s->body(ctx, cpu);
+    });
+  }
   platform.run();
+  if (ended != config.cpus) {
+    platform.fail(std::string(checker::kProgramEnd),
+                  fmt::format("{} of {} programs never ended: what they hold leaks", config.cpus - ended, config.cpus));
+  }
 
   Outcome o = outcome_of(*s, cmd, platform);
   log.line(platform.cycle(), "tandem", fmt::format("{}: {}", o.passed ? "PASS" : "FAIL", o.verdict));

@@ -13,6 +13,12 @@ namespace {
 
 void shared_line(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  struct Copy {
+    std::uint8_t *src, *dst;
+    std::uint32_t len;
+    tce::CopyRequest req;
+  };
+  Copy copies[2][3];  // declared first: the requests outlive the devices, on every path
   std::unique_ptr<tce::TceDevice> dev[2];
   for (unsigned d = 0; d < 2; ++d) {
     dev[d] = std::make_unique<tce::TceDevice>(p.hal(d));
@@ -21,12 +27,6 @@ void shared_line(ScenarioContext& ctx, SimCpu&) {
       return;
     }
   }
-  struct Copy {
-    std::uint8_t *src, *dst;
-    std::uint32_t len;
-    tce::CopyRequest req;
-  };
-  Copy copies[2][3];
   for (unsigned d = 0; d < 2; ++d) {
     for (auto& c : copies[d]) {
       c.len = static_cast<std::uint32_t>(ctx.rng().range(100, 6000));

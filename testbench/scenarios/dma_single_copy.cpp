@@ -139,7 +139,9 @@ const ScenarioRegistrar kMissingBarrier({
     "dma_single_copy with a driver that rings the doorbell without a write barrier: the descriptor "
     "is still in the CPU's store buffer, the device reads a stale one, and the copy must fail",
     checker::kCompletion,
-    nullptr,
+    // The un-barriered writes stay buffered long past the device's fetch, which follows the
+    // doorbell within tens of cycles: the bug bites whatever the seed.
+    [](PlatformConfig& c) { c.store_buffer_min_delay = c.store_buffer_delay; },
     [](ScenarioContext& ctx, SimCpu& cpu) {
       NoBarrierHal hal(ctx.platform().hal());
       single_copy(

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "scenario.hpp"
 #include "seeded_copy.hpp"
@@ -32,6 +33,7 @@ bool probe(ScenarioContext& ctx, tce::TceDevice& dev) {
 
 void irq_delayed(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  std::optional<SeededCopy> slot;  // outlives the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
   constexpr std::uint64_t kDelay = 3000;
@@ -41,7 +43,7 @@ void irq_delayed(ScenarioContext& ctx, SimCpu&) {
     if (e.kind == EventKind::kIrqTaken && taken == 0) taken = e.cycle;
   });
   p.delay_next_irq(kDelay);
-  SeededCopy c(ctx, 4096);
+  SeededCopy& c = slot.emplace(ctx, 4096);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
     ctx.fail(checker::kFaultHandling, "the copy did not complete after a delayed interrupt");
   }
@@ -55,6 +57,7 @@ void irq_delayed(ScenarioContext& ctx, SimCpu&) {
 
 void memory_stall(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  std::optional<SeededCopy> slot;  // outlives the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
   constexpr std::uint64_t kStall = 20'000;
@@ -63,7 +66,7 @@ void memory_stall(ScenarioContext& ctx, SimCpu&) {
     stalled_at = p.cycle();
     p.stall_memory(kStall);
   });
-  SeededCopy c(ctx, 8192);
+  SeededCopy& c = slot.emplace(ctx, 8192);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
     ctx.fail(checker::kFaultHandling, "the copy did not complete after the memory stall");
   }
@@ -76,10 +79,11 @@ void memory_stall_forever(ScenarioContext& ctx, SimCpu&) {
   tce::DeviceConfig cfg;
   cfg.watchdog_ns = 20'000;
   cfg.max_retries = 2;
+  std::optional<SeededCopy> slot;  // outlives the device, on every path
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe(ctx, dev)) return;
   p.when(is_doorbell, [&] { p.stall_memory(Platform::kForever); });
-  SeededCopy c(ctx, 4096);
+  SeededCopy& c = slot.emplace(ctx, 4096);
   if (dev.submit(c.req) != 0) ctx.fail(checker::kDriver, "submit failed");
   if (dev.wait(c.req, kTimeoutNs) != 0) {
     ctx.fail(checker::kFaultHandling, "the request never finished: the watchdog gave up on nothing");
@@ -96,9 +100,11 @@ void memory_stall_forever(ScenarioContext& ctx, SimCpu&) {
 
 void bus_error(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  std::optional<SeededCopy> slots[2];  // outlive the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
-  SeededCopy bad(ctx, 4096), good(ctx, 4096);
+  SeededCopy& bad = slots[0].emplace(ctx, 4096);
+  SeededCopy& good = slots[1].emplace(ctx, 4096);
   const std::uint64_t dst = p.memory().bus_of(bad.dst, bad.len);
   p.bus_error(dst + 1000, dst + 1001, false, true);
   if (dev.submit(bad.req) != 0 || dev.wait(bad.req, kTimeoutNs) != 0) {
@@ -115,10 +121,12 @@ void bus_error(ScenarioContext& ctx, SimCpu&) {
 
 void surprise_removal(ScenarioContext& ctx, SimCpu&) {
   Platform& p = ctx.platform();
+  std::optional<SeededCopy> slots[2];  // outlive the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
   p.when(is_doorbell, [&] { p.at_cycle(p.cycle() + 200, [&] { p.surprise_removal(); }); });
-  SeededCopy c(ctx, 64 * 1024), later(ctx, 64);
+  SeededCopy& c = slots[0].emplace(ctx, 64 * 1024);
+  SeededCopy& later = slots[1].emplace(ctx, 64);
   if (dev.submit(c.req) != 0) ctx.fail(checker::kDriver, "submit failed");
   if (dev.wait(c.req, 100'000) != 0 || c.req.status != -ENODEV) {
     ctx.fail(checker::kFaultHandling,
