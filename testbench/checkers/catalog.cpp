@@ -10,7 +10,7 @@ const std::vector<CheckerInfo>& checker_catalog() {
   using namespace checker;
   static const std::vector<CheckerInfo> kAll = {
       {kScoreboard, "a copied byte differs, or a byte outside the destination changed", {"xfail_dma_corrupt_beat"}},
-      {kCompletion, "a request does not complete, or completes with an error", {"xfail_missing_barrier"}},
+      {kCompletion, "a request does not complete, or completes with an error", {}},
       {kLostIrq, "a device interrupt line stays up with no CPU taking it", {"xfail_dma_lost_irq"}},
       {kIrqStorm,
        "a line is taken again and again while its devices make no progress (no status cleared, no "
@@ -22,6 +22,22 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kLocking, "a spinlock is taken twice, released unheld, or held across a wait", {"xfail_lock_never_released"}},
       {kHang, "the run reaches its cycle limit", {"xfail_hang"}},
       {kRtlAssertion, "an AXI protocol assertion in the RTL fires", {"xfail_csr_protocol_violation"}},
+      {kDescOwnership,
+       "the CPU writes a descriptor slot the device owns (published by RING_TAIL, not written back), or the device "
+       "fetches a slot the driver never published or whose bytes still wait in the CPU's store buffer",
+       {"xfail_desc_rewritten_after_doorbell", "xfail_missing_barrier"}},
+      {kLockDiscipline,
+       "with several CPUs, ring state (RING_TAIL, CH_CTRL, descriptor slots) is changed holding no spinlock, or "
+       "under another lock than the device's other ring-state changes",
+       {"xfail_smp_ring_unlocked"}},
+      {kPower,
+       "a register other than ID, VERSION, CAPS, PM_CTRL, PM_STATUS is accessed in or on the way to D3, or a "
+       "context register is not restored after resume",
+       {"xfail_resume_context_lost", "xfail_register_access_in_d3"}},
+      {kResources,
+       "an interrupt registration, a timer or a spinlock is still held when every program has returned (after "
+       "remove, or after a probe that failed halfway)",
+       {"xfail_probe_unwind_irq_leak"}},
       {kDmaApi, "a DMA mapping is released that is not held", {"xfail_dma_double_unmap"}},
       {kIrqApi, "an interrupt is freed that is not registered", {"xfail_irq_double_free"}},
       {kDriver, "a scenario's driver call (probe, submit) failed", {}},

@@ -136,8 +136,8 @@ class NoBarrierHal : public HalDecorator {
 const ScenarioRegistrar kMissingBarrier({
     "xfail_missing_barrier",
     "dma_single_copy with a driver that rings the doorbell without a write barrier: the descriptor "
-    "is still in the CPU's store buffer, the device reads a stale one, and the copy must fail",
-    checker::kCompletion,
+    "is still in the CPU's store buffer when the device fetches it, and desc_ownership must catch it",
+    checker::kDescOwnership,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       NoBarrierHal hal(ctx.platform().hal());

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "hal_decorator.hpp"
 #include "scenario.hpp"
 #include "tce_device.hpp"
 
@@ -29,10 +30,19 @@ struct Shared {
   tce::TceDevice* device = nullptr;
   unsigned finished = 0;
   unsigned cpus = 2;
+  bool unlocked = false;  // the seeded bug: a HAL whose spinlock locks nothing
   std::vector<std::unique_ptr<Copy>> copies[4];
 };
 
 void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<std::unique_ptr<Copy>>& list);
+
+// A driver bug: the spinlock is a no-op (locks nothing, leaves interrupts as they are).
+class NoLockHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  tce::IrqState lock_irqsave(tce::SpinLock&) override { return true; }
+  void unlock_irqrestore(tce::SpinLock&, tce::IrqState) override {}
+};
 
 void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
   if (cpu.id() != 0) {
@@ -47,7 +57,8 @@ void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
   }
   tce::DeviceConfig cfg;
   cfg.ring_log2 = 2;  // a small ring, so that the CPUs also meet on a full ring
-  tce::TceDevice dev(ctx.platform().hal(), cfg);
+  NoLockHal no_lock(ctx.platform().hal());
+  tce::TceDevice dev(shared.unlocked ? static_cast<tce::Hal&>(no_lock) : ctx.platform().hal(), cfg);
   if (int rc = dev.probe(); rc != 0) {
     ctx.fail(checker::kDriver, fmt::format("probe failed: {}", rc));
     return;
@@ -92,10 +103,11 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
 
 Shared shared_state;
 
-void configure(PlatformConfig& c, unsigned cpus) {
+void configure(PlatformConfig& c, unsigned cpus, bool unlocked = false) {
   c.cpus = cpus;
   shared_state = Shared{};
   shared_state.cpus = cpus;
+  shared_state.unlocked = unlocked;
 }
 
 const ScenarioRegistrar kSmp({"dma_smp_submit",
@@ -105,6 +117,12 @@ const ScenarioRegistrar kSmp({"dma_smp_submit",
 const ScenarioRegistrar kSmp4({"dma_smp4_submit", "four CPUs submit copies at once through one driver", "",
                                [](PlatformConfig& c) { configure(c, 4); },
                                [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); }});
+
+const ScenarioRegistrar kSmpUnlocked({"xfail_smp_ring_unlocked",
+                                      "dma_smp_submit with a driver whose spinlock locks nothing: ring state "
+                                      "changes under no lock the CPUs share, and lock_discipline must catch it",
+                                      checker::kLockDiscipline, [](PlatformConfig& c) { configure(c, 2, true); },
+                                      [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); }});
 
 }  // namespace
 }  // namespace tandem

@@ -1,0 +1,110 @@
+// The descriptor ledger on synthetic bus traffic: who owns which slot after doorbells,
+// write-backs, HEAD reads and resets.
+#include "desc_ledger.hpp"
+
+#include <doctest/doctest.h>
+
+#include "tce_regs.hpp"
+
+namespace tandem {
+namespace {
+
+namespace r = tce::reg;
+
+constexpr std::uint64_t kBase = 0x1'0000'4000;
+
+// Device 0, channel 1: a ring of 4 slots at kBase.
+DescLedger configured() {
+  DescLedger l;
+  l.csr_write(0, r::RING_BASE_LO::offset(1), static_cast<std::uint32_t>(kBase), 10);
+  l.csr_write(0, r::RING_BASE_HI::offset(1), static_cast<std::uint32_t>(kBase >> 32), 11);
+  l.csr_write(0, r::RING_SIZE_LOG2::offset(1), 2, 12);
+  return l;
+}
+
+std::uint64_t slot(unsigned i) {
+  return kBase + i * DescLedger::kSlotBytes;
+}
+
+TEST_CASE("a doorbell hands the slots up to the tail to the device, a write-back hands one back") {
+  DescLedger l = configured();
+  CHECK(l.owned_in(slot(0), 32).empty());
+  l.csr_write(0, r::RING_TAIL::offset(1), 2, 100);
+  CHECK(l.owned(0, 1, 0));
+  CHECK(l.owned(0, 1, 1));
+  CHECK_FALSE(l.owned(0, 1, 2));
+  CHECK_FALSE(l.owned(0, 0, 0));  // another channel
+  const auto hit = l.owned_in(slot(1) + 0x10, 4);
+  REQUIRE(hit.size() == 1);
+  CHECK(hit[0].index == 1);
+  CHECK(hit[0].channel == 1);
+  CHECK(hit[0].addr == slot(1));
+  CHECK(hit[0].published == 100);
+  l.device_write(0, slot(0) + r::desc::kStatusOffset, 8);  // STATUS and CRC of slot 0
+  CHECK_FALSE(l.owned(0, 1, 0));
+  CHECK(l.owned(0, 1, 1));
+  l.device_write(1, slot(1) + r::desc::kStatusOffset, 8);  // another device's write changes nothing
+  CHECK(l.owned(0, 1, 1));
+  l.device_write(0, slot(1), 16);  // not the STATUS word
+  CHECK(l.owned(0, 1, 1));
+}
+
+TEST_CASE("a doorbell wraps around the ring") {
+  DescLedger l = configured();
+  l.csr_write(0, r::RING_TAIL::offset(1), 3, 1);
+  for (unsigned i = 0; i < 3; ++i) l.device_write(0, slot(i) + r::desc::kStatusOffset, 8);
+  l.csr_write(0, r::RING_TAIL::offset(1), 1, 2);
+  CHECK(l.owned(0, 1, 3));
+  CHECK(l.owned(0, 1, 0));
+  CHECK_FALSE(l.owned(0, 1, 1));
+  CHECK_FALSE(l.owned(0, 1, 2));
+  CHECK(l.owned_in(kBase, 4 * DescLedger::kSlotBytes).size() == 2);
+}
+
+TEST_CASE("a RING_HEAD read returns the slots before HEAD") {
+  DescLedger l = configured();
+  l.csr_write(0, r::RING_TAIL::offset(1), 3, 1);
+  l.csr_read(0, r::RING_HEAD::offset(1), 2);
+  CHECK_FALSE(l.owned(0, 1, 0));
+  CHECK_FALSE(l.owned(0, 1, 1));
+  CHECK(l.owned(0, 1, 2));
+}
+
+TEST_CASE("resets and a freed ring return every slot") {
+  DescLedger l = configured();
+  l.csr_write(0, r::RING_TAIL::offset(1), 3, 1);
+  SUBCASE("channel reset: HEAD = TAIL = 0") {
+    l.csr_write(0, r::CH_CTRL::offset(1), r::put<r::CH_CTRL::RESET>(1) | r::put<r::CH_CTRL::RUN>(1), 2);
+    CHECK(l.owned_in(kBase, 128).empty());
+    l.csr_write(0, r::RING_TAIL::offset(1), 1, 3);  // counts from 0 again
+    CHECK(l.owned(0, 1, 0));
+    CHECK_FALSE(l.owned(0, 1, 1));
+    CHECK_FALSE(l.owned(0, 1, 3));  // not from the tail before the reset
+  }
+  SUBCASE("a run bit alone resets nothing") {
+    l.csr_write(0, r::CH_CTRL::offset(1), r::put<r::CH_CTRL::RUN>(1), 2);
+    CHECK(l.owned(0, 1, 2));
+  }
+  SUBCASE("soft reset forgets the ring") {
+    l.csr_write(0, r::CTRL::kOffset, r::put<r::CTRL::SOFT_RESET>(1), 2);
+    CHECK(l.owned_in(kBase, 128).empty());
+    CHECK_FALSE(l.ring_device(kBase, 4).has_value());
+  }
+  SUBCASE("its memory freed") {
+    l.freed(0, kBase);
+    CHECK(l.owned_in(kBase, 128).empty());
+  }
+}
+
+TEST_CASE("only configured rings count") {
+  DescLedger l;
+  l.csr_write(0, r::RING_TAIL::offset(0), 1, 1);  // no size yet: nothing published
+  CHECK_FALSE(l.owned(0, 0, 0));
+  l = configured();
+  CHECK(l.ring_device(slot(3) + 31, 1) == 0u);
+  CHECK_FALSE(l.ring_device(slot(4), 1).has_value());
+  CHECK_FALSE(l.ring_device(kBase - 1, 1).has_value());
+}
+
+}  // namespace
+}  // namespace tandem
