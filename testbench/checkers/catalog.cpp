@@ -29,15 +29,15 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kLockDiscipline,
        "with several CPUs, ring state (RING_TAIL, CH_CTRL, descriptor slots) is changed holding no spinlock, or "
        "under another lock than the device's other ring-state changes",
-       {"xfail_smp_ring_unlocked"}},
+       {"xfail_smp_ring_unlocked", "xfail_smp_per_cpu_lock"}},
       {kPower,
        "a register other than ID, VERSION, CAPS, PM_CTRL, PM_STATUS is accessed in or on the way to D3, or a "
        "context register is not restored after resume",
        {"xfail_resume_context_lost", "xfail_register_access_in_d3"}},
       {kResources,
-       "an interrupt registration, a timer or a spinlock is still held when every program has returned (after "
-       "remove, or after a probe that failed halfway)",
-       {"xfail_probe_unwind_irq_leak"}},
+       "an interrupt registration or a timer is still held when its driver freed its last ring (remove, a probe "
+       "that failed halfway), or anything, a spinlock too, when every program has returned",
+       {"xfail_probe_unwind_irq_leak", "xfail_watchdog_outlives_remove"}},
       {kDmaApi, "a DMA mapping is released that is not held", {"xfail_dma_double_unmap"}},
       {kIrqApi, "an interrupt is freed that is not registered", {"xfail_irq_double_free"}},
       {kDriver, "a scenario's driver call (probe, submit) failed", {}},

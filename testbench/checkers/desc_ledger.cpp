@@ -48,7 +48,12 @@ void DescLedger::csr_read(unsigned device, std::uint32_t offset, std::uint32_t v
   if (ring.size() == 0) return;
   const unsigned mask = ring.size() - 1;
   unsigned i = (r::get<r::RING_HEAD::INDEX>(value) - 1) & mask;
-  for (unsigned n = 1; n < ring.size() && ring.owned[i] != 0; ++n, i = (i - 1) & mask) ring.owned[i] = 0;
+  for (unsigned n = 1; n < ring.size() && ring.owned[i] != 0; ++n, i = (i - 1) & mask) ring.release(i);
+}
+
+void DescLedger::device_fetch(unsigned device, unsigned channel, unsigned index) {
+  if (!owned(device, channel, index)) return;
+  rings(device)[channel].fetched[index] = true;
 }
 
 void DescLedger::device_write(unsigned device, std::uint64_t addr, std::uint64_t len) {
@@ -59,9 +64,9 @@ void DescLedger::device_write(unsigned device, std::uint64_t addr, std::uint64_t
     const std::uint64_t bytes = std::uint64_t{ring.size()} * kSlotBytes;
     const std::uint64_t status = r::desc::kStatusOffset;
     for (std::uint64_t a = addr; a < addr + len; ++a) {
-      if (a >= ring.base && a < ring.base + bytes && (a - ring.base) % kSlotBytes == status) {
-        ring.owned[(a - ring.base) / kSlotBytes] = 0;
-      }
+      if (a < ring.base || a >= ring.base + bytes || (a - ring.base) % kSlotBytes != status) continue;
+      const auto i = static_cast<unsigned>((a - ring.base) / kSlotBytes);
+      if (ring.fetched[i]) ring.release(i);
     }
   }
 }

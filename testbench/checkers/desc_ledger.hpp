@@ -1,8 +1,10 @@
 // Who owns each descriptor slot of every ring, from what the bus shows: a RING_TAIL
 // doorbell hands the slots from the previous tail up to it to the device; the device hands
-// one back with its STATUS write-back (or when a RING_HEAD read shows HEAD past it); a
-// channel reset, a soft reset, D3 or a new ring configuration hands back them all. Knows
-// nothing of the platform, so that it can be driven by synthetic events in a unit test.
+// one back with the STATUS write-back of the descriptor it fetched there (or when a
+// RING_HEAD read shows HEAD past it); a channel reset, a soft reset, D3 or a new ring
+// configuration hands back them all. A write-back still draining from before a channel
+// reset belongs to no fetch since, and returns nothing. Knows nothing of the platform, so
+// that it can be driven by synthetic events in a unit test.
 #pragma once
 
 #include <array>
@@ -29,7 +31,9 @@ class DescLedger {
   void csr_write(unsigned device, std::uint32_t offset, std::uint32_t value, std::uint64_t cycle);
   // A register read that answered OKAY.
   void csr_read(unsigned device, std::uint32_t offset, std::uint32_t value);
-  // The device wrote [addr, addr + len): a STATUS write-back returns its slot.
+  // The device fetched slot `index` of the channel (a slot it owns: see owned()).
+  void device_fetch(unsigned device, unsigned channel, unsigned index);
+  // The device wrote [addr, addr + len): the STATUS write-back of a fetched slot returns it.
   void device_write(unsigned device, std::uint64_t addr, std::uint64_t len);
   // Everything of the device back to its reset state (soft reset, D3).
   void reset_device(unsigned device);
@@ -49,12 +53,20 @@ class DescLedger {
     unsigned log2 = 0;                 // 0: not configured
     unsigned tail = 0;                 // as the CPU last wrote it
     std::vector<std::uint64_t> owned;  // per slot: the publishing doorbell's cycle + 1, or 0
+    std::vector<bool> fetched;         // per slot: fetched since it was published
     unsigned size() const { return log2 >= 1 && log2 <= 12 ? 1u << log2 : 0; }
     bool overlaps(std::uint64_t addr, std::uint64_t len) const {
       const std::uint64_t bytes = std::uint64_t{size()} * kSlotBytes;
       return bytes != 0 && addr < base + bytes && addr + len > base;
     }
-    void release_all() { owned.assign(size(), 0); }
+    void release_all() {
+      owned.assign(size(), 0);
+      fetched.assign(size(), false);
+    }
+    void release(unsigned i) {
+      owned[i] = 0;
+      fetched[i] = false;
+    }
   };
   using Rings = std::array<Ring, 4>;
   Rings& rings(unsigned device) { return devices_[device]; }

@@ -40,6 +40,10 @@ TEST_CASE("a doorbell hands the slots up to the tail to the device, a write-back
   CHECK(hit[0].channel == 1);
   CHECK(hit[0].addr == slot(1));
   CHECK(hit[0].published == 100);
+  l.device_write(0, slot(0) + r::desc::kStatusOffset, 8);  // not fetched: a write-back from before
+  CHECK(l.owned(0, 1, 0));
+  l.device_fetch(0, 1, 0);
+  l.device_fetch(0, 1, 1);
   l.device_write(0, slot(0) + r::desc::kStatusOffset, 8);  // STATUS and CRC of slot 0
   CHECK_FALSE(l.owned(0, 1, 0));
   CHECK(l.owned(0, 1, 1));
@@ -52,7 +56,10 @@ TEST_CASE("a doorbell hands the slots up to the tail to the device, a write-back
 TEST_CASE("a doorbell wraps around the ring") {
   DescLedger l = configured();
   l.csr_write(0, r::RING_TAIL::offset(1), 3, 1);
-  for (unsigned i = 0; i < 3; ++i) l.device_write(0, slot(i) + r::desc::kStatusOffset, 8);
+  for (unsigned i = 0; i < 3; ++i) {
+    l.device_fetch(0, 1, i);
+    l.device_write(0, slot(i) + r::desc::kStatusOffset, 8);
+  }
   l.csr_write(0, r::RING_TAIL::offset(1), 1, 2);
   CHECK(l.owned(0, 1, 3));
   CHECK(l.owned(0, 1, 0));
@@ -80,6 +87,13 @@ TEST_CASE("resets and a freed ring return every slot") {
     CHECK(l.owned(0, 1, 0));
     CHECK_FALSE(l.owned(0, 1, 1));
     CHECK_FALSE(l.owned(0, 1, 3));  // not from the tail before the reset
+  }
+  SUBCASE("a write-back draining after a channel reset returns no slot published since") {
+    l.device_fetch(0, 1, 0);
+    l.csr_write(0, r::CH_CTRL::offset(1), r::put<r::CH_CTRL::RESET>(1), 2);
+    l.csr_write(0, r::RING_TAIL::offset(1), 1, 3);
+    l.device_write(0, slot(0) + r::desc::kStatusOffset, 8);
+    CHECK(l.owned(0, 1, 0));
   }
   SUBCASE("a run bit alone resets nothing") {
     l.csr_write(0, r::CH_CTRL::offset(1), r::put<r::CH_CTRL::RUN>(1), 2);

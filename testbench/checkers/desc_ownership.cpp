@@ -62,6 +62,7 @@ void DescOwnershipChecker::fetched(const Fetch& f) {
     platform_.at_cycle(f.cycle + kDoorbellSlack + 1, [this] { judge_unpublished(platform_.cycle()); });
     return;
   }
+  ledger_.device_fetch(f.device, f.channel, f.index);
   if (f.stale) {
     fail(
         fmt::format("device {} channel {} fetched descriptor slot {} at 0x{:x} before the CPU's write to it "

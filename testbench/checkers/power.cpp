@@ -63,6 +63,7 @@ void PowerChecker::access(const Event& e) {
   if (offset == r::PM_STATUS::kOffset && !e.write) {
     const bool d3 = r::get<r::PM_STATUS::STATE>(value) == static_cast<std::uint32_t>(r::PmState::kD3);
     if (d3 && (d.state == State::kD0 || d.state == State::kD3Requested)) {
+      if (d.resumed) judge_context(e.device, d, "when D3 was entered again");
       d.state = State::kD3;
       d.reported = false;
       d.before_d3.clear();

@@ -1,8 +1,9 @@
 // Seeded driver bugs against the device contract, one per scenario, each proving the
 // checker that must catch it first: a descriptor edited after its doorbell
 // (desc_ownership), a register read in D3 and a context register not restored after
-// resume (power), an interrupt leaked by the unwinding of a failed probe (resources). A
-// twin without the bug shows that a probe failing halfway leaves nothing behind.
+// resume (power), an interrupt leaked by the unwinding of a failed probe and a watchdog
+// left running past remove (resources). A twin without the bug shows that a probe failing
+// halfway leaves nothing behind.
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -94,6 +95,13 @@ class SecondIrqBusyHal : public HalDecorator {
 
  private:
   bool leak_;
+};
+
+// A driver bug: cancelling a timer does nothing, so the watchdog outlives the device.
+class CancelNothingHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void cancel_timer(tce::TimerId) override {}
 };
 
 void copy_with(ScenarioContext& ctx, tce::Hal& hal) {
@@ -198,6 +206,18 @@ const ScenarioRegistrar kProbeLeak({
     checker::kResources,
     nullptr,
     [](ScenarioContext& ctx, SimCpu&) { probe_fails_halfway(ctx, true); },
+});
+
+const ScenarioRegistrar kTimerLeak({
+    "xfail_watchdog_outlives_remove",
+    "a driver whose timer cancellations do nothing: its watchdog is still pending when remove frees the rings, "
+    "and resources must catch it",
+    checker::kResources,
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu&) {
+      CancelNothingHal hal(ctx.platform().hal());
+      copy_with(ctx, hal);
+    },
 });
 
 }  // namespace

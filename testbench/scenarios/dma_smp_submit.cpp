@@ -30,7 +30,7 @@ struct Shared {
   tce::TceDevice* device = nullptr;
   unsigned finished = 0;
   unsigned cpus = 2;
-  bool unlocked = false;  // the seeded bug: a HAL whose spinlock locks nothing
+  enum class Bug { kNone, kNoLock, kPerCpuLock } bug = Bug::kNone;  // a seeded bug in the HAL's spinlock
   std::vector<std::unique_ptr<Copy>> copies[4];
 };
 
@@ -42,6 +42,19 @@ class NoLockHal : public HalDecorator {
   using HalDecorator::HalDecorator;
   tce::IrqState lock_irqsave(tce::SpinLock&) override { return true; }
   void unlock_irqrestore(tce::SpinLock&, tce::IrqState) override {}
+};
+
+// A driver bug: each CPU takes a lock of its own where the driver's one lock belongs.
+class PerCpuLockHal : public HalDecorator {
+ public:
+  explicit PerCpuLockHal(Platform& p) : HalDecorator(p.hal()), platform_(p) {}
+  tce::IrqState lock_irqsave(tce::SpinLock&) override { return inner_.lock_irqsave(mine()); }
+  void unlock_irqrestore(tce::SpinLock&, tce::IrqState s) override { inner_.unlock_irqrestore(mine(), s); }
+
+ private:
+  tce::SpinLock& mine() { return locks_[platform_.current_cpu_id() & 3]; }
+  Platform& platform_;
+  tce::SpinLock locks_[4];
 };
 
 void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
@@ -58,7 +71,11 @@ void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
   tce::DeviceConfig cfg;
   cfg.ring_log2 = 2;  // a small ring, so that the CPUs also meet on a full ring
   NoLockHal no_lock(ctx.platform().hal());
-  tce::TceDevice dev(shared.unlocked ? static_cast<tce::Hal&>(no_lock) : ctx.platform().hal(), cfg);
+  PerCpuLockHal per_cpu(ctx.platform());
+  tce::Hal& hal = shared.bug == Shared::Bug::kNoLock       ? no_lock
+                  : shared.bug == Shared::Bug::kPerCpuLock ? static_cast<tce::Hal&>(per_cpu)
+                                                           : ctx.platform().hal();
+  tce::TceDevice dev(hal, cfg);
   if (int rc = dev.probe(); rc != 0) {
     ctx.fail(checker::kDriver, fmt::format("probe failed: {}", rc));
     return;
@@ -103,11 +120,11 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
 
 Shared shared_state;
 
-void configure(PlatformConfig& c, unsigned cpus, bool unlocked = false) {
+void configure(PlatformConfig& c, unsigned cpus, Shared::Bug bug = Shared::Bug::kNone) {
   c.cpus = cpus;
   shared_state = Shared{};
   shared_state.cpus = cpus;
-  shared_state.unlocked = unlocked;
+  shared_state.bug = bug;
 }
 
 const ScenarioRegistrar kSmp({"dma_smp_submit",
@@ -121,8 +138,17 @@ const ScenarioRegistrar kSmp4({"dma_smp4_submit", "four CPUs submit copies at on
 const ScenarioRegistrar kSmpUnlocked({"xfail_smp_ring_unlocked",
                                       "dma_smp_submit with a driver whose spinlock locks nothing: ring state "
                                       "changes under no lock the CPUs share, and lock_discipline must catch it",
-                                      checker::kLockDiscipline, [](PlatformConfig& c) { configure(c, 2, true); },
+                                      checker::kLockDiscipline,
+                                      [](PlatformConfig& c) { configure(c, 2, Shared::Bug::kNoLock); },
                                       [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); }});
+
+const ScenarioRegistrar kSmpPerCpuLock({"xfail_smp_per_cpu_lock",
+                                        "dma_smp_submit with a driver whose CPUs each take a lock of their own: "
+                                        "ring state changes under locks the CPUs do not share, and "
+                                        "lock_discipline must catch it",
+                                        checker::kLockDiscipline,
+                                        [](PlatformConfig& c) { configure(c, 2, Shared::Bug::kPerCpuLock); },
+                                        [](ScenarioContext& ctx, SimCpu& cpu) { body(ctx, cpu, shared_state); }});
 
 }  // namespace
 }  // namespace tandem
