@@ -8,15 +8,16 @@ namespace tandem {
 
 namespace r = tce::reg;
 
-void DescLedger::csr_write(unsigned device, std::uint32_t offset, std::uint32_t value, std::uint64_t cycle) {
+std::optional<Doorbell> DescLedger::csr_write(unsigned device, std::uint32_t offset, std::uint32_t value,
+                                              std::uint64_t cycle) {
   unsigned c = 0;
   const r::RegInfo* info = r::find(offset, &c);
-  if (info == nullptr) return;
+  if (info == nullptr) return std::nullopt;
   if (info->offset == r::CTRL::kOffset) {
     if (r::get<r::CTRL::SOFT_RESET>(value) != 0) reset_device(device);
-    return;
+    return std::nullopt;
   }
-  if (c >= 4) return;
+  if (c >= 4) return std::nullopt;
   Ring& ring = rings(device)[c];
   if (info->offset == r::RING_BASE_LO::offset(0)) {
     ring.base = (ring.base & ~std::uint64_t{0xFFFFFFFF}) | (value & r::RING_BASE_LO::ADDR::kMask);
@@ -31,12 +32,33 @@ void DescLedger::csr_write(unsigned device, std::uint32_t offset, std::uint32_t 
     ring.tail = 0;  // HEAD = TAIL = 0: the ring is empty and every slot software's
     ring.release_all();
   } else if (info->offset == r::RING_TAIL::offset(0) && ring.size() != 0) {
-    const unsigned tail = r::get<r::RING_TAIL::INDEX>(value) & (ring.size() - 1);
-    for (unsigned i = ring.tail; i != tail; i = (i + 1) & (ring.size() - 1)) {
+    Doorbell d{c, ring.tail, r::get<r::RING_TAIL::INDEX>(value) & (ring.size() - 1)};
+    for (unsigned i = ring.tail; i != d.tail; i = (i + 1) & (ring.size() - 1)) {
       if (ring.owned[i] == 0) ring.owned[i] = cycle + 1;
+      ring.written[i] = false;
     }
-    ring.tail = tail;
+    for (unsigned i = 0; i < ring.size(); ++i) {
+      if (ring.written[i] && ring.owned[i] == 0) ++d.left_out;
+    }
+    ring.written.assign(ring.size(), false);
+    d.overfull = d.tail != d.old_tail && ring.owned[d.tail] != 0;
+    ring.tail = d.tail;
+    return d;
   }
+  return std::nullopt;
+}
+
+std::vector<DescSlot> DescLedger::cpu_write(std::uint64_t addr, std::uint64_t len) {
+  for (auto& [device, rings] : devices_) {
+    for (Ring& ring : rings) {
+      if (!ring.overlaps(addr, len)) continue;
+      const std::uint64_t bytes = std::uint64_t{ring.size()} * kSlotBytes;
+      const std::uint64_t first = (std::max(addr, ring.base) - ring.base) / kSlotBytes;
+      const std::uint64_t last = (std::min(addr + len, ring.base + bytes) - 1 - ring.base) / kSlotBytes;
+      for (std::uint64_t i = first; i <= last; ++i) ring.written[i] = ring.owned[i] == 0;
+    }
+  }
+  return owned_in(addr, len);
 }
 
 // HEAD is the next slot the device will process: the owned run just before it is done.
@@ -101,10 +123,13 @@ std::vector<DescSlot> DescLedger::owned_in(std::uint64_t addr, std::uint64_t len
   return out;
 }
 
-std::optional<unsigned> DescLedger::ring_device(std::uint64_t addr, std::uint64_t len) const {
+std::optional<DescSlot> DescLedger::slot_at(std::uint64_t addr, std::uint64_t len) const {
   for (const auto& [device, rings] : devices_) {
-    for (const Ring& ring : rings) {
-      if (ring.overlaps(addr, len)) return device;
+    for (unsigned c = 0; c < rings.size(); ++c) {
+      const Ring& ring = rings[c];
+      if (!ring.overlaps(addr, len)) continue;
+      const auto i = static_cast<unsigned>((std::max(addr, ring.base) - ring.base) / kSlotBytes);
+      return DescSlot{device, c, i, ring.base + i * kSlotBytes, ring.owned[i] == 0 ? 0 : ring.owned[i] - 1};
     }
   }
   return std::nullopt;

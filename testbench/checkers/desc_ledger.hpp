@@ -23,12 +23,24 @@ struct DescSlot {
   std::uint64_t published = 0;  // the cycle of the doorbell that handed it to the device
 };
 
+// A RING_TAIL write on a configured ring, and what it published.
+struct Doorbell {
+  unsigned channel = 0;
+  unsigned old_tail = 0;
+  unsigned tail = 0;
+  unsigned left_out = 0;  // slots the CPU wrote since the last doorbell that this one does not publish
+  bool overfull = false;  // every slot is the device's: TAIL == HEAD, which the device reads as empty
+};
+
 class DescLedger {
  public:
   static constexpr std::uint64_t kSlotBytes = 32;
 
-  // A register write that answered OKAY.
-  void csr_write(unsigned device, std::uint32_t offset, std::uint32_t value, std::uint64_t cycle);
+  // A register write that answered OKAY; a doorbell is returned.
+  std::optional<Doorbell> csr_write(unsigned device, std::uint32_t offset, std::uint32_t value, std::uint64_t cycle);
+  // The CPU wrote [addr, addr + len): the device-owned slots it touched; the others count
+  // as written for the next doorbell.
+  std::vector<DescSlot> cpu_write(std::uint64_t addr, std::uint64_t len);
   // A register read that answered OKAY.
   void csr_read(unsigned device, std::uint32_t offset, std::uint32_t value);
   // The device fetched slot `index` of the channel (a slot it owns: see owned()).
@@ -42,8 +54,8 @@ class DescLedger {
 
   // The device-owned slots that [addr, addr + len) touches, on any device.
   std::vector<DescSlot> owned_in(std::uint64_t addr, std::uint64_t len) const;
-  // The device whose configured ring [addr, addr + len) touches, if any.
-  std::optional<unsigned> ring_device(std::uint64_t addr, std::uint64_t len) const;
+  // The first slot of a configured ring that [addr, addr + len) touches, if any.
+  std::optional<DescSlot> slot_at(std::uint64_t addr, std::uint64_t len) const;
   // Whether slot `index` of the channel is the device's now.
   bool owned(unsigned device, unsigned channel, unsigned index) const;
 
@@ -54,6 +66,7 @@ class DescLedger {
     unsigned tail = 0;                 // as the CPU last wrote it
     std::vector<std::uint64_t> owned;  // per slot: the publishing doorbell's cycle + 1, or 0
     std::vector<bool> fetched;         // per slot: fetched since it was published
+    std::vector<bool> written;         // per slot: written by the CPU since the last doorbell
     unsigned size() const { return log2 >= 1 && log2 <= 12 ? 1u << log2 : 0; }
     bool overlaps(std::uint64_t addr, std::uint64_t len) const {
       const std::uint64_t bytes = std::uint64_t{size()} * kSlotBytes;
@@ -62,6 +75,7 @@ class DescLedger {
     void release_all() {
       owned.assign(size(), 0);
       fetched.assign(size(), false);
+      written.assign(size(), false);
     }
     void release(unsigned i) {
       owned[i] = 0;

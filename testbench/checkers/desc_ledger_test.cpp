@@ -102,7 +102,7 @@ TEST_CASE("resets and a freed ring return every slot") {
   SUBCASE("soft reset forgets the ring") {
     l.csr_write(0, r::CTRL::kOffset, r::put<r::CTRL::SOFT_RESET>(1), 2);
     CHECK(l.owned_in(kBase, 128).empty());
-    CHECK_FALSE(l.ring_device(kBase, 4).has_value());
+    CHECK_FALSE(l.slot_at(kBase, 4).has_value());
   }
   SUBCASE("its memory freed") {
     l.freed(0, kBase);
@@ -110,14 +110,57 @@ TEST_CASE("resets and a freed ring return every slot") {
   }
 }
 
+TEST_CASE("a doorbell that hands over every slot, or leaves written slots out, says so") {
+  DescLedger l = configured();
+  l.cpu_write(slot(0), 96);  // three descriptors
+  auto d = l.csr_write(0, r::RING_TAIL::offset(1), 3, 1);
+  REQUIRE(d.has_value());
+  CHECK(d->channel == 1);
+  CHECK(d->old_tail == 0);
+  CHECK(d->tail == 3);
+  CHECK(d->left_out == 0);
+  CHECK_FALSE(d->overfull);
+  SUBCASE("a fourth slot published while the device owns the first: TAIL == HEAD") {
+    CHECK(l.cpu_write(slot(3), 32).empty());
+    d = l.csr_write(0, r::RING_TAIL::offset(1), 0, 2);
+    REQUIRE(d.has_value());
+    CHECK(d->overfull);
+  }
+  SUBCASE("a slot written but left out of the doorbell") {
+    for (unsigned i = 0; i < 3; ++i) {
+      l.device_fetch(0, 1, i);
+      l.device_write(0, slot(i) + r::desc::kStatusOffset, 8);
+    }
+    l.cpu_write(slot(3), 32);  // slots 3 and 0, then TAIL stays at 3: nothing published
+    l.cpu_write(slot(0) + 8, 8);
+    d = l.csr_write(0, r::RING_TAIL::offset(1), 3, 2);
+    REQUIRE(d.has_value());
+    CHECK(d->left_out == 2);
+    CHECK_FALSE(d->overfull);
+  }
+  SUBCASE("a write to a slot the device owns is reported, not counted as written") {
+    const auto owned = l.cpu_write(slot(1), 4);
+    REQUIRE(owned.size() == 1);
+    CHECK(owned[0].index == 1);
+    d = l.csr_write(0, r::RING_TAIL::offset(1), 3, 2);
+    CHECK(d->left_out == 0);
+  }
+  CHECK_FALSE(l.csr_write(0, r::RING_BASE_LO::offset(1), 0, 3).has_value());
+}
+
 TEST_CASE("only configured rings count") {
   DescLedger l;
   l.csr_write(0, r::RING_TAIL::offset(0), 1, 1);  // no size yet: nothing published
   CHECK_FALSE(l.owned(0, 0, 0));
   l = configured();
-  CHECK(l.ring_device(slot(3) + 31, 1) == 0u);
-  CHECK_FALSE(l.ring_device(slot(4), 1).has_value());
-  CHECK_FALSE(l.ring_device(kBase - 1, 1).has_value());
+  const auto at = l.slot_at(slot(3) + 31, 1);
+  REQUIRE(at.has_value());
+  CHECK(at->device == 0);
+  CHECK(at->channel == 1);
+  CHECK(at->index == 3);
+  CHECK(l.slot_at(kBase - 4, 8)->index == 0);
+  CHECK_FALSE(l.slot_at(slot(4), 1).has_value());
+  CHECK_FALSE(l.slot_at(kBase - 1, 1).has_value());
 }
 
 }  // namespace

@@ -42,7 +42,7 @@ void DescOwnershipChecker::csr(const Event& e) {
     ledger_.csr_read(e.device, offset, value);
     return;
   }
-  ledger_.csr_write(e.device, offset, value, e.cycle);
+  if (const std::optional<Doorbell> d = ledger_.csr_write(e.device, offset, value, e.cycle)) doorbell(e, *d);
   // A doorbell that came just after a fetch it explains.
   std::vector<Fetch> waiting;
   waiting.swap(unpublished_);
@@ -83,8 +83,25 @@ void DescOwnershipChecker::judge_unpublished(std::uint64_t now) {
   unpublished_.erase(late, unpublished_.end());
 }
 
+void DescOwnershipChecker::doorbell(const Event& e, const Doorbell& d) {
+  if (d.overfull) {
+    fail(
+        fmt::format("cpu{} wrote RING_TAIL[{}] = {} of device {}, handing the device every slot: TAIL == HEAD, "
+                    "which it reads as an empty ring (a ring-full check off by one)",
+                    e.cpu, d.channel, d.tail, e.device));
+  }
+  if (d.left_out != 0) {
+    fail(fmt::format(
+        "cpu{} wrote RING_TAIL[{}] = {} of device {} (it was {}), leaving {} descriptor slot(s) it "
+        "wrote since the last doorbell unpublished{}",
+        e.cpu, d.channel, d.tail, e.device, d.old_tail, d.left_out,
+        d.tail == d.old_tail ? ": a full ring wrapped to TAIL == HEAD (a ring-full check off by one?)" : ""));
+  }
+}
+
 void DescOwnershipChecker::cpu_wrote(const Event& e) {
-  for (const DescSlot& s : ledger_.owned_in(e.addr, e.len)) {
+  for (const DescSlot& s : ledger_.cpu_write(e.addr, e.len)) {
+    if (!reported_.insert({s.device, s.channel, s.index, s.published}).second) continue;  // once per publication
     fail(
         fmt::format("cpu{} wrote descriptor slot {} of device {} channel {} (0x{:x}) while the device owns it: "
                     "published by RING_TAIL at cycle {} and not yet written back",

@@ -1,11 +1,15 @@
 // desc_ownership: a descriptor slot touched by the side that does not own it. The CPU
 // writes a slot the device owns (published by RING_TAIL, not yet written back: a ring-full
-// check off by one, a descriptor rewritten after its doorbell); or the device fetches a
-// slot the driver never published, or one whose bytes the CPU wrote but that still wait in
-// its store buffer (a doorbell rung without a write barrier).
+// check off by one, a descriptor rewritten after its doorbell); a doorbell hands over every
+// slot (TAIL == HEAD: the device sees an empty ring) or leaves descriptors the CPU just
+// wrote unpublished; or the device fetches a slot the driver never published, or one whose
+// bytes the CPU wrote but that still wait in its store buffer (a doorbell rung without a
+// write barrier).
 #pragma once
 
 #include <cstdint>
+#include <set>
+#include <tuple>
 #include <vector>
 
 #include "checker.hpp"
@@ -31,10 +35,12 @@ class DescOwnershipChecker : public Checker {
   void csr(const Event& e);
   void fetched(const Fetch& f);
   void cpu_wrote(const Event& e);
+  void doorbell(const Event& e, const Doorbell& d);
   void judge_unpublished(std::uint64_t now);
 
   DescLedger ledger_;
   std::vector<Fetch> unpublished_;  // fetches not (yet) covered by a doorbell
+  std::set<std::tuple<unsigned, unsigned, unsigned, std::uint64_t>> reported_;  // slots written while owned
 };
 
 }  // namespace tandem

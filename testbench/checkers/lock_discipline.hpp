@@ -33,8 +33,9 @@ class LockDisciplineChecker : public Checker {
         case EventKind::kUnlock: held_[e.cpu].erase(e.addr); break;
         case EventKind::kDmaFree: rings_.freed(e.device, e.addr); break;
         case EventKind::kCpuDmaWrite:
-          if (auto device = rings_.ring_device(e.addr, e.len)) {
-            judge(e.cpu, *device, fmt::format("descriptor ring memory at 0x{:x}", e.addr));
+          if (const auto slot = rings_.slot_at(e.addr, e.len)) {
+            judge(e.cpu, slot->device,
+                  fmt::format("descriptor slot {} of channel {}, at 0x{:x}", slot->index, slot->channel, e.addr));
           }
           break;
         case EventKind::kCsrAccess: csr(e); break;
@@ -57,7 +58,7 @@ class LockDisciplineChecker : public Checker {
     if (info != nullptr && (info->offset == r::RING_TAIL::offset(0) || info->offset == r::CH_CTRL::offset(0))) {
       judge(e.cpu, e.device, register_name(offset));
     }
-    if (e.resp == 0) rings_.csr_write(e.device, offset, value, e.cycle);
+    if (e.resp == 0) (void)rings_.csr_write(e.device, offset, value, e.cycle);
   }
 
   void judge(int cpu, unsigned device, const std::string& what) {
