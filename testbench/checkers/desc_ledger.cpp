@@ -135,6 +135,11 @@ std::optional<DescSlot> DescLedger::slot_at(std::uint64_t addr, std::uint64_t le
   return std::nullopt;
 }
 
+bool DescLedger::configured(unsigned device, unsigned channel) const {
+  auto it = devices_.find(device);
+  return it != devices_.end() && channel < 4 && it->second[channel].size() != 0;
+}
+
 bool DescLedger::owned(unsigned device, unsigned channel, unsigned index) const {
   auto it = devices_.find(device);
   if (it == devices_.end() || channel >= 4) return false;

@@ -56,6 +56,8 @@ class DescLedger {
   std::vector<DescSlot> owned_in(std::uint64_t addr, std::uint64_t len) const;
   // The first slot of a configured ring that [addr, addr + len) touches, if any.
   std::optional<DescSlot> slot_at(std::uint64_t addr, std::uint64_t len) const;
+  // Whether the channel has a ring (a base and a valid size written since the last reset).
+  bool configured(unsigned device, unsigned channel) const;
   // Whether slot `index` of the channel is the device's now.
   bool owned(unsigned device, unsigned channel, unsigned index) const;
 

@@ -152,7 +152,11 @@ TEST_CASE("only configured rings count") {
   DescLedger l;
   l.csr_write(0, r::RING_TAIL::offset(0), 1, 1);  // no size yet: nothing published
   CHECK_FALSE(l.owned(0, 0, 0));
+  CHECK_FALSE(l.configured(0, 0));
   l = configured();
+  CHECK(l.configured(0, 1));
+  CHECK_FALSE(l.configured(0, 0));
+  CHECK_FALSE(l.configured(1, 1));
   const auto at = l.slot_at(slot(3) + 31, 1);
   REQUIRE(at.has_value());
   CHECK(at->device == 0);

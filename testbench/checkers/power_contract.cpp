@@ -1,9 +1,7 @@
-#include "power.hpp"
+#include "power_contract.hpp"
 
 #include <fmt/core.h>
 
-#include "checker_names.hpp"
-#include "cpu.hpp"
 #include "tce_regs.hpp"
 
 namespace tandem {
@@ -38,23 +36,25 @@ std::uint32_t context_mask(std::uint32_t offset) {
   return mask;
 }
 
-}  // namespace
-
-PowerChecker::PowerChecker(Platform& p) : Checker(checker::kPower, p) {
-  on(kind_bit(EventKind::kCsrAccess), [this](const Event& e) { access(e); });
+// "RING_BASE_LO (0x148)": the name, and the offset that tells the array's instance.
+std::string reg_name(std::uint32_t offset) {
+  const r::RegInfo* info = r::find(offset);
+  return fmt::format("{} (0x{:03x})", info != nullptr ? info->name : "no register", offset);
 }
 
-void PowerChecker::access(const Event& e) {
+}  // namespace
+
+void PowerContract::csr_access(const Event& e) {
   Device& d = devices_[e.device];
   const auto offset = static_cast<std::uint32_t>(e.addr);
   const auto value = static_cast<std::uint32_t>(e.data);
   if (d.state != State::kD0 && !always_accessible(offset)) {
     if (!d.reported) {
       static const char* const kStates[] = {"D0", "asked for D3", "D3", "waking from D3"};
-      fail(fmt::format(
+      report_(fmt::format(
           "cpu{} {} {} of device {} while the device is {}: only ID, VERSION, CAPS, PM_CTRL and "
           "PM_STATUS may be accessed",
-          e.cpu, e.write ? "writes" : "reads", register_name(offset), e.device, kStates[static_cast<int>(d.state)]));
+          e.cpu, e.write ? "writes" : "reads", reg_name(offset), e.device, kStates[static_cast<int>(d.state)]));
     }
     d.reported = true;
     return;
@@ -104,19 +104,18 @@ void PowerChecker::access(const Event& e) {
   }
 }
 
-void PowerChecker::judge_context(unsigned device, Device& d, const char* when) {
+void PowerContract::judge_context(unsigned device, Device& d, const char* when) {
   d.resumed = false;
   for (const auto& [reg, held] : d.before_d3) {
     auto now = d.written.find(reg);
     const std::uint32_t value = now == d.written.end() ? 0 : now->second;
     if (value == held) continue;
-    fail(fmt::format("{} of device {} held 0x{:x} before D3 but 0x{:x} {}: the driver did not restore it",
-                     register_name(reg), device, held, value, when));
+    report_(fmt::format("{} of device {} held 0x{:x} before D3 but 0x{:x} {}: the driver did not restore it",
+                        reg_name(reg), device, held, value, when));
   }
 }
 
-void PowerChecker::end_of_run(bool finished) {
-  if (!finished) return;
+void PowerContract::end_of_run() {
   for (auto& [device, d] : devices_) {
     if (!d.resumed) continue;
     d.written = d.restored;  // what was written back at some point after resume
