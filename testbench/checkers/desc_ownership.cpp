@@ -91,11 +91,11 @@ void DescOwnershipChecker::doorbell(const Event& e, const Doorbell& d) {
                     e.cpu, d.channel, d.tail, e.device));
   }
   if (d.left_out != 0) {
-    fail(fmt::format(
-        "cpu{} wrote RING_TAIL[{}] = {} of device {} (it was {}), leaving {} descriptor slot(s) it "
-        "wrote since the last doorbell unpublished{}",
-        e.cpu, d.channel, d.tail, e.device, d.old_tail, d.left_out,
-        d.tail == d.old_tail ? ": a full ring wrapped to TAIL == HEAD (a ring-full check off by one?)" : ""));
+    fail(
+        fmt::format("cpu{} wrote RING_TAIL[{}] = {} of device {} (it was {}), leaving {} descriptor slot(s) it "
+                    "wrote since the last doorbell unpublished (a doorbell one short, or a full ring wrapped to "
+                    "TAIL == HEAD)",
+                    e.cpu, d.channel, d.tail, e.device, d.old_tail, d.left_out));
   }
 }
 
