@@ -141,6 +141,11 @@ void SimCpu::timer_thread() {
     }
     for (auto it = timers_.begin(); it != timers_.end();) {
       if (it->second.due <= now) {
+        Event fired{EventKind::kTimer};
+        fired.cpu = static_cast<int>(id_);
+        fired.data = it->first;
+        fired.what = kTimerFire;
+        platform_.publish(fired);
         work_.push_back(std::move(it->second.work));
         it = timers_.erase(it);
       } else {

@@ -37,6 +37,8 @@ enum class EventKind : std::uint8_t {
   kDescFetch,      // the device fetched a descriptor: a 32-byte read burst at a ring slot (device, line =
                    // channel, data = slot index, addr)
   kPowerState,     // a device's power state changed, as a PM_STATUS read showed it (device, data = state)
+  kTimer,          // a driver timer (cpu, device, data = timer id, what: kTimerStart, kTimerCancel or kTimerFire;
+                   // on kTimerCancel level: it was still pending)
   kRtlAssertion,   // an RTL assertion fired (its name and values are on standard output)
   kCycleLimit,     // the run reached its cycle limit (data = the limit); the platform stops it
   kRunEnd,         // the simulation stopped (level: every CPU's program returned)
@@ -49,6 +51,11 @@ inline constexpr const char* kFaultDelayIrq = "delay interrupt";
 inline constexpr const char* kFaultStallMemory = "stall memory";
 inline constexpr const char* kFaultBusError = "bus error";
 inline constexpr const char* kFaultRemoval = "surprise removal";
+
+// Names for Event::what on kTimer.
+inline constexpr const char* kTimerStart = "start";
+inline constexpr const char* kTimerCancel = "cancel";
+inline constexpr const char* kTimerFire = "fire";
 
 // Plain data, copied by value: published on hot paths (every burst, every HAL call).
 struct Event {

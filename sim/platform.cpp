@@ -419,9 +419,17 @@ SimCpu& Platform::current_cpu() {
 }
 
 void Platform::drop_timer(tce::TimerId timer) {
+  Event e{EventKind::kTimer};
+  e.cpu = current_cpu_id();
+  e.data = timer;
+  e.what = kTimerCancel;
   for (auto& c : cpus_) {
-    if (c->erase_timer(timer)) return;
+    if (c->erase_timer(timer)) {
+      e.level = true;
+      break;
+    }
   }
+  publish(e);
 }
 
 void Platform::wake_all_cpus() {

@@ -54,7 +54,14 @@ void PlatformHal::schedule_work(std::function<void()> work) {
   cpu().schedule_work(std::move(work));
 }
 tce::TimerId PlatformHal::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
-  return cpu().start_timer(delay_ns, std::move(work));
+  const tce::TimerId id = cpu().start_timer(delay_ns, std::move(work));
+  Event e{EventKind::kTimer};
+  e.cpu = platform_.current_cpu_id();
+  e.device = device_;
+  e.data = id;
+  e.what = kTimerStart;
+  platform_.publish(e);
+  return id;
 }
 void PlatformHal::cancel_timer(tce::TimerId timer) {
   platform_.cancel_timer(timer);

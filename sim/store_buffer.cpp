@@ -104,6 +104,15 @@ std::uint64_t StoreBuffer::next_due() const {
   return earliest;
 }
 
+bool StoreBuffer::pending(std::uint64_t addr, std::uint64_t len) const {
+  for (const auto& [bus, r] : regions_) {
+    for (std::uint64_t a = std::max(addr, bus); a < std::min(addr + len, bus + r->due.size()); ++a) {
+      if (r->due[a - bus] != 0) return true;
+    }
+  }
+  return false;
+}
+
 std::uint64_t StoreBuffer::bytes_pending() const {
   std::uint64_t n = 0;
   for (const auto& [bus, r] : regions_)

@@ -46,6 +46,8 @@ class StoreBuffer {
   std::function<void(unsigned cpu, std::uint64_t region, std::uint64_t addr, std::uint64_t len)> on_written;
 
   std::uint64_t bytes_pending() const;
+  // Whether a byte of [addr, addr + len) was written by a CPU and has not reached memory.
+  bool pending(std::uint64_t addr, std::uint64_t len) const;
   // The earliest drain time of a pending byte, or 0.
   std::uint64_t next_due() const;
 

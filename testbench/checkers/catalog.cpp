@@ -10,7 +10,7 @@ const std::vector<CheckerInfo>& checker_catalog() {
   using namespace checker;
   static const std::vector<CheckerInfo> kAll = {
       {kScoreboard, "a copied byte differs, or a byte outside the destination changed", {"xfail_dma_corrupt_beat"}},
-      {kCompletion, "a request does not complete, or completes with an error", {"xfail_missing_barrier"}},
+      {kCompletion, "a request does not complete, or completes with an error", {}},
       {kLostIrq, "a device interrupt line stays up with no CPU taking it", {"xfail_dma_lost_irq"}},
       {kIrqStorm,
        "a line is taken again and again while its devices make no progress (no status cleared, no "
@@ -22,6 +22,23 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kLocking, "a spinlock is taken twice, released unheld, or held across a wait", {"xfail_lock_never_released"}},
       {kHang, "the run reaches its cycle limit", {"xfail_hang"}},
       {kRtlAssertion, "an AXI protocol assertion in the RTL fires", {"xfail_csr_protocol_violation"}},
+      {kDescOwnership,
+       "the CPU writes a descriptor slot the device owns (published by RING_TAIL, not written back), a doorbell hands "
+       "over every slot (TAIL == HEAD) or leaves descriptors just written out, or the device fetches a slot the "
+       "driver never published or whose bytes still wait in the CPU's store buffer",
+       {"xfail_desc_rewritten_after_doorbell", "xfail_doorbell_one_short", "xfail_missing_barrier"}},
+      {kLockDiscipline,
+       "with several CPUs, ring state (RING_TAIL, CH_CTRL, descriptor slots) is changed holding no spinlock, or "
+       "under another lock than the device's other ring-state changes",
+       {"xfail_smp_ring_unlocked", "xfail_smp_per_cpu_lock"}},
+      {kPower,
+       "a register other than ID, VERSION, CAPS, PM_CTRL, PM_STATUS is accessed in or on the way to D3, or a "
+       "context register is not restored after resume",
+       {"xfail_resume_context_lost", "xfail_register_access_in_d3", "xfail_resume_forgets_irq_enable"}},
+      {kResources,
+       "an interrupt registration or a timer is still held when its driver freed its last ring (remove, a probe "
+       "that failed halfway), or anything, a spinlock too, when every program has returned",
+       {"xfail_probe_unwind_irq_leak", "xfail_watchdog_outlives_remove"}},
       {kDmaApi, "a DMA mapping is released that is not held", {"xfail_dma_double_unmap"}},
       {kIrqApi, "an interrupt is freed that is not registered", {"xfail_irq_double_free"}},
       {kDriver, "a scenario's driver call (probe, submit) failed", {}},
@@ -36,9 +53,7 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kPlatform, "the platform itself misbehaved (e.g. memory grows with every copy)", {}},
       {kScenario, "a scenario could not set up what it means to test (it proves nothing)", {}},
       {kPm, "suspend did not answer as the driver promises (0 when idle, -EBUSY while busy)", {}},
-      {kPmContext,
-       "a register read back after resume differs from what it held before suspend",
-       {"xfail_resume_forgets_irq_enable"}},
+      {kPmContext, "a register read back after resume differs from what it held before suspend", {}},
       {kPmLatency, "a resume took far longer than the device's 64-cycle wake-up", {}},
   };
   return kAll;

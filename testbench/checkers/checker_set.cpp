@@ -1,20 +1,29 @@
 #include "checker_set.hpp"
 
 #include "csr_bus.hpp"
+#include "desc_ownership.hpp"
 #include "dma_api.hpp"
 #include "dma_fault.hpp"
 #include "dma_leak.hpp"
 #include "hang.hpp"
 #include "irq_api.hpp"
 #include "irq_storm.hpp"
+#include "lock_discipline.hpp"
 #include "locking.hpp"
 #include "lost_irq.hpp"
+#include "power.hpp"
+#include "resources.hpp"
 #include "rtl_assertion.hpp"
 
 namespace tandem {
 
 CheckerSet::CheckerSet(Platform& platform) {
+  // Before csr_bus: in D3 a register access answers SLVERR, and the power contract names
+  // that bug better than the bus error it causes.
+  checkers_.push_back(std::make_unique<PowerChecker>(platform));
   checkers_.push_back(std::make_unique<CsrBusChecker>(platform));
+  checkers_.push_back(std::make_unique<DescOwnershipChecker>(platform));
+  checkers_.push_back(std::make_unique<LockDisciplineChecker>(platform));
   checkers_.push_back(std::make_unique<DmaFaultChecker>(platform));
   checkers_.push_back(std::make_unique<DmaApiChecker>(platform));
   checkers_.push_back(std::make_unique<IrqApiChecker>(platform));
@@ -25,6 +34,7 @@ CheckerSet::CheckerSet(Platform& platform) {
   // on a run that stopped unfinished (which holds back when another checker explained it).
   checkers_.push_back(std::make_unique<LostIrqChecker>(platform));
   checkers_.push_back(std::make_unique<DmaLeakChecker>(platform));
+  checkers_.push_back(std::make_unique<ResourcesChecker>(platform));
   checkers_.push_back(std::make_unique<HangChecker>(platform));
   run_end_ = platform.events().subscribe(
       [this](const Event& e) {

@@ -137,8 +137,8 @@ class NoBarrierHal : public HalDecorator {
 const ScenarioRegistrar kMissingBarrier({
     "xfail_missing_barrier",
     "dma_single_copy with a driver that rings the doorbell without a write barrier: the descriptor "
-    "is still in the CPU's store buffer, the device reads a stale one, and the copy must fail",
-    checker::kCompletion,
+    "is still in the CPU's store buffer when the device fetches it, and desc_ownership must catch it",
+    checker::kDescOwnership,
     // The un-barriered writes stay buffered long past the device's fetch, which follows the
     // doorbell within tens of cycles: the bug bites whatever the seed.
     [](PlatformConfig& c) { c.store_buffer_min_delay = c.store_buffer_delay; },

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "hal_decorator.hpp"
 #include "scenario.hpp"
 #include "tce_device.hpp"
 
@@ -29,10 +30,32 @@ struct Shared {
   tce::TceDevice* device = nullptr;
   unsigned finished = 0;
   unsigned cpus = 2;
+  enum class Bug { kNone, kNoLock, kPerCpuLock } bug = Bug::kNone;  // a seeded bug in the HAL's spinlock
   std::vector<std::unique_ptr<Copy>> copies[4];
 };
 
 void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<std::unique_ptr<Copy>>& list);
+
+// A driver bug: the spinlock is a no-op (locks nothing, leaves interrupts as they are).
+class NoLockHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  tce::IrqState lock_irqsave(tce::SpinLock&) override { return true; }
+  void unlock_irqrestore(tce::SpinLock&, tce::IrqState) override {}
+};
+
+// A driver bug: each CPU takes a lock of its own where the driver's one lock belongs.
+class PerCpuLockHal : public HalDecorator {
+ public:
+  explicit PerCpuLockHal(Platform& p) : HalDecorator(p.hal()), platform_(p) {}
+  tce::IrqState lock_irqsave(tce::SpinLock&) override { return inner_.lock_irqsave(mine()); }
+  void unlock_irqrestore(tce::SpinLock&, tce::IrqState s) override { inner_.unlock_irqrestore(mine(), s); }
+
+ private:
+  tce::SpinLock& mine() { return locks_[platform_.current_cpu_id() & 3]; }
+  Platform& platform_;
+  tce::SpinLock locks_[4];
+};
 
 void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
   if (cpu.id() != 0) {
@@ -47,7 +70,12 @@ void body(ScenarioContext& ctx, SimCpu& cpu, Shared& shared) {
   }
   tce::DeviceConfig cfg;
   cfg.ring_log2 = 2;  // a small ring, so that the CPUs also meet on a full ring
-  tce::TceDevice dev(ctx.platform().hal(), cfg);
+  NoLockHal no_lock(ctx.platform().hal());
+  PerCpuLockHal per_cpu(ctx.platform());
+  tce::Hal& hal = shared.bug == Shared::Bug::kNoLock       ? no_lock
+                  : shared.bug == Shared::Bug::kPerCpuLock ? static_cast<tce::Hal&>(per_cpu)
+                                                           : ctx.platform().hal();
+  tce::TceDevice dev(hal, cfg);
   if (int rc = dev.probe(); rc != 0) {
     ctx.fail(checker::kDriver, fmt::format("probe failed: {}", rc));
     return;
@@ -91,17 +119,33 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
 }
 
 // The CPUs' shared state is the run's own (ctx.shared), made on first use.
-void run(ScenarioContext& ctx, SimCpu& cpu) {
-  Shared& shared = ctx.shared<Shared>();
-  shared.cpus = ctx.platform().config().cpus;
-  body(ctx, cpu, shared);
+std::function<void(ScenarioContext&, SimCpu&)> run_with(Shared::Bug bug) {
+  return [bug](ScenarioContext& ctx, SimCpu& cpu) {
+    Shared& shared = ctx.shared<Shared>();
+    shared.cpus = ctx.platform().config().cpus;
+    shared.bug = bug;
+    body(ctx, cpu, shared);
+  };
 }
 
 const ScenarioRegistrar kSmp({"dma_smp_submit",
                               "two CPUs submit copies at once; the interrupt runs on CPU 0; every byte checked", "",
-                              [](PlatformConfig& c) { c.cpus = 2; }, run});
+                              [](PlatformConfig& c) { c.cpus = 2; }, run_with(Shared::Bug::kNone)});
 const ScenarioRegistrar kSmp4({"dma_smp4_submit", "four CPUs submit copies at once through one driver", "",
-                               [](PlatformConfig& c) { c.cpus = 4; }, run});
+                               [](PlatformConfig& c) { c.cpus = 4; }, run_with(Shared::Bug::kNone)});
+
+const ScenarioRegistrar kSmpUnlocked({"xfail_smp_ring_unlocked",
+                                      "dma_smp_submit with a driver whose spinlock locks nothing: ring state "
+                                      "changes under no lock the CPUs share, and lock_discipline must catch it",
+                                      checker::kLockDiscipline, [](PlatformConfig& c) { c.cpus = 2; },
+                                      run_with(Shared::Bug::kNoLock)});
+
+const ScenarioRegistrar kSmpPerCpuLock({"xfail_smp_per_cpu_lock",
+                                        "dma_smp_submit with a driver whose CPUs each take a lock of their own: "
+                                        "ring state changes under locks the CPUs do not share, and "
+                                        "lock_discipline must catch it",
+                                        checker::kLockDiscipline, [](PlatformConfig& c) { c.cpus = 2; },
+                                        run_with(Shared::Bug::kPerCpuLock)});
 
 }  // namespace
 }  // namespace tandem

@@ -40,12 +40,13 @@ void observe(ScenarioContext& ctx, SimCpu&) {
     ctx.fail(checker::kCompletion, "the observed copy failed");
   }
   dev.remove();
-  const EventKind expected[] = {
-      EventKind::kCsrAccess,    EventKind::kMemBurst,      EventKind::kIrqLine,     EventKind::kDeviceIrq,
-      EventKind::kIrqTaken,     EventKind::kEoi,           EventKind::kHalCall,     EventKind::kContext,
-      EventKind::kDmaMap,       EventKind::kDmaUnmap,      EventKind::kDmaFree,     EventKind::kLock,
-      EventKind::kUnlock,       EventKind::kWait,          EventKind::kIrqRegister, EventKind::kIrqFree,
-      EventKind::kHandlerEntry, EventKind::kHandlerReturn, EventKind::kDescFetch,   EventKind::kCpuDmaWrite};
+  const EventKind expected[] = {EventKind::kCsrAccess, EventKind::kMemBurst,     EventKind::kIrqLine,
+                                EventKind::kDeviceIrq, EventKind::kIrqTaken,     EventKind::kEoi,
+                                EventKind::kHalCall,   EventKind::kContext,      EventKind::kDmaMap,
+                                EventKind::kDmaUnmap,  EventKind::kDmaFree,      EventKind::kLock,
+                                EventKind::kUnlock,    EventKind::kWait,         EventKind::kIrqRegister,
+                                EventKind::kIrqFree,   EventKind::kHandlerEntry, EventKind::kHandlerReturn,
+                                EventKind::kDescFetch, EventKind::kCpuDmaWrite,  EventKind::kTimer};
   for (EventKind k : expected) {
     if (seen[k] == 0)
       ctx.fail(checker::kObservers, fmt::format("no event of kind {} was published", static_cast<int>(k)));

@@ -189,8 +189,8 @@ class ForgetIrqEnableHal : public HalDecorator {
 
 const ScenarioRegistrar kForget(make("xfail_resume_forgets_irq_enable",
                                      "pm_suspend_resume with a driver whose resume does not restore IRQ_ENABLE: "
-                                     "the registers read back after resume differ and pm_context must fail it",
-                                     checker::kPmContext, [](ScenarioContext& ctx, SimCpu&) {
+                                     "IRQ_ENABLE is not restored before the first doorbell and power must fail it",
+                                     checker::kPower, [](ScenarioContext& ctx, SimCpu&) {
                                        ForgetIrqEnableHal hal(ctx.platform().hal());
                                        suspend_resume(ctx, hal);
                                      }));
