@@ -40,6 +40,10 @@ struct PlatformConfig {
   // a barrier or sync drains them first (0: no store buffer, writes land at once).
   std::uint64_t store_buffer_delay = 2000;
   std::uint64_t seed = 1;  // for the store buffer's delays
+  // What the contract checkers (testbench/checkers/) hold a scenario to, in cycles: from a
+  // device's interrupt signal to its handler, and the longest one handler call may run.
+  std::uint64_t irq_service_bound = 60'000;
+  std::uint64_t isr_budget = 5'000;
 };
 
 struct Failure {

@@ -71,7 +71,14 @@ module tandem_top #(
   /* verilator lint_on UNUSEDSIGNAL */
   // For the platform's records: the channel whose descriptor the DMA engine works on
   // (one at a time, so every memory transaction belongs to it).
-  output logic [1:0]   dma_channel_o
+  output logic [1:0]   dma_channel_o,
+  // For the checkers, read without a bus access: the interrupt controller's latched events,
+  // their enables, routing and output modes (the state behind IRQ_STATUS, IRQ_ENABLE,
+  // IRQ_VEC_MAP and IRQ_MODE).
+  output logic [8:0]   irq_status_o,
+  output logic [8:0]   irq_enable_o,
+  output logic [17:0]  irq_vec_map_o,
+  output logic [3:0]   irq_pulse_o
   /* verilator lint_off UNUSEDSIGNAL */
   /* verilator lint_on UNUSEDSIGNAL */
 );
@@ -130,5 +137,9 @@ module tandem_top #(
   );
 
   assign dma_channel_o = 2'(u_tce.u_dma.ch_q);
+  assign irq_status_o  = u_tce.irq_status;
+  assign irq_enable_o  = u_tce.irq_enable;
+  assign irq_vec_map_o = u_tce.irq_vec_map;
+  assign irq_pulse_o   = u_tce.irq_pulse;
 
 endmodule

@@ -38,6 +38,10 @@ struct ProbePins {
   CData *dma_faults;
   CData *injected_faults;
   CData *dma_channel;  // output: the channel the DMA engine serves
+  // Outputs: the interrupt controller's state, for checkers to read without a bus access.
+  SData *irq_status, *irq_enable;
+  IData *irq_vec_map;
+  CData *irq_pulse;
 };
 
 }  // namespace tandem

@@ -64,7 +64,11 @@ ProbePins bind_probes(Model& m) {
                    {&m.cpu0_reg_i, &m.cpu1_reg_i, &m.cpu2_reg_i, &m.cpu3_reg_i},
                    &m.dma_faults_i,
                    &m.injected_faults_i,
-                   &m.dma_channel_o};
+                   &m.dma_channel_o,
+                   &m.irq_status_o,
+                   &m.irq_enable_o,
+                   &m.irq_vec_map_o,
+                   &m.irq_pulse_o};
 }
 
 }  // namespace tandem
