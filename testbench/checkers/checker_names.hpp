@@ -14,10 +14,13 @@ inline constexpr std::string_view kDmaFault = "dma_fault";
 inline constexpr std::string_view kDmaLeak = "dma_leak";
 inline constexpr std::string_view kHang = "hang";
 inline constexpr std::string_view kIrqApi = "irq_api";
+inline constexpr std::string_view kIrqContract = "irq_contract";
 inline constexpr std::string_view kIrqStorm = "irq_storm";
 inline constexpr std::string_view kLocking = "locking";
 inline constexpr std::string_view kLostIrq = "lost_irq";
+inline constexpr std::string_view kRegUsage = "reg_usage";
 inline constexpr std::string_view kRtlAssertion = "rtl_assertion";
+inline constexpr std::string_view kTiming = "timing";
 
 // Checks a scenario makes of its own results.
 inline constexpr std::string_view kScoreboard = "scoreboard";

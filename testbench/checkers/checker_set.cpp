@@ -6,14 +6,19 @@
 #include "dma_leak.hpp"
 #include "hang.hpp"
 #include "irq_api.hpp"
+#include "irq_contract.hpp"
 #include "irq_storm.hpp"
 #include "locking.hpp"
 #include "lost_irq.hpp"
+#include "reg_usage.hpp"
 #include "rtl_assertion.hpp"
+#include "timing.hpp"
 
 namespace tandem {
 
 CheckerSet::CheckerSet(Platform& platform) {
+  // First: a register misuse that the device answers SLVERR is the driver's bug, named as such.
+  checkers_.push_back(std::make_unique<RegUsageChecker>(platform));
   checkers_.push_back(std::make_unique<CsrBusChecker>(platform));
   checkers_.push_back(std::make_unique<DmaFaultChecker>(platform));
   checkers_.push_back(std::make_unique<DmaApiChecker>(platform));
@@ -21,6 +26,8 @@ CheckerSet::CheckerSet(Platform& platform) {
   checkers_.push_back(std::make_unique<LockingChecker>(platform));
   checkers_.push_back(std::make_unique<IrqStormChecker>(platform));
   checkers_.push_back(std::make_unique<RtlAssertionChecker>(platform));
+  checkers_.push_back(std::make_unique<IrqContractChecker>(platform));
+  checkers_.push_back(std::make_unique<TimingChecker>(platform));
   // The end-of-run hooks run in this order: lost interrupts, then leaks, then the verdict
   // on a run that stopped unfinished (which holds back when another checker explained it).
   checkers_.push_back(std::make_unique<LostIrqChecker>(platform));
@@ -31,6 +38,14 @@ CheckerSet::CheckerSet(Platform& platform) {
         for (auto& c : checkers_) c->end_of_run(e.level);
       },
       kind_bit(EventKind::kRunEnd));
+}
+
+std::vector<std::string> CheckerSet::records() const {
+  std::vector<std::string> out;
+  for (const auto& c : checkers_) {
+    for (std::string& r : c->records()) out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace tandem
