@@ -28,11 +28,11 @@ const std::vector<CheckerInfo>& checker_catalog() {
        "a register access breaks its access type in the register map (write to RO/RC, read of WO, reserved bits "
        "with a W1S field) or the W1C acknowledge discipline (read-modify-write, ack-all, clearing unseen events, "
        "acknowledging beyond the handler's first status read)",
-       {"xfail_reg_rmw_ack", "xfail_reg_ack_all", "xfail_reg_reread_ack"}},
+       {"xfail_reg_rmw_ack", "xfail_reg_ack_all", "xfail_reg_reread_ack", "xfail_reg_write_ro"}},
       {kIrqContract,
        "a handler's answer contradicts its device's pending events, a line's trigger does not fit its vector's "
        "IRQ_MODE, or a device's signal gets no handler within the bound while its events stay pending",
-       {"xfail_irq_not_mine", "xfail_irq_wrong_trigger", "xfail_irq_lost_pulse"}},
+       {"xfail_irq_not_mine", "xfail_irq_always_mine", "xfail_irq_wrong_trigger", "xfail_irq_lost_pulse"}},
       {kTiming,
        "a CSR request is answered more than 4 cycles after its handshake, or a handler overruns its budget",
        {"xfail_isr_over_budget"}},

@@ -32,6 +32,7 @@ IrqContractChecker::IrqContractChecker(Platform& p) : Checker(checker::kIrqContr
              faults_ = true;
              signalled_.clear();
            }
+           if (what == kFaultRemoval) removed_ = true;
          }
        }
      });
@@ -47,7 +48,7 @@ void IrqContractChecker::returned(const Event& e) {
   if (frames.empty()) return;
   const Frame f = frames.back();
   frames.pop_back();
-  if (faults_ && f.device == 0) return;  // a removed device's state is no answer's measure
+  if (removed_ && f.device == 0) return;  // an unplugged device's state is no answer's measure
   if (e.level && f.at_entry == 0 && f.acked == 0) {
     fail(
         fmt::format("handler of device {} on line {} answered \"handled\" with nothing pending for it at entry and "

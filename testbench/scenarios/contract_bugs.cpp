@@ -97,6 +97,20 @@ class RmwAckHal : public HalDecorator {
   }
 };
 
+// The driver zeroes each channel's RING_HEAD (read-only) as it starts the channel.
+class WriteHeadHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void write32(std::uint32_t offset, std::uint32_t value) override {
+    unsigned channel = 0;
+    const r::RegInfo* info = r::find(offset, &channel);
+    if (info != nullptr && info->offset == r::CH_CTRL::offset(0) && r::get<r::CH_CTRL::RUN>(value) != 0) {
+      inner_.write32(r::RING_HEAD::offset(channel), 0);
+    }
+    inner_.write32(offset, value);
+  }
+};
+
 // The top half acknowledges all ones, whatever it saw.
 class AckAllHal : public HalDecorator {
  public:
@@ -134,6 +148,18 @@ const ScenarioRegistrar kRmwAck({
     [](ScenarioContext& ctx, SimCpu&) {
       RmwAckHal hal(ctx.platform().hal());
       copies_through(ctx, hal, {}, 2, [&ctx] { latch_disabled_event(ctx); });
+    },
+});
+
+const ScenarioRegistrar kWriteHead({
+    "xfail_reg_write_ro",
+    "copies with a driver that writes the read-only RING_HEAD of each channel it starts: reg_usage must name the "
+    "misuse before csr_bus sees the SLVERR",
+    checker::kRegUsage,
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu&) {
+      WriteHeadHal hal(ctx.platform().hal());
+      copies_through(ctx, hal, {}, 1);
     },
 });
 
@@ -191,6 +217,18 @@ class NotMineHal : public HalDecorator {
   }
 };
 
+// The handler claims every interrupt as its own, whatever its device shows.
+class AlwaysMineHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  int request_irq(unsigned v, tce::Trigger t, IrqHandler h) override {
+    return inner_.request_irq(v, t, [h = std::move(h)] {
+      (void)h();
+      return tce::IrqReturn::kHandled;
+    });
+  }
+};
+
 // request_irq asks for the other trigger than the device's mode needs.
 class WrongTriggerHal : public HalDecorator {
  public:
@@ -221,6 +259,27 @@ const ScenarioRegistrar kNotMine({
     [](ScenarioContext& ctx, SimCpu&) {
       NotMineHal hal(ctx.platform().hal());
       copies_through(ctx, hal, {}, 2);
+    },
+});
+
+const ScenarioRegistrar kAlwaysMine({
+    "xfail_irq_always_mine",
+    "two devices share their lines; device 1's handler answers \"handled\" for every interrupt while copies run "
+    "on device 0 only: irq_contract must catch the false claim",
+    checker::kIrqContract,
+    [](PlatformConfig& c) {
+      c.devices = 2;
+      c.share_irq_lines = true;
+    },
+    [](ScenarioContext& ctx, SimCpu&) {
+      AlwaysMineHal hal(ctx.platform().hal(1));
+      tce::TceDevice idle(hal);
+      if (int rc = idle.probe(); rc != 0) {
+        ctx.fail(checker::kDriver, fmt::format("probe of device 1 failed: {}", rc));
+        return;
+      }
+      copies_through(ctx, ctx.platform().hal(0), {}, 2);
+      idle.remove();
     },
 });
 
