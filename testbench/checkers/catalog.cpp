@@ -34,7 +34,8 @@ const std::vector<CheckerInfo>& checker_catalog() {
        "IRQ_MODE, or a device's signal gets no handler within the bound while its events stay pending",
        {"xfail_irq_not_mine", "xfail_irq_always_mine", "xfail_irq_wrong_trigger", "xfail_irq_lost_pulse"}},
       {kTiming,
-       "a CSR request is answered more than 4 cycles after its handshake, or a handler overruns its budget",
+       "a CSR request is answered more than 4 cycles after its handshake, a line without coalescing rises more than 2 "
+       "cycles after its events, or a handler overruns its budget",
        {"xfail_isr_over_budget"}},
       {kDriver, "a scenario's driver call (probe, submit) failed", {}},
       {kFaultHandling, "the driver did not handle an injected fault as it must", {}},
