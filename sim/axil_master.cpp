@@ -48,7 +48,7 @@ void AxilMaster::sample(std::uint64_t cycle) {
       for (CsrRequest* r : *q) {
         r->resp = AxiResp::kDecErr;
         if (!r->write) r->data = 0xFFFFFFFFu;
-        r->issued = r->completed = cycle;
+        r->issued = r->completed = r->handshake = cycle;
         done_.push_back(r);
       }
       q->clear();
@@ -67,6 +67,7 @@ void AxilMaster::sample(std::uint64_t cycle) {
     if (w->issued == 0) w->issued = cycle;
     if (*p_.awvalid && *p_.awready) aw_sent_ = true;
     if (*p_.wvalid && *p_.wready) w_sent_ = true;
+    if (aw_sent_ && w_sent_ && w->handshake == 0) w->handshake = cycle;
     const bool answered = aw_sent_ && w_sent_ && *p_.bvalid;
     if (answered || cycle - w->issued >= kTimeoutCycles) {
       w->resp = answered ? static_cast<AxiResp>(*p_.bresp) : AxiResp::kTimeout;
@@ -80,6 +81,7 @@ void AxilMaster::sample(std::uint64_t cycle) {
     CsrRequest* r = rq_.front();
     if (r->issued == 0) r->issued = cycle;
     if (*p_.arvalid && *p_.arready) ar_sent_ = true;
+    if (ar_sent_ && r->handshake == 0) r->handshake = cycle;
     const bool answered = ar_sent_ && *p_.rvalid;
     if (answered || cycle - r->issued >= kTimeoutCycles) {
       r->resp = answered ? static_cast<AxiResp>(*p_.rresp) : AxiResp::kTimeout;

@@ -20,6 +20,7 @@ struct CsrRequest {
   AxiResp resp = AxiResp::kOkay;
   std::uint64_t issued = 0;     // cycle of the first VALID
   std::uint64_t completed = 0;  // cycle the response was taken
+  std::uint64_t handshake = 0;  // cycle the request was accepted (a write: address and data)
   void* owner = nullptr;        // whoever waits for it
   unsigned priority = 0;        // among requests submitted in one cycle, lower goes first
   std::uint64_t submitted = 0;  // the cycle it was submitted in

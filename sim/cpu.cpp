@@ -238,6 +238,7 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   e.addr = offset;
   e.data = req.data;
   e.len = req.completed;
+  e.line = static_cast<unsigned>(req.completed - (req.handshake != 0 ? req.handshake : req.issued));
   e.resp = static_cast<std::uint8_t>(req.resp);
   platform_.csr_completed(e);
   if (!platform_.log().enabled()) return write ? 0 : req.data;

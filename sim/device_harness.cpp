@@ -64,6 +64,12 @@ void DeviceHarness::tick() {
     irq_ = *p.irq;
     observable_ = true;
   }
+  const ProbePins& probes = model_->probes();
+  const std::uint32_t pending = *probes.irq_status & *probes.irq_enable;
+  for (std::uint32_t fresh = pending & ~pending_; fresh != 0; fresh &= fresh - 1) {
+    pending_since_[static_cast<unsigned>(__builtin_ctz(fresh))] = cycle_;
+  }
+  pending_ = pending;
 }
 
 bool DeviceHarness::step() {

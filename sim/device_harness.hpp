@@ -3,6 +3,7 @@
 // directly. One cycle is 1 ns in waves (clock edges at 0.5 ns).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -39,6 +40,9 @@ class DeviceHarness {
   std::uint64_t cycle() const { return cycle_; }
   unsigned reset_cycles() const { return config_.reset_cycles; }
   std::uint32_t irq_lines() const { return irq_; }
+  // The cycle interrupt event `event` last became pending (latched and enabled), for checkers
+  // that time the device's interrupt outputs against their events.
+  std::uint64_t pending_since(unsigned event) const { return pending_since_.at(event); }
   AxilMaster& csr() { return *csr_; }
   AxiMemSlave& memory_port() { return *mem_port_; }
   // What the waves show beside the RTL: set by the platform, read by nothing in the device.
@@ -57,6 +61,8 @@ class DeviceHarness {
   std::unique_ptr<AxiMemSlave> mem_port_;
   std::uint64_t cycle_ = 0;
   std::uint32_t irq_ = 0;
+  std::uint32_t pending_ = 0;                      // IRQ_STATUS & IRQ_ENABLE after the last cycle
+  std::array<std::uint64_t, 32> pending_since_{};  // per event: when it last became pending
   bool observable_ = false;
   bool finished_ = false;
 };

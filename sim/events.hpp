@@ -11,7 +11,7 @@ namespace tandem {
 
 enum class EventKind : std::uint8_t {
   kCsrAccess,      // a CPU's register access completed (cpu, device, write, addr, data, resp; len = the
-                   // cycle its response was taken)
+                   // cycle its response was taken; line = cycles from its handshake to that response)
   kMemBurst,       // the device's memory port accepted a burst (device, write, addr, len = bytes)
   kIrqLine,        // an interrupt controller input changed: the OR of the devices on it (line, level)
   kDeviceIrq,      // one device's interrupt output changed (device, line, level)

@@ -4,31 +4,32 @@ namespace tandem {
 
 void Pic::configure(unsigned line, tce::Trigger trigger, unsigned cpu) {
   Line& l = lines_.at(line);
+  const bool was = l.pending && l.enabled;
   l.trigger = trigger;
   l.cpu = cpu;
   l.pending = false;
-  update(l);
+  update(l, was);
 }
 
 void Pic::enable(unsigned line, bool on) {
   Line& l = lines_.at(line);
+  const bool was = l.pending && l.enabled;
   l.enabled = on;
-  update(l);
+  update(l, was);
 }
 
 void Pic::set_input(unsigned line, bool level) {
   Line& l = lines_.at(line);
+  const bool was = l.pending && l.enabled;
   const bool rising = level && !l.input;
   l.input = level;
-  if (l.trigger == tce::Trigger::kEdgeRising && rising && !l.pending) {
-    l.pending = true;  // masked lines latch too; an enabled one calls its CPU now (update() sees no change)
-    if (l.enabled && on_pending) on_pending(l.cpu);
-  }
-  update(l);
+  if (l.trigger == tce::Trigger::kEdgeRising && rising) l.pending = true;  // masked lines latch too
+  update(l, was);
 }
 
-void Pic::update(Line& l) {
-  const bool was = l.pending && l.enabled;
+// `was`: the line was pending and enabled before the change that called this; a CPU hears of
+// it only when that becomes true.
+void Pic::update(Line& l, bool was) {
   if (l.trigger == tce::Trigger::kLevelHigh) l.pending = l.input && !l.active;
   if (l.pending && l.enabled && !was && on_pending) on_pending(l.cpu);
 }
@@ -49,8 +50,9 @@ void Pic::acknowledge(unsigned line) {
 
 void Pic::eoi(unsigned line) {
   Line& l = lines_.at(line);
+  const bool was = l.pending && l.enabled;
   l.active = false;
-  update(l);
+  update(l, was);
 }
 
 }  // namespace tandem

@@ -40,7 +40,7 @@ class Pic {
     bool pending = false;
     bool active = false;
   };
-  void update(Line& l);
+  void update(Line& l, bool was);
 
   std::vector<Line> lines_;
 };

@@ -39,6 +39,24 @@ TEST_CASE("edges latch once while pending, and masked lines latch edges") {
   CHECK(pic.pending_for(0) == -1);
 }
 
+TEST_CASE("an edge tells its CPU at once, as does a latched edge when its line is enabled") {
+  Pic pic(2);
+  unsigned raised = 0;
+  pic.on_pending = [&](unsigned) { ++raised; };
+  pic.configure(0, Trigger::kEdgeRising, 0);
+  pic.enable(0, true);
+  pic.set_input(0, true);
+  CHECK(raised == 1);  // a waiting CPU must wake for it, not notice it at its next HAL call
+  pic.set_input(0, false);
+  pic.acknowledge(0);
+  pic.eoi(0);
+  pic.configure(1, Trigger::kEdgeRising, 0);
+  pic.set_input(1, true);  // masked: latched, not signalled
+  CHECK(raised == 1);
+  pic.enable(1, true);
+  CHECK(raised == 2);
+}
+
 TEST_CASE("lines go to the CPU they are routed to") {
   Pic pic(2);
   pic.configure(0, Trigger::kLevelHigh, 1);

@@ -44,6 +44,10 @@ struct PlatformConfig {
   // ... and stay at least this long (a seeded ordering bug must bite on every seed).
   std::uint64_t store_buffer_min_delay = 0;
   std::uint64_t seed = 1;  // for the store buffer's delays
+  // What the contract checkers (testbench/checkers/) hold a scenario to, in cycles: from a
+  // device's interrupt signal to its handler, and the longest one handler call may run.
+  std::uint64_t irq_service_bound = 60'000;
+  std::uint64_t isr_budget = 5'000;
 };
 
 struct Failure {

@@ -72,10 +72,14 @@ module tandem_top #(
   // For the platform's records: the channel whose descriptor the DMA engine works on
   // (one at a time, so every memory transaction belongs to it).
   output logic [1:0]   dma_channel_o,
-  // For RTL checkers: the hardware events the interrupt controller receives, and its
-  // latched IRQ_STATUS, cycle by cycle.
+  // For RTL checkers and the platform's checkers, read without a bus access: the hardware
+  // events the interrupt controller receives this cycle, its latched events (IRQ_STATUS),
+  // their enables, routing and output modes (IRQ_ENABLE, IRQ_VEC_MAP, IRQ_MODE).
   output logic [8:0]   irq_events_o,
-  output logic [8:0]   irq_status_o
+  output logic [8:0]   irq_status_o,
+  output logic [8:0]   irq_enable_o,
+  output logic [17:0]  irq_vec_map_o,
+  output logic [3:0]   irq_pulse_o
   /* verilator lint_off UNUSEDSIGNAL */
   /* verilator lint_on UNUSEDSIGNAL */
 );
@@ -136,5 +140,8 @@ module tandem_top #(
   assign dma_channel_o = 2'(u_tce.u_dma.ch_q);
   assign irq_events_o  = 9'(u_tce.hw_events);
   assign irq_status_o  = 9'(u_tce.irq_status);
+  assign irq_enable_o  = u_tce.irq_enable;
+  assign irq_vec_map_o = u_tce.irq_vec_map;
+  assign irq_pulse_o   = u_tce.irq_pulse;
 
 endmodule

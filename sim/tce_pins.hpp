@@ -38,8 +38,11 @@ struct ProbePins {
   CData *dma_faults;
   CData *injected_faults;
   CData *dma_channel;  // output: the channel the DMA engine serves
-  SData *irq_events;   // output: hardware events raised this cycle, by IRQ_STATUS bit
-  SData *irq_status;   // output: IRQ_STATUS as latched
+  // Outputs: the interrupt controller's state, for checkers to read without a bus access.
+  SData *irq_events;  // hardware events raised this cycle, by IRQ_STATUS bit
+  SData *irq_status, *irq_enable;
+  IData *irq_vec_map;
+  CData *irq_pulse;
 };
 
 }  // namespace tandem

@@ -66,7 +66,10 @@ ProbePins bind_probes(Model& m) {
                    &m.injected_faults_i,
                    &m.dma_channel_o,
                    &m.irq_events_o,
-                   &m.irq_status_o};
+                   &m.irq_status_o,
+                   &m.irq_enable_o,
+                   &m.irq_vec_map_o,
+                   &m.irq_pulse_o};
 }
 
 }  // namespace tandem

@@ -41,6 +41,19 @@ const std::vector<CheckerInfo>& checker_catalog() {
        {"xfail_probe_unwind_irq_leak", "xfail_watchdog_outlives_remove"}},
       {kDmaApi, "a DMA mapping is released that is not held", {"xfail_dma_double_unmap"}},
       {kIrqApi, "an interrupt is freed that is not registered", {"xfail_irq_double_free"}},
+      {kRegUsage,
+       "a register access breaks its access type in the register map (write to RO/RC, read of WO, reserved bits "
+       "with a W1S field) or the W1C acknowledge discipline (read-modify-write, ack-all, clearing unseen events, "
+       "acknowledging beyond the handler's first status read)",
+       {"xfail_reg_rmw_ack", "xfail_reg_ack_all", "xfail_reg_reread_ack", "xfail_reg_write_ro"}},
+      {kIrqContract,
+       "a handler's answer contradicts its device's pending events, a line's trigger does not fit its vector's "
+       "IRQ_MODE, or a device's signal gets no handler within the bound while its events stay pending",
+       {"xfail_irq_not_mine", "xfail_irq_always_mine", "xfail_irq_wrong_trigger", "xfail_irq_lost_pulse"}},
+      {kTiming,
+       "a CSR request is answered more than 4 cycles after its handshake, a line without coalescing rises more than 2 "
+       "cycles after its events, or a handler overruns its budget",
+       {"xfail_isr_over_budget"}},
       {kDriver, "a scenario's driver call (probe, submit) failed", {}},
       {kFaultHandling, "the driver did not handle an injected fault as it must", {}},
       {kFaultInjection, "an injected fault did not take the effect it should (the scenario proves nothing)", {}},

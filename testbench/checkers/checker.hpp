@@ -22,6 +22,8 @@ class Checker {
   std::string_view name() const { return name_; }
   // After the simulation stopped; `finished`: every CPU's program returned.
   virtual void end_of_run(bool finished) { (void)finished; }
+  // What it measured, one line each, for the run's outcome (latencies); none by default.
+  virtual std::vector<std::string> records() const { return {}; }
 
  protected:
   void fail(const std::string& message) { platform_.fail(std::string(name_), message); }

@@ -14,14 +14,17 @@ inline constexpr std::string_view kDmaFault = "dma_fault";
 inline constexpr std::string_view kDmaLeak = "dma_leak";
 inline constexpr std::string_view kHang = "hang";
 inline constexpr std::string_view kIrqApi = "irq_api";
+inline constexpr std::string_view kIrqContract = "irq_contract";
 inline constexpr std::string_view kIrqStorm = "irq_storm";
 inline constexpr std::string_view kLocking = "locking";
 inline constexpr std::string_view kLostIrq = "lost_irq";
+inline constexpr std::string_view kRegUsage = "reg_usage";
 inline constexpr std::string_view kRtlAssertion = "rtl_assertion";
 inline constexpr std::string_view kDescOwnership = "desc_ownership";
 inline constexpr std::string_view kLockDiscipline = "lock_discipline";
 inline constexpr std::string_view kPower = "power";
 inline constexpr std::string_view kResources = "resources";
+inline constexpr std::string_view kTiming = "timing";
 
 // Checks a scenario makes of its own results.
 inline constexpr std::string_view kScoreboard = "scoreboard";

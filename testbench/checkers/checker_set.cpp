@@ -7,19 +7,23 @@
 #include "dma_leak.hpp"
 #include "hang.hpp"
 #include "irq_api.hpp"
+#include "irq_contract.hpp"
 #include "irq_storm.hpp"
 #include "lock_discipline.hpp"
 #include "locking.hpp"
 #include "lost_irq.hpp"
 #include "power.hpp"
+#include "reg_usage.hpp"
 #include "resources.hpp"
 #include "rtl_assertion.hpp"
+#include "timing.hpp"
 
 namespace tandem {
 
 CheckerSet::CheckerSet(Platform& platform) {
-  // Before csr_bus: in D3 a register access answers SLVERR, and the power contract names
-  // that bug better than the bus error it causes.
+  // First: a register misuse that the device answers SLVERR is the driver's bug, named as such;
+  // so is an access in D3 (the power contract names it better than the bus error it causes).
+  checkers_.push_back(std::make_unique<RegUsageChecker>(platform));
   checkers_.push_back(std::make_unique<PowerChecker>(platform));
   checkers_.push_back(std::make_unique<CsrBusChecker>(platform));
   checkers_.push_back(std::make_unique<DescOwnershipChecker>(platform));
@@ -30,6 +34,8 @@ CheckerSet::CheckerSet(Platform& platform) {
   checkers_.push_back(std::make_unique<LockingChecker>(platform));
   checkers_.push_back(std::make_unique<IrqStormChecker>(platform));
   checkers_.push_back(std::make_unique<RtlAssertionChecker>(platform));
+  checkers_.push_back(std::make_unique<IrqContractChecker>(platform));
+  checkers_.push_back(std::make_unique<TimingChecker>(platform));
   // The end-of-run hooks run in this order: lost interrupts, then leaks, then the verdict
   // on a run that stopped unfinished (which holds back when another checker explained it).
   checkers_.push_back(std::make_unique<LostIrqChecker>(platform));
@@ -41,6 +47,14 @@ CheckerSet::CheckerSet(Platform& platform) {
         for (auto& c : checkers_) c->end_of_run(e.level);
       },
       kind_bit(EventKind::kRunEnd));
+}
+
+std::vector<std::string> CheckerSet::records() const {
+  std::vector<std::string> out;
+  for (const auto& c : checkers_) {
+    for (std::string& r : c->records()) out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace tandem

@@ -13,6 +13,8 @@ class CheckerSet {
  public:
   explicit CheckerSet(Platform& platform);
   const std::vector<std::unique_ptr<Checker>>& checkers() const { return checkers_; }
+  // Every checker's records (latencies), for the run's outcome.
+  std::vector<std::string> records() const;
 
  private:
   std::vector<std::unique_ptr<Checker>> checkers_;

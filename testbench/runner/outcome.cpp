@@ -31,6 +31,7 @@ bool write_outcome(const std::string& path, const Outcome& o) {
   out << "scenario=" << o.scenario << "\nvariant=" << o.variant << "\nseed=" << o.seed
       << "\npassed=" << (o.passed ? 1 : 0) << "\nverdict=" << o.verdict << "\ncycles=" << o.cycles << "\n";
   for (const std::string& f : o.failures) out << "failure=" << f << "\n";
+  for (const std::string& l : o.latency) out << "latency=" << l << "\n";
   return static_cast<bool>(out);
 }
 
@@ -54,6 +55,7 @@ std::optional<Outcome> read_outcome(const std::string& path) {
       complete = true;
     }
     if (key == "failure") o.failures.push_back(value);
+    if (key == "latency") o.latency.push_back(value);
   }
   if (!complete) return std::nullopt;
   return o;

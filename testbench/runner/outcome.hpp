@@ -18,6 +18,7 @@ struct Outcome {
   std::string verdict;  // one line: why it passed or failed
   std::uint64_t cycles = 0;
   std::vector<std::string> failures;  // "checker: message"
+  std::vector<std::string> latency;   // "name n=.. min=.. median=.. p99=.. max=.." in cycles (timing checker)
 };
 
 // The verdict, from the checkers that failed the run in the order they fired (`fired`):

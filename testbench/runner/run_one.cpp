@@ -97,6 +97,7 @@ int run_one(const Command& cmd) {
   }
 
   Outcome o = outcome_of(*s, cmd, platform);
+  o.latency = checkers.records();
   log.line(platform.cycle(), "tandem", fmt::format("{}: {}", o.passed ? "PASS" : "FAIL", o.verdict));
   if (!write_outcome(dir + "/result.txt", o)) {
     std::fprintf(stderr, "tandem: cannot write '%s/result.txt'\n", dir.c_str());
@@ -123,6 +124,7 @@ int run_one(const Command& cmd) {
   if (!s->expect.empty() || !o.passed) {
     for (const std::string& f : o.failures) std::printf("  checker %s\n", f.c_str());
   }
+  for (const std::string& l : o.latency) std::printf("  latency: %s\n", l.c_str());
   std::printf("  engine: %llu kernel round trips for %llu cycles\n",
               static_cast<unsigned long long>(platform.engine().kernel_round_trips()),
               static_cast<unsigned long long>(o.cycles));
