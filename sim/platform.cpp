@@ -18,6 +18,7 @@ constexpr unsigned kIrqLines = kMaxDevices * 4;  // each TCE has at most 4 vecto
 Platform::Platform(const PlatformConfig& config, RunLog& log)
     : config_(config), log_(log), pic_(kIrqLines), line_level_(kIrqLines, false), suppressed_(kIrqLines, false) {
   HarnessConfig hc;
+  hc.variant = config.device_variant;
   hc.mem = config.memory;
   hc.fst_path = config.fst_path;
   std::vector<DeviceHarness*> devices;

@@ -32,6 +32,8 @@ struct PlatformConfig {
   // a line every device shares (level lines are wired-OR).
   unsigned devices = 1;
   bool share_irq_lines = false;
+  // Which Verilated tce_top every device is ("default", "rev1", "ch1", "ch4").
+  std::string device_variant = "default";
   unsigned hal_call_cycles = 10;  // driver work charged per HAL call
   MemConfig memory;               // with some back-pressure on every channel, seeded by the run's seed
   EngineConfig engine;

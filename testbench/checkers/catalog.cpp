@@ -29,8 +29,21 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kFaultInjection, "an injected fault did not take the effect it should (the scenario proves nothing)", {}},
       {kObservers, "the event stream misses a kind of event, or goes back in time", {}},
       {kSharedLine, "a shared interrupt line was not shared (no handler ever answered \"not mine\")", {}},
+      {kRegUsage, kBeingWritten, {}},
+      {kIrqContract, kBeingWritten, {}},
+      {kDescOwnership, kBeingWritten, {}},
+      {kLockDiscipline, kBeingWritten, {}},
+      {kPower, kBeingWritten, {}},
+      {kResources, kBeingWritten, {}},
   };
   return kAll;
+}
+
+bool checker_pending(std::string_view name) {
+  for (const CheckerInfo& c : checker_catalog()) {
+    if (c.name == name) return c.fails_when == kBeingWritten;
+  }
+  return false;
 }
 
 std::string checker_table() {

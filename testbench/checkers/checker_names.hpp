@@ -18,6 +18,13 @@ inline constexpr std::string_view kIrqStorm = "irq_storm";
 inline constexpr std::string_view kLocking = "locking";
 inline constexpr std::string_view kLostIrq = "lost_irq";
 inline constexpr std::string_view kRtlAssertion = "rtl_assertion";
+// Agreed names of checkers being written (their catalog lines say so until they exist).
+inline constexpr std::string_view kRegUsage = "reg_usage";
+inline constexpr std::string_view kIrqContract = "irq_contract";
+inline constexpr std::string_view kDescOwnership = "desc_ownership";
+inline constexpr std::string_view kLockDiscipline = "lock_discipline";
+inline constexpr std::string_view kPower = "power";
+inline constexpr std::string_view kResources = "resources";
 
 // Checks a scenario makes of its own results.
 inline constexpr std::string_view kScoreboard = "scoreboard";
