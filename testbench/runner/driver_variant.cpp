@@ -1,22 +1,12 @@
-// Compiled into every runner executable, each with its own TANDEM_DRIVER_VARIANT: the one
-// source of the runner that differs between the release binary and the zoo binaries.
 #include "driver_variant.hpp"
 
 #include <filesystem>
-
-#ifndef TANDEM_DRIVER_VARIANT
-#define TANDEM_DRIVER_VARIANT ""
-#endif
 
 namespace tandem {
 
 namespace {
 constexpr char kZooPrefix[] = "xfail_zoo_";
 }  // namespace
-
-const char* driver_variant() {
-  return TANDEM_DRIVER_VARIANT;
-}
 
 std::string driver_variant_of(const std::string& scenario) {
   return scenario.rfind(kZooPrefix, 0) == 0 ? scenario.substr(sizeof kZooPrefix - 1) : std::string();

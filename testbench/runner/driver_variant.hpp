@@ -8,7 +8,8 @@
 
 namespace tandem {
 
-// "" for the release driver, else the zoo class this executable was built with.
+// "" for the release driver, else the zoo class this executable was built with (defined in
+// variant_name.cpp, the one source compiled once per executable).
 const char* driver_variant();
 
 // The driver a scenario needs: "" for the release driver.

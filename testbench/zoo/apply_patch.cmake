@@ -19,5 +19,5 @@ if(rc)
   get_filename_component(name ${PATCH_FILE} NAME)
   message(FATAL_ERROR "testbench/zoo/${name} no longer applies to the driver:\n${out}\n"
                       "The driver changed under this seeded bug: remake the patch against the current sources "
-                      "(testbench/zoo/README.md says how).")
+                      "(README.md, section Bug zoo, says how).")
 endif()
