@@ -20,6 +20,7 @@ const char* usage_text() {
          "      --step-every-cycle              yield to SystemC after every cycle (slow; for checking)\n"
          "      --verbose                       echo the run log\n"
          "      --no-log                        write no run log (the checkers judge all the same)\n"
+         "      --release-driver                a bug-zoo scenario on the release driver: it must pass quietly\n"
          "  tandem regress [options]            every scenario over several seeds, then the report\n"
          "      --seeds N                       seeds 1..N per scenario (default 3)\n"
          "      --jobs N                        parallel runs (default: one per core)\n"
@@ -49,6 +50,7 @@ std::string known_variants() {
 
 std::optional<Command> parse_command_line(const std::vector<std::string>& args, std::string* error) {
   Command cmd;
+  cmd.args = args;
   if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") return cmd;
   const std::string& verb = args[0];
   std::size_t i = 1;
@@ -133,6 +135,8 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       cmd.verbose = true;
     } else if (a == "--no-log" && run) {
       cmd.log = false;
+    } else if (a == "--release-driver" && run) {
+      cmd.release_driver = true;
     } else if (a == "--seeds" && regress) {
       auto n = number(a, 1, 100000);
       if (!n) return std::nullopt;

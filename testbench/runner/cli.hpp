@@ -22,9 +22,11 @@ struct Command {
   bool step_every_cycle = false;  // run: yield to SystemC after every cycle
   bool verbose = false;           // run: echo the log
   bool log = true;                // run: write run.log
+  bool release_driver = false;    // run: a zoo scenario on the release driver, judged as an ordinary one
   unsigned seeds = 3;             // regress: seeds 1..N per scenario
   unsigned jobs = 0;              // regress: parallel runs (0: one per core)
   std::vector<std::string> only;  // regress: these scenarios (default: all)
+  std::vector<std::string> args;  // as given, for handing a run to another executable
 };
 
 // Returns the command, or nullopt with `error` set.

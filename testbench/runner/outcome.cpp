@@ -26,10 +26,15 @@ void judge(std::string_view expect, const std::vector<std::string>& fired, Outco
   }
 }
 
+int exit_code(const Outcome& o) {
+  return o.passed ? 0 : o.pending ? kExitPending : 1;
+}
+
 bool write_outcome(const std::string& path, const Outcome& o) {
   std::ofstream out(path);
   out << "scenario=" << o.scenario << "\nvariant=" << o.variant << "\nseed=" << o.seed
-      << "\npassed=" << (o.passed ? 1 : 0) << "\nverdict=" << o.verdict << "\ncycles=" << o.cycles << "\n";
+      << "\npassed=" << (o.passed ? 1 : 0) << "\npending=" << (o.pending ? 1 : 0) << "\nverdict=" << o.verdict
+      << "\ncycles=" << o.cycles << "\n";
   for (const std::string& f : o.failures) out << "failure=" << f << "\n";
   for (const std::string& l : o.latency) out << "latency=" << l << "\n";
   return static_cast<bool>(out);
@@ -49,6 +54,7 @@ std::optional<Outcome> read_outcome(const std::string& path) {
     if (key == "variant") o.variant = value;
     if (key == "seed") o.seed = std::stoull(value);
     if (key == "passed") o.passed = value == "1";
+    if (key == "pending") o.pending = value == "1";
     if (key == "verdict") o.verdict = value;
     if (key == "cycles") {
       o.cycles = std::stoull(value);
@@ -75,9 +81,10 @@ std::string run_dir(const std::string& runs_dir, const std::string& scenario, co
   return (dir / ("seed-" + std::to_string(seed))).string();
 }
 
-std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed) {
+std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed,
+                          bool release_driver) {
   return self_command() + " run " + scenario + " --seed " + std::to_string(seed) + " --variant " + variant +
-         " --waves fst";
+         " --waves fst" + (release_driver ? " --release-driver" : "");
 }
 
 std::string self_command() {

@@ -15,6 +15,8 @@ struct Outcome {
   std::string variant = "default";
   std::uint64_t seed = 0;
   bool passed = false;
+  // Proves a checker still being written: neither passed nor failed.
+  bool pending = false;
   std::string verdict;  // one line: why it passed or failed
   std::uint64_t cycles = 0;
   std::vector<std::string> failures;  // "checker: message"
@@ -26,6 +28,12 @@ struct Outcome {
 // passes only when that checker fired first. Sets passed and verdict.
 void judge(std::string_view expect, const std::vector<std::string>& fired, Outcome* outcome);
 
+// A seeded bug whose checker is still being written (its catalog line says so) did not
+// pass, and did not fail either: what fired is reported, and the regression counts it apart.
+inline constexpr int kExitPending = 4;
+// The exit code of a run with this outcome: 0 passed, 1 failed, kExitPending.
+int exit_code(const Outcome& outcome);
+
 bool write_outcome(const std::string& path, const Outcome& outcome);
 std::optional<Outcome> read_outcome(const std::string& path);
 
@@ -35,7 +43,8 @@ std::string default_runs_dir();
 std::string run_dir(const std::string& runs_dir, const std::string& scenario, const std::string& variant,
                     std::uint64_t seed);
 // The command that reruns one scenario, seed and variant with its waves.
-std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed);
+std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed,
+                          bool release_driver = false);
 // The path of the tandem executable, relative to the current directory when it is below it.
 std::string self_command();
 bool make_dirs(const std::string& path);

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The bug zoo: the README's list of classes is testbench/zoo/*.patch and the xfail_zoo_*
+# scenarios; every patch applies exactly to the release driver sources, changes them, and
+# does not add lines the release already has (the release is not buggy); every zoo scenario passes quietly on
+# the release driver; and each one whose checker exists is caught by it first, on seeds
+# 1..20, within 200,000 cycles.
+set -euo pipefail
+tandem=$1
+out=$2
+rm -rf "$out"
+mkdir -p "$out"
+cd "$(dirname "$0")/.."
+
+readme=$(sed -n '/^## Bug zoo$/,/^## /p' README.md | sed -n 's/^| `\([a-z0-9_]*\)` |.*/\1/p' | sort)
+patches=$(ls testbench/zoo/*.patch | xargs -n1 basename | sed 's/\.patch$//' | sort)
+listing=$("$tandem" list)
+scenarios=$(sed -n 's/^xfail_zoo_\([a-z0-9_]*\) .*/\1/p' <<<"$listing" | sort)
+[ -n "$patches" ] || { echo "no zoo patch in testbench/zoo"; exit 1; }
+[ "$readme" == "$patches" ] || { echo "README's bug zoo differs from testbench/zoo/*.patch:"; diff <(echo "$readme") <(echo "$patches") || true; exit 1; }
+[ "$scenarios" == "$patches" ] || { echo "xfail_zoo_* scenarios differ from the patches:"; diff <(echo "$scenarios") <(echo "$patches") || true; exit 1; }
+
+for class in $patches; do
+  patch_file=testbench/zoo/$class.patch
+  grep -q '^[-+][^-+]' "$patch_file" || { echo "$class.patch changes nothing"; exit 1; }
+  tree=$out/src/$class
+  mkdir -p "$tree"
+  cp -r driver "$tree/"
+  patch --dry-run --batch --fuzz=0 -p1 -d "$tree" -i "$PWD/$patch_file" >/dev/null ||
+    { echo "$class.patch does not apply to the release driver"; exit 1; }
+  # Already buggy? Then each line the patch adds (that it does not also remove: a move; and
+  # not a bare brace) is in the release file already.
+  for file in $(sed -n 's|^+++ b/\([^\t ]*\).*|\1|p' "$patch_file"); do
+    while IFS= read -r line; do
+      if grep -qxF -- "$line" "$file" && ! grep -qxF -- "-$line" "$patch_file"; then
+        echo "the release driver already holds the $class bug: $file has: $line"
+        exit 1
+      fi
+    done < <(awk -v f="b/$file" '/^\+\+\+ /{on = ($2 == f); next} on && /^\+.*[A-Za-z]/{print substr($0, 2)}' "$patch_file")
+  done
+done
+
+pending=$("$tandem" checkers | sed -n 's/^| `\([a-z_]*\)` | (being written) |.*/\1/p')
+for class in $patches; do
+  scenario=xfail_zoo_$class
+  "$tandem" run "$scenario" --release-driver --no-log --out "$out/release" >/dev/null ||
+    { echo "$scenario fails on the release driver: the scenario, not the bug, is wrong"; exit 1; }
+  expect=$(sed -n "s/^$scenario .*\[expects: \(.*\)\]$/\1/p" <<<"$listing")
+  if grep -qx "$expect" <<<"$pending"; then continue; fi
+  for seed in $(seq 1 20); do
+    "$tandem" run "$scenario" --seed "$seed" --max-cycles 200000 --no-log --out "$out/zoo" >/dev/null ||
+      { echo "$scenario seed $seed: $expect did not catch the bug first within 200000 cycles"; exit 1; }
+  done
+done
+echo "bug zoo: $(wc -w <<<"$patches") classes; patches fit the release driver; release passes; bugs caught"
