@@ -72,13 +72,6 @@ const std::vector<CheckerInfo>& checker_catalog() {
   return kAll;
 }
 
-bool checker_pending(std::string_view name) {
-  for (const CheckerInfo& c : checker_catalog()) {
-    if (c.name == name) return c.fails_when == kBeingWritten;
-  }
-  return false;
-}
-
 std::string checker_table() {
   std::string out = "| checker | fails a run when | proven by |\n|---|---|---|\n";
   for (const CheckerInfo& c : checker_catalog()) {

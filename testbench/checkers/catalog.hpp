@@ -17,8 +17,6 @@ struct CheckerInfo {
 
 const std::vector<CheckerInfo>& checker_catalog();
 // A name agreed for a checker not in this build yet: its catalog line says only this.
-inline constexpr std::string_view kBeingWritten = "(being written)";
-bool checker_pending(std::string_view name);
 // The catalog as a Markdown table, one row per name.
 std::string checker_table();
 

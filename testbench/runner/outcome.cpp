@@ -27,14 +27,13 @@ void judge(std::string_view expect, const std::vector<std::string>& fired, Outco
 }
 
 int exit_code(const Outcome& o) {
-  return o.passed ? 0 : o.pending ? kExitPending : 1;
+  return o.passed ? 0 : 1;
 }
 
 bool write_outcome(const std::string& path, const Outcome& o) {
   std::ofstream out(path);
   out << "scenario=" << o.scenario << "\nvariant=" << o.variant << "\nseed=" << o.seed
-      << "\npassed=" << (o.passed ? 1 : 0) << "\npending=" << (o.pending ? 1 : 0) << "\nverdict=" << o.verdict
-      << "\ncycles=" << o.cycles << "\n";
+      << "\npassed=" << (o.passed ? 1 : 0) << "\nverdict=" << o.verdict << "\ncycles=" << o.cycles << "\n";
   for (const std::string& f : o.failures) out << "failure=" << f << "\n";
   for (const std::string& l : o.latency) out << "latency=" << l << "\n";
   return static_cast<bool>(out);
@@ -54,7 +53,6 @@ std::optional<Outcome> read_outcome(const std::string& path) {
     if (key == "variant") o.variant = value;
     if (key == "seed") o.seed = std::stoull(value);
     if (key == "passed") o.passed = value == "1";
-    if (key == "pending") o.pending = value == "1";
     if (key == "verdict") o.verdict = value;
     if (key == "cycles") {
       o.cycles = std::stoull(value);

@@ -15,8 +15,6 @@ struct Outcome {
   std::string variant = "default";
   std::uint64_t seed = 0;
   bool passed = false;
-  // Proves a checker still being written: neither passed nor failed.
-  bool pending = false;
   std::string verdict;  // one line: why it passed or failed
   std::uint64_t cycles = 0;
   std::vector<std::string> failures;  // "checker: message"
@@ -28,10 +26,7 @@ struct Outcome {
 // passes only when that checker fired first. Sets passed and verdict.
 void judge(std::string_view expect, const std::vector<std::string>& fired, Outcome* outcome);
 
-// A seeded bug whose checker is still being written (its catalog line says so) did not
-// pass, and did not fail either: what fired is reported, and the regression counts it apart.
-inline constexpr int kExitPending = 4;
-// The exit code of a run with this outcome: 0 passed, 1 failed, kExitPending.
+// The exit code of a run with this outcome: 0 passed, 1 failed.
 int exit_code(const Outcome& outcome);
 
 bool write_outcome(const std::string& path, const Outcome& outcome);

@@ -7,7 +7,7 @@
 
 namespace tandem {
 
-// Returns the process exit code: 0 passed, 1 failed, 3 could not run, 4 pending.
+// Returns the process exit code: 0 passed, 1 failed, 3 could not run.
 int run_one(const Command& cmd);
 
 }  // namespace tandem
