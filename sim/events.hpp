@@ -18,7 +18,7 @@ enum class EventKind : std::uint8_t {
   kIrqTaken,       // a CPU took an interrupt (cpu, line)
   kEoi,            // a CPU ended one (cpu, line)
   kDmaFault,       // the IOMMU refused an access (device, data = channel, write, addr, len)
-  kFault,          // a fault was injected (device, what: one of the kFault* names below)
+  kFault,          // a fault was injected (device, what: one of the kFault* names below; line: the line refused)
   kHalCall,        // a CPU entered a HAL call (cpu, what)
   kContext,        // a CPU changed context: idle, process, isr, bh (cpu, what)
   kDmaMap,         // the driver mapped memory for a device (cpu, device, addr = bus, len, data = tce::DmaDir)
@@ -51,6 +51,7 @@ inline constexpr const char* kFaultDelayIrq = "delay interrupt";
 inline constexpr const char* kFaultStallMemory = "stall memory";
 inline constexpr const char* kFaultBusError = "bus error";
 inline constexpr const char* kFaultRemoval = "surprise removal";
+inline constexpr const char* kFaultRefuseIrq = "refuse interrupt request";
 
 // Names for Event::what on kTimer.
 inline constexpr const char* kTimerStart = "start";

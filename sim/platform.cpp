@@ -154,7 +154,7 @@ int Platform::register_irq(unsigned line, tce::Trigger trigger, unsigned cpu, tc
   e.line = line;
   e.device = owner;
   e.data = static_cast<std::uint64_t>(trigger);
-  const int rc = add_handler(line, trigger, cpu, std::move(handler), owner);
+  const int rc = refused_lines_.erase(line) != 0 ? -EBUSY : add_handler(line, trigger, cpu, std::move(handler), owner);
   e.level = rc == 0;
   publish(e);
   return rc;
@@ -294,6 +294,13 @@ Event fault(const char* what) {
 void Platform::drop_next_irqs(unsigned n) {
   drop_irqs_ = n;
   publish(fault(kFaultDropIrqs));
+}
+
+void Platform::refuse_irq_request(unsigned line) {
+  refused_lines_.insert(line);
+  Event e = fault(kFaultRefuseIrq);
+  e.line = line;
+  publish(e);
 }
 
 void Platform::delay_next_irq(std::uint64_t cycles) {

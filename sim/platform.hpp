@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,8 @@ class Platform {
   void drop_next_irqs(unsigned n);
   // The next rising edge reaches the interrupt controller `cycles` late.
   void delay_next_irq(std::uint64_t cycles);
+  // The next request_irq of `line` answers -EBUSY, as when another driver holds the line.
+  void refuse_irq_request(unsigned line);
   // Host memory answers nothing for `cycles` (kForever: never again).
   static constexpr std::uint64_t kForever = ~std::uint64_t{0};
   void stall_memory(std::uint64_t cycles);
@@ -202,6 +205,7 @@ class Platform {
   std::vector<bool> line_level_;                   // what the interrupt controller was last told
   std::vector<Failure> failures_;
   unsigned drop_irqs_ = 0;
+  std::set<unsigned> refused_lines_;  // refuse_irq_request()
   std::uint64_t delay_irq_ = 0;
   EventBus events_;
   std::vector<EventBus::Subscription> scripted_;  // when(): lives as long as the platform

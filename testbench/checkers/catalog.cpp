@@ -37,7 +37,8 @@ const std::vector<CheckerInfo>& checker_catalog() {
        {"xfail_resume_context_lost", "xfail_register_access_in_d3", "xfail_resume_forgets_irq_enable"}},
       {kResources,
        "an interrupt registration or a timer is still held when its driver freed its last ring (remove, a probe "
-       "that failed halfway), or anything, a spinlock too, when every program has returned",
+       "that failed halfway); a ring, registration or timer is still held when a probe whose request_irq was "
+       "refused has unwound; or anything, a spinlock too, when every program has returned",
        {"xfail_probe_unwind_irq_leak", "xfail_watchdog_outlives_remove"}},
       {kDmaApi, "a DMA mapping is released that is not held", {"xfail_dma_double_unmap"}},
       {kIrqApi, "an interrupt is freed that is not registered", {"xfail_irq_double_free"}},

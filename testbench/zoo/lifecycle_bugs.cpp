@@ -2,7 +2,6 @@
 // recovery and the watchdog.
 #include <cerrno>
 
-#include "hal_decorator.hpp"
 #include "zoo.hpp"
 
 namespace tandem::zoo {
@@ -33,20 +32,12 @@ void coalesced_on_rev1(ScenarioContext& ctx, SimCpu&) {
   run_copies(ctx, copies, cfg);
 }
 
-// The platform refuses the second interrupt vector, as when another driver holds it.
-class SecondIrqBusyHal : public HalDecorator {
- public:
-  using HalDecorator::HalDecorator;
-  int request_irq(unsigned v, tce::Trigger t, IrqHandler h) override {
-    return v == 1 ? -EBUSY : inner_.request_irq(v, t, std::move(h));
-  }
-};
-
-// Probe fails at its last step; the device object lives on, as a driver's state does
-// after a failed bind, until the run's end.
+// Probe fails at its last step: the platform refuses the second interrupt vector, as when
+// another driver holds it. The device object lives on, as a driver's state does after a
+// failed bind, until the run's end.
 void failing_probe(ScenarioContext& ctx, SimCpu& cpu) {
-  SecondIrqBusyHal hal(ctx.platform().hal());
-  tce::TceDevice dev(hal);
+  ctx.platform().refuse_irq_request(1);
+  tce::TceDevice dev(ctx.platform().hal());
   if (int rc = dev.probe(); rc != -EBUSY) {
     ctx.fail(checker::kFaultInjection, fmt::format("probe returned {}, not the -EBUSY of request_irq", rc));
   }

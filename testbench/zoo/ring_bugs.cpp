@@ -22,9 +22,27 @@ void full_ring(ScenarioContext& ctx, SimCpu&) {
   run_copies(ctx, copies, cfg);
 }
 
+// Once the device fetched a descriptor, its STATUS word is the device's until the
+// write-back: here the device's side marks it in progress (neither DONE nor ERR), as a
+// device may. A CPU store to that word, even of the 0 the driver filled in, then changes
+// its bytes, and the store buffer sees it.
+void mark_fetched_in_progress(ScenarioContext& ctx) {
+  Platform& p = ctx.platform();
+  ctx.keep(p.events().subscribe(
+      [&p](const Event& e) {
+        constexpr std::uint32_t kInProgress = 0xFFFF'0000;  // a TAG no write-back echoes yet, no DONE, no ERR
+        const std::uint64_t status = e.addr + tce::reg::desc::kStatusOffset;  // 8-aligned: slots are 32 bytes
+        std::uint8_t* word = p.memory().at(status, 4);
+        for (unsigned b = 0; b < 4; ++b) word[b] = static_cast<std::uint8_t>(kInProgress >> (8 * b));
+        if (StoreBuffer* sb = p.store_buffer()) sb->device_wrote(status, 0x0F);  // the CPU's view follows
+      },
+      kind_bit(EventKind::kDescFetch)));
+}
+
 // Several copies queued on one channel: every completion's bottom half finds the next
-// descriptor still the device's.
+// descriptor still the device's, fetched already.
 void queued(ScenarioContext& ctx, SimCpu&) {
+  mark_fetched_in_progress(ctx);
   Copies copies = seeded_copies(ctx, 6, 2048, 8192);
   tce::DeviceConfig cfg;
   cfg.max_channels = 1;
