@@ -45,12 +45,15 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kRegUsage,
        "a register access breaks its access type in the register map (write to RO/RC, read of WO, reserved bits "
        "with a W1S field) or the W1C acknowledge discipline (read-modify-write, ack-all, clearing unseen events, "
-       "acknowledging beyond the handler's first status read)",
-       {"xfail_reg_rmw_ack", "xfail_reg_ack_all", "xfail_reg_reread_ack", "xfail_reg_write_ro"}},
+       "acknowledging beyond the handler's first status read, or after re-reading status before acknowledging it)",
+       {"xfail_reg_rmw_ack", "xfail_reg_ack_all", "xfail_reg_reread_ack", "xfail_reg_write_ro", "xfail_zoo_rmw_w1c",
+        "xfail_zoo_clear_by_reread"}},
       {kIrqContract,
        "a handler's answer contradicts its device's pending events, a line's trigger does not fit its vector's "
-       "IRQ_MODE, or a device's signal gets no handler within the bound while its events stay pending",
-       {"xfail_irq_not_mine", "xfail_irq_always_mine", "xfail_irq_wrong_trigger", "xfail_irq_lost_pulse"}},
+       "IRQ_MODE, a device's signal gets no handler within the bound while its events stay pending, or a pending "
+       "event goes unsignalled past its coalescing timer and the bound (a timer erratum E2 breaks)",
+       {"xfail_irq_not_mine", "xfail_irq_always_mine", "xfail_irq_wrong_trigger", "xfail_irq_lost_pulse",
+        "xfail_zoo_errata_not_applied"}},
       {kTiming,
        "a CSR request is answered more than 4 cycles after its handshake, a line without coalescing rises more than 2 "
        "cycles after its events, or a handler overruns its budget",

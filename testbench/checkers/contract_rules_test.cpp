@@ -1,4 +1,5 @@
-// The register-usage rules and the latency summary on synthetic event streams.
+// The register-usage rules, the lost-event rule and the latency summary on synthetic event
+// streams.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -6,6 +7,7 @@
 #include "reg_usage.hpp"
 #include "tce_regs.hpp"
 #include "timing.hpp"
+#include "unsignalled_events.hpp"
 
 using tandem::RegUsageRules;
 namespace r = tce::reg;
@@ -85,6 +87,31 @@ TEST_CASE("a handler acknowledges only what its first status read showed") {
   rules.handler_return(0);
 }
 
+TEST_CASE("a handler that acknowledges after re-reading status is caught, whether or not an event landed between") {
+  RegUsageRules rules;
+  rules.handler_entry(0, 0);
+  CHECK(read(rules, r::IRQ_PENDING::kOffset, 0x1).empty());
+  CHECK(read(rules, r::IRQ_STATUS::kOffset, 0x1).empty());  // nothing new: the same bit
+  CHECK(has(write(rules, r::IRQ_STATUS::kOffset, 0x1), "read-modify-write of W1C register IRQ_STATUS"));
+  rules.handler_return(0);
+  rules.handler_entry(0, 0);
+  CHECK(read(rules, r::IRQ_PENDING::kOffset, 0x4).empty());
+  CHECK(read(rules, r::IRQ_PENDING::kOffset, 0x4).empty());
+  CHECK(has(write(rules, r::IRQ_STATUS::kOffset, 0x4), "clear by re-read"));
+  rules.handler_return(0);
+}
+
+TEST_CASE("a handler draining its events in a loop takes a new snapshot after each acknowledge") {
+  RegUsageRules rules;
+  rules.handler_entry(0, 0);
+  CHECK(read(rules, r::IRQ_PENDING::kOffset, 0x1).empty());
+  CHECK(write(rules, r::IRQ_STATUS::kOffset, 0x1).empty());
+  CHECK(read(rules, r::IRQ_PENDING::kOffset, 0x4).empty());
+  CHECK(write(rules, r::IRQ_STATUS::kOffset, 0x4).empty());
+  CHECK(read(rules, r::IRQ_PENDING::kOffset, 0x0).empty());
+  rules.handler_return(0);
+}
+
 TEST_CASE("latency summary: min, median, p99 and max of the samples") {
   std::vector<std::uint64_t> samples;
   for (std::uint64_t i = 100; i >= 1; --i) samples.push_back(i);
@@ -92,4 +119,33 @@ TEST_CASE("latency summary: min, median, p99 and max of the samples") {
   CHECK(tandem::latency_summary("x", {7}) == "x n=1 min=7 median=7 p99=7 max=7");
   CHECK(tandem::latency_summary("x", {}) == "x n=0");
   CHECK(tandem::latency_summary("x", {5, 9, 5, 5}) == "x n=4 min=5 median=5 p99=9 max=9");  // counts, not samples
+}
+
+TEST_CASE("an event held unsignalled past its coalescing timer and the bound is lost, one held by count alone is not") {
+  tandem::UnsignalledEvents rule;
+  const auto coalesce = [](std::uint32_t count, std::uint32_t timer) {
+    return r::put<r::IRQ_COALESCE::COUNT>(count) | r::put<r::IRQ_COALESCE::TIMER>(timer);
+  };
+  rule.revision_read(0, 1);
+  rule.coalesce_written(0, 0, coalesce(4, 2000));
+  CHECK(rule.judge(0, 0, 0, 0x1, 1000, 100).empty());  // held from here
+  CHECK(rule.judge(0, 0, 0, 0x1, 3100, 100).empty());  // within timer + bound
+  const std::string lost = rule.judge(0, 0, 0, 0x1, 3101, 100);
+  CHECK(has(lost, "lost event: device 0 events 0x001"));
+  CHECK(has(lost, "IRQ_COALESCE(0)"));
+  CHECK(has(lost, "erratum E2"));
+  rule.coalesce_written(0, 1, coalesce(4, 0));  // count alone: the driver flushes itself
+  CHECK(rule.judge(0, 1, 1, 0x4, 1000, 100).empty());
+  CHECK(rule.judge(0, 1, 1, 0x4, 90000, 100).empty());
+}
+
+TEST_CASE("a signal restarts the judgement of held events, and without coalescing the bound alone applies") {
+  tandem::UnsignalledEvents rule;
+  CHECK(rule.judge(0, 0, 0, 0x1, 0, 100).empty());
+  rule.signal(0, 0, true);
+  CHECK(rule.judge(0, 0, 0, 0x1, 500, 100).empty());  // the line is high: signalled
+  rule.signal(0, 0, false);
+  CHECK(rule.judge(0, 0, 0, 0x1, 600, 100).empty());  // held again from here
+  CHECK(rule.judge(0, 0, 0, 0x1, 700, 100).empty());
+  CHECK(has(rule.judge(0, 0, 0, 0x1, 701, 100), "no coalescing"));
 }

@@ -12,12 +12,24 @@ namespace tandem {
 
 namespace r = tce::reg;
 
+namespace {
+constexpr std::uint64_t kHeldPeriod = 1024;  // well under any service bound
+}  // namespace
+
 IrqContractChecker::IrqContractChecker(Platform& p) : Checker(checker::kIrqContract, p) {
   on(kind_bit(EventKind::kHandlerEntry) | kind_bit(EventKind::kHandlerReturn) | kind_bit(EventKind::kCsrAccess) |
          kind_bit(EventKind::kIrqRegister) | kind_bit(EventKind::kIrqFree) | kind_bit(EventKind::kDeviceIrq) |
-         kind_bit(EventKind::kFault),
+         kind_bit(EventKind::kFault) | kind_bit(EventKind::kMemBurst),
      [this](const Event& e) {
        switch (e.kind) {
+         case EventKind::kMemBurst:
+           // No event pends before the device's first burst. Armed from the device's side:
+           // a wake-up scheduled from a CPU's access would reorder CPUs racing at one cycle.
+           if (!held_armed_) {
+             held_armed_ = true;
+             platform_.at_cycle(platform_.cycle() + kHeldPeriod, [this] { judge_unsignalled(); });
+           }
+           break;
          case EventKind::kHandlerEntry: entry(e); break;
          case EventKind::kHandlerReturn: returned(e); break;
          case EventKind::kCsrAccess: csr_access(e); break;
@@ -79,6 +91,14 @@ bool IrqContractChecker::pulse_line(unsigned device, unsigned line) {
 }
 
 void IrqContractChecker::csr_access(const Event& e) {
+  const auto reg = static_cast<std::uint32_t>(e.addr);
+  if (e.resp == 0 && e.write && reg >= r::IRQ_COALESCE::offset(0) &&
+      reg < r::IRQ_COALESCE::offset(r::IRQ_COALESCE::kCount)) {
+    unsignalled_.coalesce_written(e.device, (reg - r::IRQ_COALESCE::offset(0)) / r::IRQ_COALESCE::kStride,
+                                  static_cast<std::uint32_t>(e.data));
+  } else if (e.resp == 0 && !e.write && reg == r::VERSION::kOffset) {
+    unsignalled_.revision_read(e.device, r::get<r::VERSION::REVISION>(static_cast<std::uint32_t>(e.data)));
+  }
   auto& frames = frames_[e.cpu];
   if (frames.empty() || frames.back().device != e.device || e.resp != 0) return;
   const auto offset = static_cast<std::uint32_t>(e.addr);
@@ -87,7 +107,23 @@ void IrqContractChecker::csr_access(const Event& e) {
   }
 }
 
+void IrqContractChecker::judge_unsignalled() {
+  // From a fault on, losses are the injected faults' (and the scenario's) to judge; once the
+  // run stops, time must be free to end (a judgement re-armed for ever would keep it going).
+  if (faults_ || platform_.stopping() || platform_.programs_finished()) return;
+  for (unsigned d = 0; d < platform_.devices(); ++d) {
+    for (unsigned v = 0; v < r::kMaxVectors; ++v) {
+      const unsigned line = platform_.line_of(d, v);  // one per vector of a device, shared or not
+      const std::string bug = unsignalled_.judge(d, v, line, pending_on(platform_, d, line), platform_.cycle(),
+                                                 platform_.config().irq_service_bound);
+      if (!bug.empty()) fail(bug);
+    }
+  }
+  platform_.at_cycle(platform_.cycle() + kHeldPeriod, [this] { judge_unsignalled(); });
+}
+
 void IrqContractChecker::device_irq(const Event& e) {
+  unsignalled_.signal(e.device, e.line, e.level);
   if (!e.level) return;
   for (unsigned v = 0; v < r::kMaxVectors; ++v) {
     if (platform_.line_of(e.device, v) != e.line) continue;

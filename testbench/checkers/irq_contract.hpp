@@ -12,8 +12,12 @@
 //   such as a PULSE edge the interrupt controller never latched; or, on a PULSE vector, its
 //   handler returns leaving its events pending and none runs within the bound (a later event
 //   of a set bit makes no edge: lost). The bound starts at the signal (or that return), so
-//   coalescing (which delays the signal) is no loss. Injected interrupt faults
-//   and surprise removal end this judgement: those losses are lost_irq's and the scenario's.
+//   coalescing (which delays the signal) is no loss;
+// - an event stays pending and enabled without its vector signalling it for longer than its
+//   coalescing timer (none: 0) plus that bound: a lost event (unsignalled_events.hpp), such
+//   as one a driver left to a coalescing timer that revision 1 does not have (erratum E2).
+//   Injected interrupt faults and surprise removal end the judgement of losses: those are
+//   lost_irq's and the scenario's.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +27,7 @@
 
 #include "checker.hpp"
 #include "checker_names.hpp"
+#include "unsignalled_events.hpp"
 
 namespace tandem {
 
@@ -37,6 +42,7 @@ class IrqContractChecker : public Checker {
   void device_irq(const Event& e);
   bool pulse_line(unsigned device, unsigned line);  // a PULSE vector drives it
   void judge_service(unsigned device, unsigned line, std::uint64_t since);
+  void judge_unsignalled();  // every kHeldPeriod cycles, from the first register access on
 
   struct Frame {
     unsigned device = 0;
@@ -50,6 +56,8 @@ class IrqContractChecker : public Checker {
   std::set<std::pair<unsigned, unsigned>> armed_;                     // a judgement is scheduled
   bool faults_ = false;                                               // an interrupt fault or removal was injected
   bool removed_ = false;                                              // device 0 was unplugged
+  UnsignalledEvents unsignalled_;
+  bool held_armed_ = false;
 };
 
 }  // namespace tandem

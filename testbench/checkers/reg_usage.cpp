@@ -52,9 +52,16 @@ void RegUsageRules::status_read(const Access& a, std::uint32_t used) {
   const std::uint32_t bits = a.data & used;
   views_[{a.device, a.cpu}].seen |= bits;
   auto& frames = handlers_[a.cpu];
-  if (!frames.empty() && frames.back().device == a.device && !frames.back().has_snapshot) {
-    frames.back().has_snapshot = true;
-    frames.back().snapshot = bits;
+  if (!frames.empty() && frames.back().device == a.device) {
+    Frame& f = frames.back();
+    if (!f.has_snapshot || f.acked) {  // the first read, or the next round of a draining loop
+      f = Frame{a.device, true, bits};
+    } else if (!f.reread) {
+      f.reread = true;
+      f.reread_offset = a.offset;
+      f.reread_bits = bits;
+    }
+    if (a.offset == r::IRQ_STATUS_RC::kOffset) f.acked = true;  // reading it acknowledged what it showed
   }
   if (a.offset != r::IRQ_STATUS_RC::kOffset) return;
   for (auto& [key, view] : views_) {  // those bits are cleared: nobody else saw them set since
@@ -65,8 +72,8 @@ void RegUsageRules::status_read(const Access& a, std::uint32_t used) {
 std::string RegUsageRules::w1c_write(const Access& a, std::uint32_t used, std::uint32_t irq_enable) {
   const std::string name = register_name(a.offset);
   CpuView& view = views_[{a.device, a.cpu}];
-  const auto& frames = handlers_[a.cpu];
-  const Frame* frame = !frames.empty() && frames.back().device == a.device ? &frames.back() : nullptr;
+  auto& frames = handlers_[a.cpu];
+  Frame* frame = !frames.empty() && frames.back().device == a.device ? &frames.back() : nullptr;
   // What this CPU may acknowledge now: in a handler, its snapshot; elsewhere, enabled events.
   const std::uint32_t ackable = frame != nullptr && frame->has_snapshot ? frame->snapshot : irq_enable;
   std::string bug;
@@ -89,6 +96,8 @@ std::string RegUsageRules::w1c_write(const Access& a, std::uint32_t used, std::u
         "read-then-clear race: the handler acknowledged 0x{:08x} in {}, bits 0x{:08x} beyond its first status read "
         "0x{:08x}: events arriving after that read are cleared without being handled",
         a.data, name, a.data & ~frame->snapshot, frame->snapshot);
+  } else if (frame != nullptr && frame->reread && (a.data & frame->reread_bits) != 0) {
+    bug = reread_ack(a, used, *frame);
   } else if ((a.data & irq_enable & ~view.seen) != 0) {
     bug = fmt::format(
         "W1C clear of unseen events: wrote 0x{:08x} to {}, clearing enabled bits 0x{:08x} this CPU never read set "
@@ -99,7 +108,29 @@ std::string RegUsageRules::w1c_write(const Access& a, std::uint32_t used, std::u
     if (key.first == a.device) v.seen &= ~a.data;
   }
   view.last_read.erase(a.offset);
+  if (frame != nullptr && frame->has_snapshot) {
+    frame->acked = true;
+    frame->reread = false;
+  }
   return bug;
+}
+
+// The handler acknowledged after re-reading status: name the pattern by what it re-read.
+std::string RegUsageRules::reread_ack(const Access& a, std::uint32_t used, const Frame& f) {
+  const std::string name = register_name(a.offset);
+  const std::uint32_t carried = a.data & f.reread_bits & used;
+  if (f.reread_offset == a.offset) {
+    return fmt::format(
+        "read-modify-write of W1C register {}: the handler read it (0x{:08x}) after its snapshot 0x{:08x} and wrote "
+        "0x{:08x} back, acknowledging 0x{:08x} by what it re-read, not by its snapshot: an event latched between "
+        "the reads is cleared unhandled",
+        name, f.reread_bits, f.snapshot, a.data, carried);
+  }
+  return fmt::format(
+      "clear by re-read: the handler acknowledged 0x{:08x} in {} after re-reading {} (0x{:08x}) before "
+      "acknowledging its snapshot 0x{:08x}: whatever the re-read shows, events arrived since the snapshot "
+      "included, is cleared unhandled",
+      a.data, name, register_name(f.reread_offset), f.reread_bits, f.snapshot);
 }
 
 void RegUsageRules::handler_entry(int cpu, unsigned device) {

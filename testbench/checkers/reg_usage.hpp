@@ -12,7 +12,14 @@
 // - in a handler, acknowledging bits that were not in its first status read (its snapshot):
 //   the read-then-clear race, where events that arrived between two reads are acknowledged
 //   without being handled. Judged on what was acknowledged, not on whether an event happened
-//   to land between the reads, so the pattern fails every run that has it.
+//   to land between the reads, so the pattern fails every run that has it;
+// - in a handler, an acknowledge that follows a second status read made before its snapshot
+//   was acknowledged, and carries bits that read showed: the acknowledge is not decided by
+//   the snapshot but by a re-read (a read-modify-write of IRQ_STATUS, or clearing what a
+//   fresh IRQ_PENDING shows), so an event landing between the reads is cleared unhandled.
+//   Judged on the order of the accesses, so it fails every run that has the pattern, even
+//   when nothing happened to land; a read after the acknowledge starts a new snapshot (a
+//   handler draining its events in a loop).
 // A clear of any bits while IRQ_ENABLE is 0 is allowed: no event can signal, so no
 // interrupt is lost (a driver may clear stale status once at probe before enabling).
 #pragma once
@@ -50,8 +57,13 @@ class RegUsageRules {
   struct Frame {  // a running handler
     unsigned device = 0;
     bool has_snapshot = false;
-    std::uint32_t snapshot = 0;  // its first status read
+    std::uint32_t snapshot = 0;  // its first status read (or the first after an acknowledge)
+    bool acked = false;          // the snapshot was acknowledged (W1C write or read-to-clear)
+    bool reread = false;         // a status read after the snapshot, before its acknowledge
+    std::uint32_t reread_offset = 0;
+    std::uint32_t reread_bits = 0;
   };
+  static std::string reread_ack(const Access& a, std::uint32_t used, const Frame& f);
   struct CpuView {
     std::uint32_t seen = 0;                            // status bits seen set since last cleared
     std::map<std::uint32_t, std::uint32_t> last_read;  // W1C register offset: value last read
