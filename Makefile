@@ -21,8 +21,13 @@ build: setup
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The main job: the RTL stress for 10^7 cycles on every variant, then every scenario on every
+# RTL variant it runs on, ending with the regression's report.
 regress: build
-	@$(BUILD)/tandem regress --jobs $(JOBS)
+	@echo "RTL stress: 10^7 cycles on every variant"; \
+	TCE_STRESS_CYCLES=10000000 ctest --test-dir $(BUILD) -R '^unit/rtl/stress/' -j $(JOBS) --output-on-failure; \
+	stress=$$?; $(BUILD)/tandem regress --jobs $(JOBS); regress=$$?; \
+	[ $$stress -eq 0 ] && [ $$regress -eq 0 ]
 
 waves: build
 	@$(BUILD)/tandem run $(TEST) --seed $(SEED) --variant $(VARIANT) --waves fst --out $(BUILD)/runs; \
