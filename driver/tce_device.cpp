@@ -84,8 +84,8 @@ int TceDevice::probe() {
 
   // Start from a known state, whatever a previous owner left.
   hal_.write32(r::CTRL::kOffset, r::put<r::CTRL::SOFT_RESET>(1));
-  int rc = hal_.wait_until([this] { return r::get<r::STATUS::RESET_BUSY>(hal_.read32(r::STATUS::kOffset)) == 0; },
-                           kResetTimeoutNs);
+  int rc = poll_registers([this] { return r::get<r::STATUS::RESET_BUSY>(hal_.read32(r::STATUS::kOffset)) == 0; },
+                          kResetTimeoutNs);
   if (rc != 0) {
     hal_.log(LogLevel::kError, "probe: soft reset did not finish");
     return rc;
@@ -203,7 +203,7 @@ void TceDevice::remove() {
   }
   if (live) {
     // A busy channel's reset waits for its bursts to drain (RESET_BUSY meanwhile).
-    const int rc = hal_.wait_until(
+    const int rc = poll_registers(
         [this] {
           const std::uint32_t st = hal_.read32(r::STATUS::kOffset);
           return st == kAllOnes || (r::get<r::STATUS::IDLE>(st) != 0 && r::get<r::STATUS::RESET_BUSY>(st) == 0);
@@ -339,6 +339,19 @@ void TceDevice::kick_locked() {
     arm_watchdog_locked(*ring, false);
   }
   arm_flush_locked();
+}
+
+// A register condition changes with no interrupt to wake a waiter (a reset draining, a
+// wake-up finishing): look again every poll interval rather than only at the timeout.
+int TceDevice::poll_registers(const std::function<bool()>& done, std::uint64_t timeout_ns) {
+  const std::uint64_t now = hal_.now_ns();
+  const std::uint64_t deadline = timeout_ns > UINT64_MAX - now ? UINT64_MAX : now + timeout_ns;  // saturates
+  for (;;) {
+    if (done()) return 0;
+    const std::uint64_t t = hal_.now_ns();
+    if (t >= deadline) return -ETIMEDOUT;
+    (void)hal_.wait_until([] { return false; }, std::min(config_.poll_interval_ns, deadline - t));
+  }
 }
 
 int TceDevice::wait(const CopyRequest& req, std::uint64_t timeout_ns) {
@@ -619,7 +632,7 @@ int TceDevice::resume() {
   if (!probed_ || removed_) return -ENODEV;
   if (!suspended_) return 0;
   hal_.write32(r::PM_CTRL::kOffset, r::put<r::PM_CTRL::STATE>(static_cast<std::uint32_t>(r::PmState::kD0)));
-  const int rc = hal_.wait_until(
+  const int rc = poll_registers(
       [this] {
         const std::uint32_t pm = hal_.read32(r::PM_STATUS::kOffset);
         return r::get<r::PM_STATUS::STATE>(pm) == static_cast<std::uint32_t>(r::PmState::kD0) &&

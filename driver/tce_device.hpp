@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -112,6 +113,9 @@ class TceDevice {
 
  private:
   int count_channels_e1(unsigned reported);
+  // Process context, no lock held. Re-reads a register condition every poll interval until it
+  // holds. Returns 0 or -ETIMEDOUT.
+  int poll_registers(const std::function<bool()>& done, std::uint64_t timeout_ns);
   void program_locked();
   std::uint32_t channel_events() const;
   std::uint32_t vector_events(unsigned vector) const;
