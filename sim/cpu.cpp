@@ -159,7 +159,7 @@ void SimCpu::timer_thread() {
 
 tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
   begin_call(HalCall::kStartTimer);
-  const tce::TimerId id = platform_.next_timer_id();
+  const tce::TimerId id = platform_.timers().next_id();
   timers_[id] = {sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(delay_ns), sc_core::SC_NS),
                  std::move(work)};
   timers_changed_.notify();
@@ -168,7 +168,7 @@ tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> w
 
 void SimCpu::cancel_timer(tce::TimerId timer) {
   begin_call(HalCall::kCancelTimer);
-  platform_.drop_timer(timer);  // whichever CPU started it
+  platform_.timers().cancel(timer);  // whichever CPU started it
 }
 
 bool SimCpu::erase_timer(tce::TimerId timer) {

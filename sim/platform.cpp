@@ -22,7 +22,9 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       faults_(*this, kIrqLines),
       dma_(*this),
       device_events_(*this),
-      irq_handlers_(*this) {
+      irq_handlers_(*this),
+      timers_(*this),
+      run_(*this) {
   HarnessConfig hc;
   hc.mem = config.memory;
   hc.fst_path = config.fst_path;
@@ -87,35 +89,6 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
 
 Platform::~Platform() = default;
 
-void Platform::run() {
-  sc_core::sc_start();
-  if (!programs_finished() && !stopping_ && sc_core::sc_get_status() != sc_core::SC_STOPPED) {
-    // Nothing left to happen, yet programs wait: let them end too (the hang checker says why).
-    stop_run();
-    sc_core::sc_start();
-  }
-  winding_down_ = false;
-  Event end{EventKind::kRunEnd};
-  end.level = programs_finished() && !stopping_;  // ran to their end, not unwound by a stop
-  publish(end);
-  // The end state of host memory, so that two runs can be compared by their logs alone.
-  log_.line(cycle(), "memory", fmt::format("{} regions, digest {:016x}", memory_.regions(), memory_.digest()));
-  harness_->finish();
-}
-
-bool Platform::programs_finished() const {
-  for (const auto& c : cpus_) {
-    if (!c->finished()) return false;
-  }
-  return true;
-}
-
-void Platform::fail(const std::string& checker, const std::string& message) {
-  if (winding_down_) return;  // what programs do after an early stop is not judged
-  failures_.push_back({checker, message, cycle()});
-  log_.line(cycle(), "checker", fmt::format("FAIL [{}] {}", checker, message));
-}
-
 bool Platform::line_level(unsigned line) const {
   for (unsigned d = 0; d < harnesses_.size(); ++d) {
     for (unsigned v = 0; v < kVectorsPerDevice; ++v) {
@@ -143,23 +116,6 @@ void Platform::device_irq_changed(unsigned device, unsigned vector) {
   if (faults_.passes(line, level)) pic_.set_input(line, level);
 }
 
-// An early end (a checker, the cycle limit): nothing ticks any more, and each CPU's program
-// runs on to its end from where it waits, in no simulated time (SimCpu::stop); the last one
-// to finish stops SystemC.
-void Platform::stop_run() {
-  if (stopping_) return;
-  stopping_ = winding_down_ = true;
-  engine_->stop();
-  for (auto& c : cpus_) c->stop();
-  if (programs_finished()) sc_core::sc_stop();
-}
-
-void Platform::cpu_finished() {
-  if (!programs_finished()) return;
-  engine_->stop();
-  sc_core::sc_stop();
-}
-
 int Platform::current_cpu_id() const {
   for (const auto& c : cpus_) {
     if (c->is_current()) return static_cast<int>(c->id());
@@ -174,20 +130,6 @@ SimCpu& Platform::current_cpu() {
   // Driver code runs only on CPU threads; anything else is a bug of the scenario.
   std::fprintf(stderr, "tandem: a HAL call from outside any simulated CPU\n");
   std::abort();
-}
-
-void Platform::drop_timer(tce::TimerId timer) {
-  Event e{EventKind::kTimer};
-  e.cpu = current_cpu_id();
-  e.data = timer;
-  e.what = kTimerCancel;
-  for (auto& c : cpus_) {
-    if (c->erase_timer(timer)) {
-      e.level = true;
-      break;
-    }
-  }
-  publish(e);
 }
 
 void Platform::wake_all_cpus() {

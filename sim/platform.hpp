@@ -16,6 +16,7 @@
 #include "device_events.hpp"
 #include "device_harness.hpp"
 #include "dma_mappings.hpp"
+#include "driver_timers.hpp"
 #include "engine.hpp"
 #include "events.hpp"
 #include "fault_injector.hpp"
@@ -24,6 +25,7 @@
 #include "lock_handoff.hpp"
 #include "pic.hpp"
 #include "platform_hal.hpp"
+#include "run_control.hpp"
 #include "run_log.hpp"
 #include "scheduler.hpp"
 #include "store_buffer.hpp"
@@ -56,12 +58,6 @@ struct PlatformConfig {
   std::uint64_t isr_budget = 5'000;
 };
 
-struct Failure {
-  std::string checker;
-  std::string message;
-  std::uint64_t cycle;
-};
-
 class Platform {
  public:
   Platform(const PlatformConfig& config, RunLog& log);
@@ -76,6 +72,7 @@ class Platform {
   Engine& engine() { return *engine_; }
   Pic& pic() { return pic_; }
   SimCpu& cpu(unsigned i) { return *cpus_.at(i); }
+  unsigned cpus() const { return static_cast<unsigned>(cpus_.size()); }
   // The driver's HAL: each call runs on the CPU that makes it.
   tce::Hal& hal(unsigned device = 0) { return *hals_.at(device); }
   // The CPU whose thread is running now; a call from any other process is a usage error.
@@ -86,17 +83,17 @@ class Platform {
 
   // Runs until every CPU's program returned, the cycle limit, or stop_run(). Then publishes
   // kRunEnd (observers make their end-of-run checks) and closes the waves.
-  void run();
-  bool programs_finished() const;
+  void run() { run_.run(); }
+  bool programs_finished() const { return run_.programs_finished(); }
 
   // Ends the run early (a checker that saw enough, an RTL assertion, the cycle limit): the
   // CPUs' programs run to their end at once, their objects destroyed, and the simulation stops.
-  void stop_run();
-  bool stopping() const { return stopping_; }
+  void stop_run() { run_.stop(); }
+  bool stopping() const { return run_.stopping(); }
 
   // Checkers report here, in the order they fire; the run passes only if nobody did.
-  void fail(const std::string& checker, const std::string& message);
-  const std::vector<Failure>& failures() const { return failures_; }
+  void fail(const std::string& checker, const std::string& message) { run_.fail(checker, message); }
+  const std::vector<Failure>& failures() const { return run_.failures(); }
 
   // Everything that happens, for observers (sim/events.hpp).
   EventBus& events() { return events_; }
@@ -104,16 +101,18 @@ class Platform {
     // Faults also show in the waves, as steps of a counter.
     if (e.kind == EventKind::kDmaFault) ++*harness_->probes().dma_faults;
     if (e.kind == EventKind::kFault) ++*harness_->probes().injected_faults;
-    if (winding_down_ || !events_.wanted(e.kind)) return;  // observers see nothing of the wind-down
+    if (run_.winding_down() || !events_.wanted(e.kind)) return;  // observers see nothing of the wind-down
     if (e.cycle == 0) e.cycle = cycle();
     events_.publish(e);
   }
 
-  // The platform's parts: scripting, fault injection, the driver's DMA mappings, the events
-  // of the devices' buses, and the CPUs' store buffer (nullptr when writes land at once).
+  // The platform's parts: scripting, fault injection, the driver's DMA mappings and timers,
+  // the events of the devices' buses, and the CPUs' store buffer (nullptr when writes land at
+  // once).
   Scheduler& scheduler() { return *scheduler_; }
   FaultInjector& faults() { return faults_; }
   DmaMappings& dma() { return dma_; }
+  DriverTimers& timers() { return timers_; }
   DeviceEvents& device_events() { return device_events_; }
   StoreBuffer* store_buffer() { return store_buffer_.get(); }
   StoreBufferDrain* store_buffer_drain() { return store_buffer_drain_.get(); }
@@ -134,11 +133,8 @@ class Platform {
   IrqHandlers& irq_handlers() { return irq_handlers_; }
 
   // For the CPUs.
-  void cpu_finished();
+  void cpu_finished() { run_.cpu_finished(); }
   void wake_all_cpus();
-  tce::TimerId next_timer_id() { return next_timer_++; }
-  void drop_timer(tce::TimerId timer);
-  void cancel_timer(tce::TimerId timer) { current_cpu().cancel_timer(timer); }
   LockHandoff& lock_state(const tce::SpinLock& lock) { return locks_[&lock]; }
 
  private:
@@ -154,20 +150,18 @@ class Platform {
   Pic pic_;
   std::vector<std::unique_ptr<SimCpu>> cpus_;
   std::vector<std::unique_ptr<PlatformHal>> hals_;
-  tce::TimerId next_timer_ = 1;
   std::map<const tce::SpinLock*, LockHandoff> locks_;
   std::vector<bool> line_level_;  // what the interrupt controller was last told
-  std::vector<Failure> failures_;
   EventBus events_;
   std::unique_ptr<Scheduler> scheduler_;
   FaultInjector faults_;
   DmaMappings dma_;
   DeviceEvents device_events_;
   IrqHandlers irq_handlers_;
+  DriverTimers timers_;
+  RunControl run_;
   std::unique_ptr<StoreBuffer> store_buffer_;
   std::unique_ptr<StoreBufferDrain> store_buffer_drain_;
-  bool stopping_ = false;
-  bool winding_down_ = false;  // stopped early, programs still ending
 };
 
 }  // namespace tandem
