@@ -113,7 +113,8 @@ void SimCpu::begin_call(HalCall call) {
   e.cpu = static_cast<int>(id_);
   e.what = to_string(call);
   platform_.publish(e);
-  platform_.store_buffer_tick(id_);  // what this CPU wrote since its last call is now pending
+  // What this CPU wrote since its last call is now pending.
+  if (StoreBufferDrain* drain = platform_.store_buffer_drain()) drain->tick(id_);
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) {
     wait(cycle_period() * static_cast<double>(cost), stop_event_);
@@ -158,7 +159,7 @@ void SimCpu::timer_thread() {
 
 tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
   begin_call(HalCall::kStartTimer);
-  const tce::TimerId id = platform_.next_timer_id();
+  const tce::TimerId id = platform_.timers().next_id();
   timers_[id] = {sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(delay_ns), sc_core::SC_NS),
                  std::move(work)};
   timers_changed_.notify();
@@ -167,7 +168,7 @@ tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> w
 
 void SimCpu::cancel_timer(tce::TimerId timer) {
   begin_call(HalCall::kCancelTimer);
-  platform_.drop_timer(timer);  // whichever CPU started it
+  platform_.timers().cancel(timer);  // whichever CPU started it
 }
 
 bool SimCpu::erase_timer(tce::TimerId timer) {
@@ -189,7 +190,7 @@ void SimCpu::take_interrupts() {
     const CpuContext interrupted = context_;
     set_context(CpuContext::kIsr);
     irqs_enabled_ = false;
-    const tce::IrqReturn ret = platform_.dispatch_irq(static_cast<unsigned>(line));
+    const tce::IrqReturn ret = platform_.irq_handlers().dispatch(static_cast<unsigned>(line));
     if (ret == tce::IrqReturn::kNone) {
       platform_.log().line(platform_.cycle(), who(), fmt::format("spurious interrupt on line {}", line));
     }
@@ -240,7 +241,7 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   e.len = req.completed;
   e.line = static_cast<unsigned>(req.completed - (req.handshake != 0 ? req.handshake : req.issued));
   e.resp = static_cast<std::uint8_t>(req.resp);
-  platform_.csr_completed(e);
+  platform_.device_events().csr_completed(e);
   if (!platform_.log().enabled()) return write ? 0 : req.data;
   const std::string name = register_name(offset);
   if (write) {
@@ -292,7 +293,7 @@ int SimCpu::dma_alloc(unsigned device, std::size_t size, tce::DmaRegion* out) {
   out->cpu =
       platform_.store_buffer() ? platform_.store_buffer()->add_region(bus, size) : platform_.memory().at(bus, size);
   out->size = size;
-  platform_.dma_mapped(device, bus, size, tce::DmaDir::kBidirectional);
+  platform_.dma().mapped(device, bus, size, tce::DmaDir::kBidirectional);
   return 0;
 }
 
@@ -302,7 +303,7 @@ void SimCpu::dma_free(tce::DmaRegion& region) {
 
 void SimCpu::dma_free(unsigned device, tce::DmaRegion& region) {
   begin_call(HalCall::kDmaFree);
-  platform_.dma_unmapped(device, region.bus, region.size, tce::DmaDir::kBidirectional);
+  platform_.dma().unmapped(device, region.bus, region.size, tce::DmaDir::kBidirectional);
   if (platform_.store_buffer()) platform_.store_buffer()->remove_region(region.bus);
   Event e{EventKind::kDmaFree};
   e.cpu = static_cast<int>(id_);
@@ -322,7 +323,7 @@ int SimCpu::dma_map(unsigned device, void* cpu, std::size_t len, tce::DmaDir dir
   if (len == 0) return -EINVAL;
   const std::uint64_t addr = platform_.memory().bus_of(cpu, len);
   if (addr == 0) return -EFAULT;
-  platform_.dma_mapped(device, addr, len, dir);
+  platform_.dma().mapped(device, addr, len, dir);
   *bus = addr;
   return 0;
 }
@@ -333,7 +334,7 @@ void SimCpu::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
 
 void SimCpu::dma_unmap(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
   begin_call(HalCall::kDmaUnmap);
-  platform_.dma_unmapped(device, bus, len, dir);
+  platform_.dma().unmapped(device, bus, len, dir);
 }
 
 int SimCpu::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
@@ -346,14 +347,14 @@ void SimCpu::free_irq(unsigned vector) {
 
 int SimCpu::request_line(unsigned line, tce::Trigger trigger, IrqHandler handler, unsigned owner) {
   begin_call(HalCall::kRequestIrq);
-  return platform_.register_irq(line, trigger, id_, std::move(handler), owner);
+  return platform_.irq_handlers().add(line, trigger, id_, std::move(handler), owner);
 }
 
 void SimCpu::free_line(unsigned line, unsigned owner) {
   begin_call(HalCall::kFreeIrq);
-  platform_.unregister_irq(line, owner);
+  platform_.irq_handlers().remove(line, owner);
   // As synchronize_irq does: a handler of the line running on another CPU finishes first.
-  while (platform_.irq_running(line) && !platform_.stopping()) wait(cycle_period(), stop_event_);
+  while (platform_.irq_handlers().running(line) && !platform_.stopping()) wait(cycle_period(), stop_event_);
 }
 
 tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
@@ -368,8 +369,8 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
     return was;
   }
   // Contention is settled by the platform, not by the order SystemC runs threads in: see
-  // Platform::lock_state.
-  Platform::LockState& st = platform_.lock_state(lock);
+  // sim/lock_handoff.hpp.
+  LockHandoff& st = platform_.lock_state(lock);
   const std::uint64_t now = platform_.cycle();
   if (platform_.stopping()) {  // after the stop: nobody else runs any more
     lock.owner = static_cast<int>(id_);
@@ -420,7 +421,7 @@ void SimCpu::unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) {
   e.cpu = static_cast<int>(id_);
   e.addr = reinterpret_cast<std::uintptr_t>(&lock);
   platform_.publish(e);
-  Platform::LockState& st = platform_.lock_state(lock);
+  LockHandoff& st = platform_.lock_state(lock);
   st.released = platform_.cycle();
   lock.owner = -1;
   if (!st.waiters.empty()) lock.owner = static_cast<int>(st.pop());  // handed over: it runs from the next cycle

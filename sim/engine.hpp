@@ -21,6 +21,18 @@ inline sc_core::sc_time cycle_period() {
   return sc_core::sc_time(1, sc_core::SC_NS);
 }
 
+// The SystemC time at which `cycle` starts.
+inline sc_core::sc_time time_of_cycle(std::uint64_t cycle) {
+  return sc_core::sc_time::from_value(cycle_period().value() * cycle);
+}
+
+// How long from now until `cycle` starts (nothing once it has).
+inline sc_core::sc_time until_cycle(std::uint64_t cycle) {
+  const sc_core::sc_time when = time_of_cycle(cycle);
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  return when > now ? when - now : sc_core::SC_ZERO_TIME;
+}
+
 struct EngineConfig {
   bool step_every_cycle = false;
   std::uint64_t max_cycles = 50'000'000;

@@ -64,7 +64,7 @@ tce::TimerId PlatformHal::start_timer(std::uint64_t delay_ns, std::function<void
   return id;
 }
 void PlatformHal::cancel_timer(tce::TimerId timer) {
-  platform_.cancel_timer(timer);
+  platform_.current_cpu().cancel_timer(timer);
 }
 int PlatformHal::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
   return cpu().wait_until(done, timeout_ns);

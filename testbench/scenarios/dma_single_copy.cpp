@@ -98,7 +98,7 @@ const ScenarioRegistrar kLostIrq({
     "dma_single_copy with the completion interrupt dropped: the lost-interrupt checker must fail it",
     checker::kLostIrq,
     nullptr,
-    [](ScenarioContext& ctx, SimCpu& cpu) { single_copy(ctx, cpu, [](Platform& p) { p.drop_next_irqs(1); }); },
+    [](ScenarioContext& ctx, SimCpu& cpu) { single_copy(ctx, cpu, [](Platform& p) { p.faults().drop_next_irqs(1); }); },
 });
 
 // A driver bug: buffers the device writes are mapped for reading only.
@@ -281,7 +281,7 @@ const ScenarioRegistrar kHang({
       tce::CopyRequest req;           // outlives the device's use of it
       tce::TceDevice dev(p.hal(), cfg);
       if (dev.probe() != 0) return;
-      p.stall_memory(Platform::kForever);
+      p.faults().stall_memory(FaultInjector::kForever);
       std::uint8_t* src = ctx.host_buffer(64);
       std::uint8_t* dst = ctx.host_buffer(64);
       req.src = {{src, 64}};

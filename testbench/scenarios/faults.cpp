@@ -42,7 +42,7 @@ void irq_delayed(ScenarioContext& ctx, SimCpu&) {
     if (e.kind == EventKind::kIrqLine && e.level && raised == 0) raised = e.cycle;
     if (e.kind == EventKind::kIrqTaken && taken == 0) taken = e.cycle;
   });
-  p.delay_next_irq(kDelay);
+  p.faults().delay_next_irq(kDelay);
   SeededCopy& c = slot.emplace(ctx, 4096);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
     ctx.fail(checker::kFaultHandling, "the copy did not complete after a delayed interrupt");
@@ -62,9 +62,9 @@ void memory_stall(ScenarioContext& ctx, SimCpu&) {
   if (!probe(ctx, dev)) return;
   constexpr std::uint64_t kStall = 20'000;
   std::uint64_t stalled_at = 0;
-  p.when(is_doorbell, [&] {
+  p.scheduler().when(is_doorbell, [&] {
     stalled_at = p.cycle();
-    p.stall_memory(kStall);
+    p.faults().stall_memory(kStall);
   });
   SeededCopy& c = slot.emplace(ctx, 8192);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
@@ -82,7 +82,7 @@ void memory_stall_forever(ScenarioContext& ctx, SimCpu&) {
   std::optional<SeededCopy> slot;  // outlives the device, on every path
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe(ctx, dev)) return;
-  p.when(is_doorbell, [&] { p.stall_memory(Platform::kForever); });
+  p.scheduler().when(is_doorbell, [&] { p.faults().stall_memory(FaultInjector::kForever); });
   SeededCopy& c = slot.emplace(ctx, 4096);
   if (dev.submit(c.req) != 0) ctx.fail(checker::kDriver, "submit failed");
   if (dev.wait(c.req, kTimeoutNs) != 0) {
@@ -106,7 +106,7 @@ void bus_error(ScenarioContext& ctx, SimCpu&) {
   SeededCopy& bad = slots[0].emplace(ctx, 4096);
   SeededCopy& good = slots[1].emplace(ctx, 4096);
   const std::uint64_t dst = p.memory().bus_of(bad.dst, bad.len);
-  p.bus_error(dst + 1000, dst + 1001, false, true);
+  p.faults().bus_error(dst + 1000, dst + 1001, false, true);
   if (dev.submit(bad.req) != 0 || dev.wait(bad.req, kTimeoutNs) != 0) {
     ctx.fail(checker::kFaultHandling, "the failing copy did not finish");
   } else if (bad.req.status != -EIO || bad.req.err_code != tce::reg::ErrCode::kDstWrite) {
@@ -124,7 +124,8 @@ void surprise_removal(ScenarioContext& ctx, SimCpu&) {
   std::optional<SeededCopy> slots[2];  // outlive the device, on every path
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
-  p.when(is_doorbell, [&] { p.at_cycle(p.cycle() + 200, [&] { p.surprise_removal(); }); });
+  p.scheduler().when(is_doorbell,
+                     [&] { p.scheduler().at_cycle(p.cycle() + 200, [&] { p.faults().surprise_removal(); }); });
   SeededCopy& c = slots[0].emplace(ctx, 64 * 1024);
   SeededCopy& later = slots[1].emplace(ctx, 64);
   if (dev.submit(c.req) != 0) ctx.fail(checker::kDriver, "submit failed");

@@ -177,10 +177,10 @@ const ScenarioRegistrar kAckAll({
 // The event that lands between the two reads: raised on the device as soon as the handler's
 // first status read completed, by a bus write of no CPU (as hardware would raise it).
 void raise_after_first_read(Platform& p) {
-  p.when(
+  p.scheduler().when(
       [](const Event& e) { return e.kind == EventKind::kCsrAccess && !e.write && e.addr == r::IRQ_PENDING::kOffset; },
       [&p] {
-        p.at_cycle(p.cycle(), [&p] {
+        p.scheduler().at_cycle(p.cycle(), [&p] {
           auto req = std::make_shared<CsrRequest>();
           auto done = std::make_shared<sc_core::sc_event>();
           req->write = true;

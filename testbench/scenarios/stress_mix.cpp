@@ -77,13 +77,13 @@ void disturb(ScenarioContext& ctx, Stress& s, Tracked& next) {
     case 0: {  // only device 0's memory port takes bus errors
       const tce::Segment& seg = next.copy->request().src.front();
       const std::uint64_t bus = p.memory().bus_of(seg.cpu, seg.len);
-      p.bus_error(bus, bus + seg.len, true, false);
+      p.faults().bus_error(bus, bus + seg.len, true, false);
       next.faulted = true;
       ++s.faults;
       break;
     }
-    case 1: p.delay_next_irq(ctx.rng().range(100, 5000)), ++s.faults; break;
-    case 2: p.stall_memory(ctx.rng().range(100, 20'000)), ++s.faults; break;
+    case 1: p.faults().delay_next_irq(ctx.rng().range(100, 5000)), ++s.faults; break;
+    case 2: p.faults().stall_memory(ctx.rng().range(100, 20'000)), ++s.faults; break;
     case 3: {
       tce::TceDevice& dev = *s.devices[0];
       const int rc = dev.suspend();

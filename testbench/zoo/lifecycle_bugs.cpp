@@ -36,7 +36,7 @@ void coalesced_on_rev1(ScenarioContext& ctx, SimCpu&) {
 // another driver holds it. The device object lives on, as a driver's state does after a
 // failed bind, until the run's end.
 void failing_probe(ScenarioContext& ctx, SimCpu& cpu) {
-  ctx.platform().refuse_irq_request(1);
+  ctx.platform().faults().refuse_irq_request(1);
   tce::TceDevice dev(ctx.platform().hal());
   if (int rc = dev.probe(); rc != -EBUSY) {
     ctx.fail(checker::kFaultInjection, fmt::format("probe returned {}, not the -EBUSY of request_irq", rc));

@@ -1,0 +1,39 @@
+#include "device_events.hpp"
+
+#include "platform.hpp"
+
+namespace tandem {
+
+void DeviceEvents::attach(unsigned device) {
+  facts_.emplace_back();
+  platform_.harness(device).memory_port().on_burst = [this, device](bool write, std::uint64_t addr, std::uint64_t bytes,
+                                                                    std::uint64_t at) {
+    Event e = memory_access_event(EventKind::kMemBurst, device, write, addr, bytes);
+    e.cycle = at;
+    platform_.publish(e);
+    unsigned channel = 0, index = 0;
+    if (!write && platform_.events().wanted(EventKind::kDescFetch) &&
+        facts_[device].descriptor_fetch(addr, bytes, &channel, &index)) {
+      e.kind = EventKind::kDescFetch;
+      e.line = channel;
+      e.data = index;
+      platform_.publish(e);
+    }
+  };
+}
+
+void DeviceEvents::csr_completed(Event e) {
+  platform_.publish(e);
+  unsigned state = 0;
+  if (e.resp == static_cast<std::uint8_t>(AxiResp::kOkay) &&
+      facts_.at(e.device).csr_access(e.write, static_cast<std::uint32_t>(e.addr), static_cast<std::uint32_t>(e.data),
+                                     &state)) {
+    Event pm{EventKind::kPowerState};
+    pm.cpu = e.cpu;
+    pm.device = e.device;
+    pm.data = state;
+    platform_.publish(pm);
+  }
+}
+
+}  // namespace tandem

@@ -1,0 +1,42 @@
+// What the devices' buses show, published as events: every memory burst, the descriptor
+// fetches among them, and the power states that CSR reads reveal (sim/device_facts.hpp reads
+// them off the traffic).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "device_facts.hpp"
+#include "events.hpp"
+
+namespace tandem {
+
+class Platform;
+
+// An event about an access of device `device` to host memory (a burst, a refused access).
+inline Event memory_access_event(EventKind kind, unsigned device, bool write, std::uint64_t addr, std::uint64_t bytes) {
+  Event e{kind};
+  e.device = device;
+  e.write = write;
+  e.addr = addr;
+  e.len = bytes;
+  return e;
+}
+
+class DeviceEvents {
+ public:
+  explicit DeviceEvents(Platform& platform) : platform_(platform) {}
+  DeviceEvents(const DeviceEvents&) = delete;
+  DeviceEvents& operator=(const DeviceEvents&) = delete;
+
+  // Publishes the bursts of device `device`'s memory port (devices attach in order).
+  void attach(unsigned device);
+  // A CPU's register access completed: published, with the power state it shows.
+  void csr_completed(Event e);
+
+ private:
+  Platform& platform_;
+  std::vector<DeviceFacts> facts_;  // per device
+};
+
+}  // namespace tandem

@@ -1,0 +1,98 @@
+#include "fault_injector.hpp"
+
+#include <fmt/core.h>
+
+#include <string>
+
+#include "platform.hpp"
+
+namespace tandem {
+
+namespace {
+Event fault(const char* what) {
+  Event e{EventKind::kFault};
+  e.what = what;  // faults act on device 0
+  return e;
+}
+}  // namespace
+
+FaultInjector::FaultInjector(Platform& platform, unsigned irq_lines)
+    : platform_(platform), suppressed_(irq_lines, false) {}
+
+void FaultInjector::drop_next_irqs(unsigned n) {
+  drop_irqs_ = n;
+  platform_.publish(fault(kFaultDropIrqs));
+}
+
+void FaultInjector::refuse_irq_request(unsigned line) {
+  refused_lines_.insert(line);
+  Event e = fault(kFaultRefuseIrq);
+  e.line = line;
+  platform_.publish(e);
+}
+
+void FaultInjector::delay_next_irq(std::uint64_t cycles) {
+  delay_irq_ = cycles;
+  platform_.publish(fault(kFaultDelayIrq));
+}
+
+void FaultInjector::stall_memory(std::uint64_t cycles) {
+  const std::uint64_t now = platform_.cycle();
+  platform_.harness().memory_port().stall_until(cycles == kForever ? kForever : now + cycles);
+  platform_.log().line(
+      now, "fault",
+      cycles == kForever ? std::string("memory stalls for ever") : fmt::format("memory stalls for {} cycles", cycles));
+  platform_.publish(fault(kFaultStallMemory));
+}
+
+void FaultInjector::bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
+  platform_.harness().memory_port().error_range(begin, end, reads, writes);
+  platform_.log().line(platform_.cycle(), "fault", fmt::format("bus errors on [0x{:x}, 0x{:x})", begin, end));
+  platform_.publish(fault(kFaultBusError));
+}
+
+void FaultInjector::clear_bus_errors() {
+  platform_.harness().memory_port().clear_error_ranges();
+}
+
+void FaultInjector::surprise_removal() {
+  platform_.harness().csr().remove_device();
+  platform_.harness().memory_port().stall_until(kForever);  // an unplugged card makes no more bus traffic
+  Pic& pic = platform_.pic();
+  for (unsigned line = 0; line < pic.lines(); ++line) pic.set_input(line, false);
+  platform_.log().line(platform_.cycle(), "fault", "surprise removal: the device is gone");
+  platform_.publish(fault(kFaultRemoval));
+}
+
+bool FaultInjector::device_removed() const {
+  return platform_.harness().csr().device_removed();
+}
+
+bool FaultInjector::passes(unsigned line, bool level) {
+  if (device_removed()) return false;  // unplugged: nothing reaches the CPUs
+  const std::uint64_t now = platform_.cycle();
+  if (level && drop_irqs_ > 0) {
+    --drop_irqs_;
+    suppressed_[line] = true;
+    platform_.log().line(now, "fault", fmt::format("irq line {}: rising edge dropped", line));
+    return false;
+  }
+  if (level && delay_irq_ > 0) {
+    const std::uint64_t delay = delay_irq_;
+    delay_irq_ = 0;
+    suppressed_[line] = true;
+    platform_.log().line(now, "fault", fmt::format("irq line {}: rising edge delayed by {} cycles", line, delay));
+    platform_.scheduler().at_cycle(now + delay, [this, line] {
+      suppressed_[line] = false;
+      platform_.pic().set_input(line, platform_.line_level(line));
+    });
+    return false;
+  }
+  if (suppressed_[line]) {
+    if (!level) suppressed_[line] = false;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace tandem
