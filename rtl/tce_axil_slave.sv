@@ -4,7 +4,10 @@
 module tce_axil_slave
   import tce_reg_pkg::*;
 #(
-  parameter int unsigned AW = 12
+  parameter int unsigned AW = 12,
+  // Test only: a seeded bug that holds every read answer back this many more cycles, past
+  // the spec's bound from 4 on (it proves the timing checker). 0 builds no logic for it.
+  parameter int unsigned READ_EXTRA_LATENCY = 0
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
@@ -72,7 +75,7 @@ module tce_axil_slave
         rvalid_q <= 1'b1;
         rresp_q  <= rresp_i;
         rdata_q  <= rdata_i;
-      end else if (rready_i) begin
+      end else if (rready_i && rvalid_o) begin  // an answer still held back is not taken
         rvalid_q <= 1'b0;
       end
     end
@@ -80,7 +83,23 @@ module tce_axil_slave
 
   assign bvalid_o = bvalid_q;
   assign bresp_o  = bresp_q;
-  assign rvalid_o = rvalid_q;
+  if (READ_EXTRA_LATENCY == 0) begin : g_read_on_time
+    assign rvalid_o = rvalid_q;
+  end else begin : g_read_late
+    localparam int unsigned HoldW = $clog2(READ_EXTRA_LATENCY + 1);
+    logic [HoldW-1:0] hold_q;  // cycles the answer registered at the handshake still waits
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni) begin
+        hold_q <= '0;
+      end else if (re_o) begin
+        hold_q <= HoldW'(READ_EXTRA_LATENCY);
+      end else if (hold_q != '0) begin
+        hold_q <= hold_q - 1'b1;
+      end
+    end
+    assign rvalid_o = rvalid_q && hold_q == '0;
+  end
+
   assign rresp_o  = rresp_q;
   assign rdata_o  = rdata_q;
 

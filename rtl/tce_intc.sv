@@ -8,7 +8,11 @@ module tce_intc
   import tce_reg_pkg::*;
 #(
   parameter int unsigned NUM_VEC  = 2,
-  parameter int unsigned REVISION = 2
+  parameter int unsigned REVISION = 2,
+  // Test only: a seeded bug that delays every output line by this many cycles, past the
+  // 2-cycle bound from event to line from 3 on (it proves the timing checker). 0 builds no
+  // logic for it.
+  parameter int unsigned IRQ_EXTRA_DELAY = 0
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -90,6 +94,19 @@ module tce_intc
   end
 
   assign status_o = status_q;
-  assign irq_o    = quiet_i ? '0 : irq_q;
+  if (IRQ_EXTRA_DELAY == 0) begin : g_irq_on_time
+    assign irq_o = quiet_i ? '0 : irq_q;
+  end else begin : g_irq_late
+    logic [NUM_VEC-1:0] late_q [IRQ_EXTRA_DELAY];  // irq_q of the last cycles, newest first
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni) begin
+        for (int i = 0; i < int'(IRQ_EXTRA_DELAY); i++) late_q[i] <= '0;
+      end else begin
+        late_q[0] <= irq_q;
+        for (int i = 1; i < int'(IRQ_EXTRA_DELAY); i++) late_q[i] <= late_q[i-1];
+      end
+    end
+    assign irq_o = quiet_i ? '0 : late_q[IRQ_EXTRA_DELAY-1];
+  end
 
 endmodule

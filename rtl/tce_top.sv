@@ -7,7 +7,13 @@ module tce_top
   parameter int unsigned NUM_CH          = 2,  // 1..4
   parameter int unsigned NUM_VEC         = 2,  // 1..4
   parameter int unsigned REVISION        = 2,  // 1: first tape-out, errata E1 and E2
-  parameter int unsigned MAX_OUTSTANDING = 8   // read bursts in flight, >= 2
+  parameter int unsigned MAX_OUTSTANDING = 8,  // read bursts in flight, >= 2
+  // Test only, 0 in every real build: seeded timing bugs that prove the timing checker
+  // (read answers and interrupt lines held back this many cycles; see the two modules).
+  parameter int unsigned READ_EXTRA_LATENCY = 0,
+  parameter int unsigned IRQ_EXTRA_DELAY    = 0,
+  // 0 leaves out the CSR port's own 4-cycle answer assertion (only beside the seeded bug)
+  parameter bit          CSR_BOUND_ASSERT   = 1'b1
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -85,7 +91,10 @@ module tce_top
     $error("tce_top: NUM_CH and NUM_VEC must be 1..4, REVISION 1 or 2, MAX_OUTSTANDING >= 2");
   end
 
-  tce_axil_slave #(.AW(AW)) u_axil (
+  tce_axil_slave #(
+    .AW                 (AW),
+    .READ_EXTRA_LATENCY (READ_EXTRA_LATENCY)
+  ) u_axil (
     .clk_i,
     .rst_ni,
     .awvalid_i (s_axil_awvalid_i),
@@ -201,8 +210,9 @@ module tce_top
   end
 
   tce_intc #(
-    .NUM_VEC  (NUM_VEC),
-    .REVISION (REVISION)
+    .NUM_VEC         (NUM_VEC),
+    .REVISION        (REVISION),
+    .IRQ_EXTRA_DELAY (IRQ_EXTRA_DELAY)
   ) u_intc (
     .clk_i,
     .rst_ni        (core_rst_n),
@@ -220,7 +230,10 @@ module tce_top
   );
 
   // Interface rules, checked in every simulation (Verilator --assert).
-  tce_axil_assert #(.AW(AW)) u_axil_assert (
+  tce_axil_assert #(
+    .AW          (AW),
+    .CHECK_BOUND (CSR_BOUND_ASSERT)
+  ) u_axil_assert (
     .clk_i,
     .rst_ni,
     .awvalid (s_axil_awvalid_i),

@@ -5,7 +5,11 @@ module tandem_top #(
   parameter int unsigned NUM_CH          = 2,
   parameter int unsigned NUM_VEC         = 2,
   parameter int unsigned REVISION        = 2,
-  parameter int unsigned MAX_OUTSTANDING = 8
+  parameter int unsigned MAX_OUTSTANDING = 8,
+  // Test only: tce_top's seeded timing bugs (0: none)
+  parameter int unsigned READ_EXTRA_LATENCY = 0,
+  parameter int unsigned IRQ_EXTRA_DELAY    = 0,
+  parameter bit          CSR_BOUND_ASSERT   = 1'b1
 ) (
   input  logic               clk_i,
   input  logic               rst_ni,
@@ -88,7 +92,10 @@ module tandem_top #(
     .NUM_CH          (NUM_CH),
     .NUM_VEC         (NUM_VEC),
     .REVISION        (REVISION),
-    .MAX_OUTSTANDING (MAX_OUTSTANDING)
+    .MAX_OUTSTANDING    (MAX_OUTSTANDING),
+    .READ_EXTRA_LATENCY (READ_EXTRA_LATENCY),
+    .IRQ_EXTRA_DELAY    (IRQ_EXTRA_DELAY),
+    .CSR_BOUND_ASSERT   (CSR_BOUND_ASSERT)
   ) u_tce (
     .clk_i             (clk_i),
     .rst_ni            (rst_ni),

@@ -57,7 +57,7 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kTiming,
        "a CSR request is answered more than 4 cycles after its handshake, a line without coalescing rises more than 2 "
        "cycles after its events, or a handler overruns its budget",
-       {"xfail_isr_over_budget"}},
+       {"xfail_timing_slow_csr", "xfail_timing_late_irq", "xfail_isr_over_budget"}},
       {kDriver, "a scenario's driver call (probe, submit) failed", {}},
       {kFaultHandling, "the driver did not handle an injected fault as it must", {}},
       {kFaultInjection, "an injected fault did not take the effect it should (the scenario proves nothing)", {}},
