@@ -1,10 +1,10 @@
 // A long constrained-random stress, deterministic per seed: 2 to 4 CPUs submit checked
 // scatter-gather copies of random sizes and alignments to one or two devices over all
 // their channels, in a seeded interrupt mode with or without coalescing, while CPU 0
-// injects faults (source bus errors, delayed interrupts, memory stalls) and suspends and
-// resumes device 0. At least 2,000,000 cycles, every checker on. Each copy is judged by
-// the contract: one without a fault arrives intact; one whose source answers SLVERR ends
-// -EIO with code 2 and writes nothing outside its destination.
+// injects faults (source or destination bus errors, delayed interrupts, memory stalls) and
+// suspends and resumes device 0. At least 2,000,000 cycles, every checker on. Each copy is
+// judged by the contract: one without a fault arrives intact; one whose source or
+// destination answers SLVERR ends -EIO with SRC_READ or DST_WRITE.
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -23,7 +23,8 @@ constexpr std::uint64_t kTimeoutNs = 3'000'000;  // copies may wait behind stall
 
 struct Tracked {
   std::unique_ptr<CheckedCopy> copy;
-  bool faulted = false;  // its source answers SLVERR
+  bool faulted = false;                                     // its source or its destination answers SLVERR
+  tce::reg::ErrCode fault_code = tce::reg::ErrCode::kNone;  // the error it must end with then
 };
 
 // What the CPUs of one run share (ScenarioContext::shared). The copies live as long as
@@ -55,10 +56,10 @@ bool judge(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, Tracked& t) {
     return false;
   }
   if (t.faulted) {
-    if (req.status != -EIO || req.err_code != tce::reg::ErrCode::kSrcRead) {
+    if (req.status != -EIO || req.err_code != t.fault_code) {
       ctx.fail(checker::kCompletion,
-               fmt::format("cpu{}: a copy from a failing source ended {} ({}), not -EIO (SRC_READ)", cpu.id(),
-                           req.status, tce::reg::to_string(req.err_code)));
+               fmt::format("cpu{}: a copy with a failing bus ended {} ({}), not -EIO ({})", cpu.id(), req.status,
+                           tce::reg::to_string(req.err_code), tce::reg::to_string(t.fault_code)));
     }
     return true;
   }
@@ -74,11 +75,14 @@ bool judge(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, Tracked& t) {
 void disturb(ScenarioContext& ctx, Stress& s, Tracked& next) {
   Platform& p = ctx.platform();
   switch (ctx.rng().range(0, 9)) {
-    case 0: {  // only device 0's memory port takes bus errors
-      const tce::Segment& seg = next.copy->request().src.front();
+    case 0: {  // only device 0's memory port takes bus errors, on the source or the destination
+      const bool on_source = ctx.rng().range(0, 1) == 0;
+      const tce::CopyRequest& req = next.copy->request();
+      const tce::Segment& seg = on_source ? req.src.front() : req.dst.front();
       const std::uint64_t bus = p.memory().bus_of(seg.cpu, seg.len);
-      p.faults().bus_error(bus, bus + seg.len, true, false);
+      p.faults().bus_error(bus, bus + seg.len, on_source, !on_source);
       next.faulted = true;
+      next.fault_code = on_source ? tce::reg::ErrCode::kSrcRead : tce::reg::ErrCode::kDstWrite;
       ++s.faults;
       break;
     }
