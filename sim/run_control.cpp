@@ -41,6 +41,7 @@ void RunControl::stop() {
   if (stopping_) return;
   stopping_ = winding_down_ = true;
   platform_.engine().stop();
+  platform_.scheduler().stop();
   for (unsigned i = 0; i < platform_.cpus(); ++i) platform_.cpu(i).stop();
   if (programs_finished()) sc_core::sc_stop();
 }

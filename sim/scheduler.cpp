@@ -13,9 +13,16 @@ Scheduler::Scheduler(EventBus& events) : events_(events) {
 }
 
 void Scheduler::at_cycle(std::uint64_t at, std::function<void()> action) {
+  if (stopped_) return;
   const bool earliest = scheduled_.empty() || at < scheduled_.begin()->first;
   scheduled_.emplace(at, std::move(action));  // after those already due in the same cycle
   if (earliest) wake();
+}
+
+void Scheduler::stop() {
+  stopped_ = true;
+  scheduled_.clear();  // safe from inside an action: run_due erased it before calling it
+  wakeup_.cancel();
 }
 
 void Scheduler::wake() {

@@ -23,6 +23,9 @@ class Scheduler {
   // `action` runs at `cycle` (at once if that is past) in the scheduler's process, so it must
   // not wait; actions due in the same cycle run in the order they were scheduled.
   void at_cycle(std::uint64_t cycle, std::function<void()> action);
+  // The run stopped: nothing ticks any more, so nothing scheduled runs (the device's cycle
+  // count is frozen; an action that re-arms itself from it would be due at once, for ever).
+  void stop();
   // `action` runs once, right after the first event for which `condition` holds.
   void when(std::function<bool(const Event&)> condition, std::function<void()> action);
 
@@ -33,7 +36,8 @@ class Scheduler {
   EventBus& events_;
   sc_core::sc_event wakeup_;
   std::multimap<std::uint64_t, std::function<void()>> scheduled_;  // at_cycle() actions by cycle
-  std::vector<EventBus::Subscription> scripted_;                   // when(): lives as long as the scheduler
+  bool stopped_ = false;
+  std::vector<EventBus::Subscription> scripted_;  // when(): lives as long as the scheduler
 };
 
 }  // namespace tandem

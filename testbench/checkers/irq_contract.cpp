@@ -27,7 +27,7 @@ IrqContractChecker::IrqContractChecker(Platform& p) : Checker(checker::kIrqContr
            // a wake-up scheduled from a CPU's access would reorder CPUs racing at one cycle.
            if (!held_armed_) {
              held_armed_ = true;
-             platform_.at_cycle(platform_.cycle() + kHeldPeriod, [this] { judge_unsignalled(); });
+             platform_.scheduler().at_cycle(platform_.cycle() + kHeldPeriod, [this] { judge_unsignalled(); });
            }
            break;
          case EventKind::kHandlerEntry: entry(e); break;
@@ -61,10 +61,10 @@ void IrqContractChecker::returned(const Event& e) {
   const Frame f = frames.back();
   frames.pop_back();
   if (removed_ && f.device == 0) return;  // an unplugged device's state is no answer's measure
-  if (e.level && f.at_entry == 0 && f.acked == 0) {
+  if (e.level && f.at_entry == 0 && f.acked == 0 && f.seen == 0) {
     fail(
-        fmt::format("handler of device {} on line {} answered \"handled\" with nothing pending for it at entry and "
-                    "nothing acknowledged",
+        fmt::format("handler of device {} on line {} answered \"handled\" with nothing pending for it at entry, "
+                    "nothing in its status reads and nothing acknowledged",
                     f.device, f.line));
     return;
   }
@@ -105,6 +105,10 @@ void IrqContractChecker::csr_access(const Event& e) {
   if ((e.write && offset == r::IRQ_STATUS::kOffset) || (!e.write && offset == r::IRQ_STATUS_RC::kOffset)) {
     frames.back().acked |= static_cast<std::uint32_t>(e.data);
   }
+  if (!e.write &&
+      (offset == r::IRQ_STATUS::kOffset || offset == r::IRQ_PENDING::kOffset || offset == r::IRQ_STATUS_RC::kOffset)) {
+    frames.back().seen |= static_cast<std::uint32_t>(e.data);
+  }
 }
 
 void IrqContractChecker::judge_unsignalled() {
@@ -119,7 +123,7 @@ void IrqContractChecker::judge_unsignalled() {
       if (!bug.empty()) fail(bug);
     }
   }
-  platform_.at_cycle(platform_.cycle() + kHeldPeriod, [this] { judge_unsignalled(); });
+  platform_.scheduler().at_cycle(platform_.cycle() + kHeldPeriod, [this] { judge_unsignalled(); });
 }
 
 void IrqContractChecker::device_irq(const Event& e) {
@@ -145,7 +149,7 @@ void IrqContractChecker::device_irq(const Event& e) {
 void IrqContractChecker::judge_service(unsigned device, unsigned line, std::uint64_t since) {
   if (!armed_.insert({device, line}).second) return;
   const std::uint64_t bound = platform_.config().irq_service_bound;
-  platform_.at_cycle(since + bound + 1, [this, device, line, bound] {
+  platform_.scheduler().at_cycle(since + bound + 1, [this, device, line, bound] {
     armed_.erase({device, line});
     auto it = signalled_.find({device, line});
     if (it == signalled_.end()) return;

@@ -49,6 +49,7 @@ class IrqContractChecker : public Checker {
     unsigned line = 0;
     std::uint32_t at_entry = 0;  // pending for the line when the handler was called
     std::uint32_t acked = 0;     // events it cleared (W1C writes, read-to-clear reads)
+    std::uint32_t seen = 0;      // events its status reads showed (one may set after entry)
   };
   std::map<int, std::vector<Frame>> frames_;                          // by cpu
   std::map<std::pair<unsigned, unsigned>, unsigned> triggers_;        // (line, owner): tce::Trigger
