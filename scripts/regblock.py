@@ -5,8 +5,6 @@ same-cycle rules, and the reg2hw/hw2reg structs through which the hand-written R
 Who holds each field's value is documented at the top of rtl/tce_regs.toml.
 """
 
-HW_VALUE = ("RO", "W1C", "RC")  # the hardware holds these; the block only reads them
-PULSES = ("W1C", "W1S", "WO", "RC")  # one-cycle bits to the hardware
 
 
 def lower(name):

@@ -21,7 +21,6 @@ class DmaMappings {
   DmaMappings& operator=(const DmaMappings&) = delete;
 
   Iommu& iommu() { return iommu_; }
-  const std::vector<DmaFault>& faults() const { return faults_; }
 
   // The driver, on the CPU running now, mapped or released memory for `device`.
   void mapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir);
@@ -32,7 +31,6 @@ class DmaMappings {
  private:
   Platform& platform_;
   Iommu iommu_;
-  std::vector<DmaFault> faults_;
 };
 
 }  // namespace tandem

@@ -74,7 +74,6 @@ void Engine::deliver(const std::vector<std::uint32_t>& irq_before) {
     DeviceHarness& h = *devices_[dev];
     if (h.rtl_error() && on_rtl_error) on_rtl_error();
     for (CsrRequest* req : h.csr().completed()) {
-      if (on_csr_done) on_csr_done(*req);
       static_cast<sc_core::sc_event*>(req->owner)->notify();
     }
     h.csr().completed().clear();

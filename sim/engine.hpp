@@ -55,7 +55,6 @@ class Engine : public sc_core::sc_module {
 
   // Hooks, called at the SystemC time of the cycle they happened in.
   std::function<void(unsigned device, unsigned line, bool level)> on_irq_change;
-  std::function<void(const CsrRequest&)> on_csr_done;
   std::function<void()> on_cycle_limit;
   std::function<void()> on_rtl_error;
 

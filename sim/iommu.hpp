@@ -12,15 +12,6 @@
 
 namespace tandem {
 
-struct DmaFault {
-  std::uint64_t addr;
-  std::uint64_t bytes;
-  bool write;  // the device wrote (else read)
-  std::uint64_t cycle;
-  unsigned device;
-  unsigned channel;
-};
-
 class Iommu {
  public:
   void map(std::uint64_t bus, std::size_t len, tce::DmaDir dir, std::uint64_t cycle);

@@ -116,12 +116,6 @@ class Platform {
   DeviceEvents& device_events() { return device_events_; }
   StoreBuffer* store_buffer() { return store_buffer_.get(); }
   StoreBufferDrain* store_buffer_drain() { return store_buffer_drain_.get(); }
-  // The checkers and the bug zoo call these through the platform.
-  void at_cycle(std::uint64_t cycle, std::function<void()> action) { scheduler_->at_cycle(cycle, std::move(action)); }
-  void drop_next_irqs(unsigned n) { faults_.drop_next_irqs(n); }
-  void bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
-    faults_.bus_error(begin, end, reads, writes);
-  }
 
   // Interrupt routing: the interrupt controller line that device `device`'s vector `vector`
   // drives, and its level (the OR of every device output wired to it); the handlers the

@@ -39,7 +39,7 @@ expect 0 "[variants: default,rev1,ch1,ch4]" list
 expect 0 "PASS irq_mode_level variant=ch1 seed=3" run irq_mode_level --variant ch1 --seed 3
 expect 1 "--seed 2 --variant rev1 --waves fst" run irq_mode_level --variant rev1 --seed 2 --max-cycles 500
 expect 0 "dma_single_copy" list
-expect 0 '| `hang` | the run reaches its cycle limit | `xfail_hang` |' checkers
+expect 0 '| `hang` | the run reaches its cycle limit | `xfail_hang`' checkers
 expect 2 "unknown option '--no-log' for 'regress'" regress --no-log
 
 [ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }

@@ -59,7 +59,7 @@ void DescOwnershipChecker::csr(const Event& e) {
 void DescOwnershipChecker::fetched(const Fetch& f) {
   if (!ledger_.owned(f.device, f.channel, f.index)) {
     unpublished_.push_back(f);
-    platform_.at_cycle(f.cycle + kDoorbellSlack + 1, [this] { judge_unpublished(platform_.cycle()); });
+    platform_.scheduler().at_cycle(f.cycle + kDoorbellSlack + 1, [this] { judge_unpublished(platform_.cycle()); });
     return;
   }
   ledger_.device_fetch(f.device, f.channel, f.index);

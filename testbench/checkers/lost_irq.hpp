@@ -46,7 +46,7 @@ class LostIrqChecker : public Checker {
   // One timer per line at most: a line that rises again and again spawns no more.
   void judge_later(unsigned line, std::uint64_t raised) {
     if (!armed_.insert(line).second) return;
-    platform_.at_cycle(raised + kLatencyBound + 1, [this, line] {
+    platform_.scheduler().at_cycle(raised + kLatencyBound + 1, [this, line] {
       armed_.erase(line);
       auto it = raised_at_.find(line);
       if (it == raised_at_.end()) return;

@@ -197,6 +197,27 @@ class DoubleUnmapHal : public HalDecorator {
   }
 };
 
+// A driver bug: each ring's coherent memory is freed twice.
+class DoubleFreeHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void dma_free(tce::DmaRegion& r) override {
+    tce::DmaRegion again = r;  // the first free clears the caller's handle
+    inner_.dma_free(r);
+    inner_.dma_free(again);
+  }
+};
+
+// A driver bug: each spinlock is released twice.
+class DoubleUnlockHal : public HalDecorator {
+ public:
+  using HalDecorator::HalDecorator;
+  void unlock_irqrestore(tce::SpinLock& l, tce::IrqState s) override {
+    inner_.unlock_irqrestore(l, s);
+    inner_.unlock_irqrestore(l, s);
+  }
+};
+
 // A driver bug: each interrupt is freed twice.
 class DoubleFreeIrqHal : public HalDecorator {
  public:
@@ -214,6 +235,30 @@ const ScenarioRegistrar kDoubleUnmap({
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
       DoubleUnmapHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
+const ScenarioRegistrar kDoubleFree({
+    "xfail_dma_double_free",
+    "dma_single_copy with a driver that frees its rings' coherent memory twice: the dma_api checker must fail it",
+    checker::kDmaApi,
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      DoubleFreeHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+});
+
+const ScenarioRegistrar kDoubleUnlock({
+    "xfail_lock_double_release",
+    "dma_single_copy with a driver that releases each spinlock twice: the locking checker must fail it",
+    checker::kLocking,
+    nullptr,
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      DoubleUnlockHal hal(ctx.platform().hal());
       single_copy(
           ctx, cpu, [](Platform&) {}, &hal);
     },

@@ -47,45 +47,6 @@ void copies_through(ScenarioContext& ctx, tce::Hal& hal, const tce::DeviceConfig
   dev.remove();
 }
 
-tce::DeviceConfig mode(tce::IrqMode irq_mode, bool read_to_clear, unsigned coalesce_count) {
-  tce::DeviceConfig cfg;
-  cfg.irq_mode = irq_mode;
-  cfg.read_to_clear = read_to_clear;
-  cfg.coalesce_count = coalesce_count;
-  cfg.coalesce_timer_cycles = coalesce_count > 1 ? 2'000 : 0;
-  return cfg;
-}
-
-const ScenarioRegistrar kPulseMode({
-    "irq_pulse_mode",
-    "copies with the device's vectors in PULSE mode on edge-triggered lines",
-    "",
-    nullptr,
-    [](ScenarioContext& ctx, SimCpu&) {
-      copies_through(ctx, ctx.platform().hal(), mode(tce::IrqMode::kPulse, false, 0), 4);
-    },
-});
-
-const ScenarioRegistrar kReadToClear({
-    "irq_read_to_clear",
-    "copies with a top half that reads IRQ_STATUS_RC instead of acknowledging by W1C",
-    "",
-    nullptr,
-    [](ScenarioContext& ctx, SimCpu&) {
-      copies_through(ctx, ctx.platform().hal(), mode(tce::IrqMode::kLevel, true, 0), 4);
-    },
-});
-
-const ScenarioRegistrar kCoalesced({
-    "irq_coalesced",
-    "copies with interrupt coalescing (two events or 2000 cycles per interrupt)",
-    "",
-    nullptr,
-    [](ScenarioContext& ctx, SimCpu&) {
-      copies_through(ctx, ctx.platform().hal(), mode(tce::IrqMode::kLevel, false, 2), 4);
-    },
-});
-
 // The top half acknowledges by read-modify-write: it reads IRQ_STATUS and writes back what it
 // read with its own bits added.
 class RmwAckHal : public HalDecorator {

@@ -54,7 +54,7 @@ void error_then_copy(ScenarioContext& ctx, SimCpu&) {
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe(ctx, dev)) return;
   const std::uint64_t dst = p.memory().bus_of(bad[0]->dst, bad[0]->len);
-  p.bus_error(dst + 1000, dst + 1001, false, true);
+  p.faults().bus_error(dst + 1000, dst + 1001, false, true);
   submit(ctx, dev, bad);
   if (dev.wait(bad[0]->req, kTimeoutNs) != 0 || bad[0]->req.status != -EIO) {
     ctx.fail(checker::kFaultHandling, fmt::format("the failing copy ended with {}, not -EIO", bad[0]->req.status));
@@ -71,7 +71,7 @@ void lost_pulse(ScenarioContext& ctx, SimCpu&) {
   tce::DeviceConfig cfg;
   cfg.irq_mode = tce::IrqMode::kPulse;
   cfg.watchdog_ns = 20'000;
-  ctx.platform().drop_next_irqs(1);  // probe raises no interrupt: this is the copy's
+  ctx.platform().faults().drop_next_irqs(1);  // probe raises no interrupt: this is the copy's
   run_copies(ctx, copies, cfg, 1'000'000'000);
 }
 
