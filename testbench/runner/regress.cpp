@@ -9,12 +9,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <thread>
 #include <vector>
 
 #include "outcome.hpp"
+#include "report.hpp"
 #include "scenario.hpp"
 
 extern char** environ;
@@ -58,11 +58,6 @@ bool spawn(Job& job, const std::string& runs_dir) {
 const char* result(const Job& j) {
   if (!j.outcome) return "FAIL";
   return j.outcome->passed ? "PASS" : "FAIL";
-}
-
-std::string describe_exit(int status) {
-  if (WIFSIGNALED(status)) return fmt::format("crashed with signal {}", WTERMSIG(status));
-  return fmt::format("exited with {} and no result", WEXITSTATUS(status));
 }
 
 }  // namespace
@@ -128,34 +123,36 @@ int regress(const Command& cmd) {
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  // The report: one row per run, failures with the command that reproduces each.
-  std::string report = "# tandem regression report\n\n";
-  report += "| scenario | variant | seed | result | cycles | wall s | note |\n|---|---|---:|---|---:|---:|---|\n";
-  std::size_t passed = 0;
-  std::vector<std::string> repro;
+  Regression reg;
+  reg.dir = runs_dir + "/regress";
+  reg.wall_seconds = wall;
+  bool all_passed = true;
   for (const Job& j : jobs) {
-    const bool ok = j.outcome && j.outcome->passed;
-    passed += ok;
-    const std::string note = j.outcome ? j.outcome->verdict : describe_exit(j.status);
-    report += fmt::format("| {} | {} | {} | {} | {} | {:.2f} | {} |\n", j.scenario->name, j.variant, j.seed, result(j),
-                          j.outcome ? std::to_string(j.outcome->cycles) : "-", j.seconds, note);
-    if (!ok) {
-      repro.push_back(rerun_command(j.scenario->name, j.variant, j.seed));
+    RunRecord r;
+    r.scenario = j.scenario->name;
+    r.variant = j.variant;
+    r.seed = j.seed;
+    r.outcome = j.outcome;
+    r.seconds = j.seconds;
+    r.dir = j.dir;
+    r.repro = rerun_command(r.scenario, r.variant, r.seed);
+    if (j.outcome) {
+      r.status = j.outcome->passed ? RunRecord::Status::kPassed : RunRecord::Status::kFailed;
+    } else if (WIFSIGNALED(j.status)) {
+      r.status = RunRecord::Status::kCrashed;
+      r.signal = WTERMSIG(j.status);
+    } else {
+      r.status = RunRecord::Status::kNoResult;
     }
+    all_passed = all_passed && r.status == RunRecord::Status::kPassed;
+    reg.runs.push_back(std::move(r));
   }
-  if (!repro.empty()) {
-    report += "\n## Failures: rerun one with its waves\n\n";
-    for (const std::string& r : repro) report += "    " + r + "\n";
+  if (!make_dirs(reg.dir)) {
+    std::fprintf(stderr, "tandem: cannot create the report folder '%s'\n", reg.dir.c_str());
+    return 3;
   }
-  report += fmt::format("\n{} runs in {:.1f} s wall time. Logs: {}/<scenario>[/<variant>]/seed-<n>/run.log\n\n",
-                        jobs.size(), wall, runs_dir);
-  report += fmt::format("{} passed, {} failed\n", passed, jobs.size() - passed);
-
-  const std::string report_dir = runs_dir + "/regress";
-  if (make_dirs(report_dir)) std::ofstream(report_dir + "/report.md") << report;
-  std::printf("\n%s", report.c_str());
-  std::printf("report: %s/report.md\n", report_dir.c_str());
-  return passed == jobs.size() ? 0 : 1;
+  std::printf("\n%s", write_report(reg).c_str());
+  return all_passed ? 0 : 1;
 }
 
 }  // namespace tandem

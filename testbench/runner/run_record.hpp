@@ -1,0 +1,37 @@
+// One regression as its report sees it: every run, how it ended and where its files are.
+// The launcher fills it in; the report writers only read it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "outcome.hpp"
+
+namespace tandem {
+
+struct RunRecord {
+  enum class Status { kPassed, kFailed, kCrashed, kTimedOut, kNoResult, kNotRun };
+  std::string scenario;
+  std::string variant = "default";
+  std::uint64_t seed = 0;
+  Status status = Status::kNotRun;
+  int signal = 0;                  // kCrashed: the signal that killed it
+  std::optional<Outcome> outcome;  // what the run wrote, when it wrote it
+  double seconds = 0;              // wall time
+  std::string dir;                 // the run's folder
+  std::string repro;               // the one command that reproduces it
+  std::string waves;               // its waves, when written
+  std::string gtkw;                // its GTKWave layout, when written
+};
+
+struct Regression {
+  std::vector<RunRecord> runs;
+  std::string dir;      // the regression's own folder: the reports go there
+  std::string command;  // the command line that ran it
+  double wall_seconds = 0;
+  bool interrupted = false;  // stopped early (Ctrl-C, --fail-fast): the report is partial
+};
+
+}  // namespace tandem
