@@ -32,6 +32,7 @@ struct Regression {
   std::string command;  // the command line that ran it
   double wall_seconds = 0;
   bool interrupted = false;  // stopped early (Ctrl-C, --fail-fast): the report is partial
+  std::string junit_path;    // also write JUnit XML there (empty: none)
 };
 
 }  // namespace tandem
