@@ -190,7 +190,15 @@ void SimCpu::take_interrupts() {
     const CpuContext interrupted = context_;
     set_context(CpuContext::kIsr);
     irqs_enabled_ = false;
+    const sc_core::sc_time entered = sc_core::sc_time_stamp();
     const tce::IrqReturn ret = platform_.irq_handlers().dispatch(static_cast<unsigned>(line));
+    // Driver code costs time only through its HAL calls: handlers that made none took no
+    // time, and a level line they left up would be taken again at once, for ever, in zero
+    // simulated time (no checker could judge it). Such an interrupt costs one HAL call's work.
+    if (sc_core::sc_time_stamp() == entered) {
+      wait(cycle_period() * static_cast<double>(std::max(1u, platform_.config().hal_call_cycles)), stop_event_);
+      settle();
+    }
     if (ret == tce::IrqReturn::kNone) {
       platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), who(), "spurious interrupt on line {}", line);
     }
