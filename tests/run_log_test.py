@@ -116,6 +116,37 @@ def rings_agree(lines, label):
                                      f"channel was given, in memory that device allocated {wrong[:3]}")
 
 
+def bursts_follow_descriptors(lines, label):
+    """The engine serves one descriptor at a time: each burst is its fetch (a 32-byte read at
+    the slot, shown just before it), a read of its source, a write of its destination, or its
+    STATUS/CRC write-back, all on its channel."""
+    events = [(cycle, text) for cycle, _, text in lines if BURST.match(text) or DESC.match(text)]
+    current, wrong, checked = {}, [], 0
+    for i, (cycle, text) in enumerate(events):
+        d = DESC.match(text)
+        if d:
+            current[int(d.group(1))] = (int(d.group(2)), int(d.group(4), 16), int(d.group(5), 16),
+                                        int(d.group(6), 16), int(d.group(7)))
+            continue
+        b = BURST.match(text)
+        dev, ch, kind, addr, size = int(b.group(1)), int(b.group(2)), b.group(3), int(b.group(4), 16), int(b.group(6))
+        nxt = DESC.match(events[i + 1][1]) if i + 1 < len(events) else None
+        if kind == "read" and size == 32 and nxt and int(nxt.group(1)) == dev and int(nxt.group(4), 16) == addr:
+            ok = int(nxt.group(2)) == ch  # the fetch itself
+        elif dev not in current:
+            ok = False
+        else:
+            c_ch, at, src, dst, length = current[dev]
+            first, end = (src, src + length) if kind == "read" else (dst, dst + length)
+            inside = first & ~7 <= addr and addr + size <= (end + 7) & ~7
+            ok = c_ch == ch and (inside or (kind == "write" and addr == at + 0x18 and size == 8))
+        checked += 1
+        if not ok:
+            wrong.append(f"dev{dev} ch{ch} {kind} 0x{addr:x} +{size} at cycle {cycle}")
+    check(checked > 0 and not wrong, f"{label}: each of {checked} bursts belongs to the descriptor being served, on "
+                                     f"its channel {wrong[:3]}")
+
+
 def main():
     shutil.rmtree(OUT, ignore_errors=True)
 
@@ -139,6 +170,17 @@ def main():
             at = int(d.group(4), 16)
             check(any(m.group(3) == "read" and int(m.group(4), 16) == at and int(m.group(6)) == 32
                       for _, _, m in parsed(lines, BURST)), "the descriptor's fetch shows as a 32-byte read burst")
+
+    # Two channels, two CPUs.
+    rc, _, both = run("dma_smp_submit", 1, "debug", OUT / "debug")
+    check(rc == 0 and both is not None, "dma_smp_submit at debug passes and writes its log")
+    if both:
+        channels = {int(m.group(2)) for _, _, m in parsed(both, DESC)}
+        check(channels == {0, 1}, f"two channels: descriptors of ch0 and ch1 are shown ({sorted(channels)})")
+        bursts_follow_descriptors(both, "two channels")
+        rings_agree(both, "two channels")
+    if lines:
+        bursts_follow_descriptors(lines, "single copy")
 
     # Responses: a bus error injected on a range answers SLVERR exactly there; an access the
     # IOMMU refuses answers DECERR.
@@ -169,6 +211,7 @@ def main():
     if two:
         bursts_inside_mappings(two, "two devices")
         rings_agree(two, "two devices")
+        bursts_follow_descriptors(two, "two devices")
         for dev in (0, 1):
             check(any(t.startswith(f"dev{dev} read32  ID -> 0x7a4e0c0e") for _, _, t in two),
                   f"two devices: the probe of dev{dev} reads its ID")
