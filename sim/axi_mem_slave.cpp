@@ -49,10 +49,10 @@ void AxiMemSlave::drive(std::uint64_t cycle) {
   }
   *p_.m_awready = writes_.size() < cfg_.max_outstanding && !hold();
   *p_.m_wready = !writes_.empty() && !hold();  // data is taken once its address is known
-  const bool b_ready = !resps_.empty() && cycle >= resps_.front().first && (b_up_ || !hold());
+  const bool b_ready = !resps_.empty() && cycle >= resps_.front().ready_at && (b_up_ || !hold());
   b_up_ = b_ready;
   *p_.m_bvalid = b_ready;
-  *p_.m_bresp = b_ready ? resps_.front().second : 0;
+  *p_.m_bresp = b_ready ? resps_.front().bresp : 0;
 }
 
 void AxiMemSlave::sample(std::uint64_t cycle) {
@@ -62,7 +62,9 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
     r_up_ = false;
     Burst& b = reads_.front();
     ++beats_read_;
+    b.worst = std::max(b.worst, static_cast<std::uint8_t>(*p_.m_rresp));  // DECERR > SLVERR > OKAY
     if (b.beat == b.len) {
+      if (on_response) on_response(false, b.addr, 8ull * (b.len + 1), b.worst, cycle);
       reads_.pop_front();
     } else {
       ++b.beat;
@@ -84,7 +86,7 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
                         : b.forced_error ? AxiResp::kSlvErr
                         : b.error        ? AxiResp::kDecErr
                                          : AxiResp::kOkay;
-      resps_.emplace_back(cycle + cfg_.write_latency, static_cast<std::uint8_t>(resp));
+      resps_.push_back({cycle + cfg_.write_latency, static_cast<std::uint8_t>(resp), b.addr, b.len});
       writes_.pop_front();
     } else {
       ++b.beat;
@@ -92,6 +94,8 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   }
   if (*p_.m_bvalid && *p_.m_bready) {
     b_up_ = false;
+    const Response& r = resps_.front();
+    if (on_response) on_response(true, r.addr, 8ull * (r.len + 1), r.bresp, cycle);
     resps_.pop_front();
   }
   if (*p_.m_arvalid && *p_.m_arready) {

@@ -44,6 +44,10 @@ class AxiMemSlave {
 
   // Called for every burst the port accepts: (write, address, bytes, cycle).
   std::function<void(bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t cycle)> on_burst;
+  // Called when a burst is answered, at its last read beat or its write response: (write,
+  // address, bytes, the response: for a read the worst of its beats, cycle).
+  std::function<void(bool write, std::uint64_t addr, std::uint64_t bytes, std::uint8_t resp, std::uint64_t cycle)>
+      on_response;
   // Called after every beat written into memory: (address of the beat, strobes).
   std::function<void(std::uint64_t addr, std::uint8_t strobes)> on_write_beat;
   // Fault: the port answers nothing (no READY, no VALID) until `cycle` (UINT64_MAX: ever).
@@ -72,9 +76,16 @@ class AxiMemSlave {
     unsigned len;  // beats - 1
     unsigned beat;
     std::uint64_t ready_at;
-    bool error;         // some beat was refused (unmapped)
-    bool forced_error;  // an error range covers the burst
-    bool denied;        // the filter refused it
+    bool error;              // some beat was refused (unmapped)
+    bool forced_error;       // an error range covers the burst
+    bool denied;             // the filter refused it
+    std::uint8_t worst = 0;  // the worst response of its beats so far (reads)
+  };
+  struct Response {
+    std::uint64_t ready_at;
+    std::uint8_t bresp;
+    std::uint64_t addr;  // the burst's
+    unsigned len;        // beats - 1
   };
   static std::uint64_t beat_addr(const Burst& b) { return (b.addr & ~std::uint64_t{7}) + 8ull * b.beat; }
 
@@ -82,7 +93,7 @@ class AxiMemSlave {
   MemoryBus& mem_;
   MemConfig cfg_;
   std::deque<Burst> reads_, writes_;
-  std::deque<std::pair<std::uint64_t, std::uint8_t>> resps_;  // (ready_at, bresp)
+  std::deque<Response> resps_;
   std::uint64_t beats_written_ = 0, beats_read_ = 0;
   std::optional<std::uint64_t> corrupt_at_;
   struct ErrorRange {

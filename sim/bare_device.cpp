@@ -62,15 +62,7 @@ void BareDevice::put(unsigned c, unsigned slot, const Descriptor& d) {
 }
 
 Descriptor BareDevice::get(unsigned c, unsigned slot) {
-  const std::uint8_t* p = memory_.at(rings_[c] + std::uint64_t{slot} * r::desc::kBytes, r::desc::kBytes);
-  Descriptor d;
-  std::memcpy(&d.src, p + r::desc::kSrcOffset, 8);
-  std::memcpy(&d.dst, p + r::desc::kDstOffset, 8);
-  std::memcpy(&d.len, p + r::desc::kLenOffset, 4);
-  std::memcpy(&d.ctrl, p + r::desc::kCtrlOffset, 4);
-  std::memcpy(&d.status, p + r::desc::kStatusOffset, 4);
-  std::memcpy(&d.crc, p + r::desc::kCrcOffset, 4);
-  return d;
+  return decode_descriptor(memory_.at(rings_[c] + std::uint64_t{slot} * r::desc::kBytes, r::desc::kBytes));
 }
 
 void BareDevice::doorbell(unsigned c, unsigned tail) {

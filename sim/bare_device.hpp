@@ -6,15 +6,10 @@
 #include <cstdint>
 #include <functional>
 
+#include "descriptor.hpp"
 #include "device_harness.hpp"
 
 namespace tandem {
-
-struct Descriptor {
-  std::uint64_t src = 0, dst = 0;
-  std::uint32_t len = 0, ctrl = 0;
-  std::uint32_t status = 0, crc = 0;  // as the device wrote them back
-};
 
 class BareDevice {
  public:

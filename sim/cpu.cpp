@@ -190,9 +190,17 @@ void SimCpu::take_interrupts() {
     const CpuContext interrupted = context_;
     set_context(CpuContext::kIsr);
     irqs_enabled_ = false;
+    const sc_core::sc_time entered = sc_core::sc_time_stamp();
     const tce::IrqReturn ret = platform_.irq_handlers().dispatch(static_cast<unsigned>(line));
+    // Driver code costs time only through its HAL calls: handlers that made none took no
+    // time, and a level line they left up would be taken again at once, for ever, in zero
+    // simulated time (no checker could judge it). Such an interrupt costs one HAL call's work.
+    if (sc_core::sc_time_stamp() == entered) {
+      wait(cycle_period() * static_cast<double>(std::max(1u, platform_.config().hal_call_cycles)), stop_event_);
+      settle();
+    }
     if (ret == tce::IrqReturn::kNone) {
-      platform_.log().line(platform_.cycle(), who(), fmt::format("spurious interrupt on line {}", line));
+      platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), who(), "spurious interrupt on line {}", line);
     }
     platform_.pic().eoi(static_cast<unsigned>(line));
     Event eoi{EventKind::kEoi};
@@ -246,10 +254,10 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   const std::string name = register_name(offset);
   if (write) {
     platform_.log().line(platform_.cycle(), who(),
-                         fmt::format("write32 {} = 0x{:08x} {}", name, value, to_string(req.resp)));
+                         fmt::format("dev{} write32 {} = 0x{:08x} {}", device, name, value, to_string(req.resp)));
   } else {
     platform_.log().line(platform_.cycle(), who(),
-                         fmt::format("read32  {} -> 0x{:08x} {}", name, req.data, to_string(req.resp)));
+                         fmt::format("dev{} read32  {} -> 0x{:08x} {}", device, name, req.data, to_string(req.resp)));
   }
   return write ? 0 : req.data;
 }
@@ -293,7 +301,7 @@ int SimCpu::dma_alloc(unsigned device, std::size_t size, tce::DmaRegion* out) {
   out->cpu =
       platform_.store_buffer() ? platform_.store_buffer()->add_region(bus, size) : platform_.memory().at(bus, size);
   out->size = size;
-  platform_.dma().mapped(device, bus, size, tce::DmaDir::kBidirectional);
+  platform_.dma().mapped(device, bus, size, tce::DmaDir::kBidirectional, to_string(HalCall::kDmaAlloc));
   return 0;
 }
 
@@ -303,7 +311,7 @@ void SimCpu::dma_free(tce::DmaRegion& region) {
 
 void SimCpu::dma_free(unsigned device, tce::DmaRegion& region) {
   begin_call(HalCall::kDmaFree);
-  platform_.dma().unmapped(device, region.bus, region.size, tce::DmaDir::kBidirectional);
+  platform_.dma().unmapped(device, region.bus, region.size, tce::DmaDir::kBidirectional, to_string(HalCall::kDmaFree));
   if (platform_.store_buffer()) platform_.store_buffer()->remove_region(region.bus);
   Event e{EventKind::kDmaFree};
   e.cpu = static_cast<int>(id_);
@@ -323,7 +331,7 @@ int SimCpu::dma_map(unsigned device, void* cpu, std::size_t len, tce::DmaDir dir
   if (len == 0) return -EINVAL;
   const std::uint64_t addr = platform_.memory().bus_of(cpu, len);
   if (addr == 0) return -EFAULT;
-  platform_.dma().mapped(device, addr, len, dir);
+  platform_.dma().mapped(device, addr, len, dir, to_string(HalCall::kDmaMap));
   *bus = addr;
   return 0;
 }
@@ -334,7 +342,7 @@ void SimCpu::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
 
 void SimCpu::dma_unmap(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
   begin_call(HalCall::kDmaUnmap);
-  platform_.dma().unmapped(device, bus, len, dir);
+  platform_.dma().unmapped(device, bus, len, dir, to_string(HalCall::kDmaUnmap));
 }
 
 int SimCpu::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
@@ -499,8 +507,12 @@ std::uint64_t SimCpu::now_ns() {
 
 void SimCpu::log(tce::LogLevel level, const char* message) {
   static const char* const kLevels[] = {"debug", "info", "warn", "error"};
-  platform_.log().line(platform_.cycle(), who(),
-                       fmt::format("driver {}: {}", kLevels[static_cast<int>(level)], message));
+  // The driver's levels in the run log's: its warnings are information, its debug is detail.
+  static const RunLog::Level kRunLevels[] = {RunLog::Level::kDebug, RunLog::Level::kInfo, RunLog::Level::kInfo,
+                                             RunLog::Level::kError};
+  const int l = static_cast<int>(level);
+  if (!platform_.log().enabled(kRunLevels[l])) return;
+  platform_.log().line(kRunLevels[l], platform_.cycle(), who(), fmt::format("driver {}: {}", kLevels[l], message));
 }
 
 }  // namespace tandem

@@ -58,6 +58,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void set_program(std::function<void(SimCpu&)> program) { program_ = std::move(program); }
   unsigned id() const { return id_; }
   CpuContext context() const { return context_; }
+  std::string who() const;  // "cpu0 isr": the CPU and its context, as the run log names it
   bool finished() const { return finished_; }
   // Interrupt pending for this CPU (from the platform interrupt controller).
   void raise_irq() { irq_event_.notify(); }
@@ -117,7 +118,6 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void take_interrupts();
   void run_work();
   std::uint32_t csr_access(unsigned device, bool write, std::uint32_t offset, std::uint32_t value);
-  std::string who() const;
 
   Platform& platform_;
   unsigned id_;

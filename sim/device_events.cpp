@@ -20,6 +20,17 @@ void DeviceEvents::attach(unsigned device) {
       platform_.publish(e);
     }
   };
+  platform_.harness(device).memory_port().on_response =
+      [this, device](bool write, std::uint64_t addr, std::uint64_t bytes, std::uint8_t resp, std::uint64_t at) {
+        if (!platform_.events().wanted(EventKind::kMemResponse)) return;
+        Event e = memory_access_event(EventKind::kMemResponse, device, write, addr, bytes);
+        e.cycle = at;
+        e.resp = resp;
+        // The engine serves one descriptor at a time, from its fetch to its write-back's
+        // response, so every burst answered now belongs to the channel it serves now.
+        e.line = *platform_.harness(device).probes().dma_channel;
+        platform_.publish(e);
+      };
 }
 
 void DeviceEvents::csr_completed(Event e) {

@@ -1,4 +1,4 @@
-// What the devices' buses show, published as events: every memory burst, the descriptor
+// What the devices' buses show, published as events: every memory burst and its answer, the descriptor
 // fetches among them, and the power states that CSR reads reveal (sim/device_facts.hpp reads
 // them off the traffic).
 #pragma once
@@ -29,7 +29,7 @@ class DeviceEvents {
   DeviceEvents(const DeviceEvents&) = delete;
   DeviceEvents& operator=(const DeviceEvents&) = delete;
 
-  // Publishes the bursts of device `device`'s memory port (devices attach in order).
+  // Publishes the bursts of device `device`'s memory port and their answers (devices attach in order).
   void attach(unsigned device);
   // A CPU's register access completed: published, with the power state it shows.
   void csr_completed(Event e);

@@ -5,8 +5,10 @@
 namespace tandem {
 
 namespace {
-Event dma_event(EventKind kind, int cpu, unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+Event dma_event(EventKind kind, int cpu, unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir,
+                const char* call) {
   Event e{kind};
+  e.what = call;
   e.cpu = cpu;
   e.device = device;
   e.addr = bus;
@@ -16,14 +18,14 @@ Event dma_event(EventKind kind, int cpu, unsigned device, std::uint64_t bus, std
 }
 }  // namespace
 
-void DmaMappings::mapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+void DmaMappings::mapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir, const char* call) {
   iommu_.map(bus, len, dir, platform_.cycle());
-  platform_.publish(dma_event(EventKind::kDmaMap, platform_.current_cpu_id(), device, bus, len, dir));
+  platform_.publish(dma_event(EventKind::kDmaMap, platform_.current_cpu_id(), device, bus, len, dir, call));
 }
 
-void DmaMappings::unmapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
+void DmaMappings::unmapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir, const char* call) {
   (void)iommu_.unmap(bus, len, dir);  // one not mapped is the driver's bug: the dma_api checker reports it
-  platform_.publish(dma_event(EventKind::kDmaUnmap, platform_.current_cpu_id(), device, bus, len, dir));
+  platform_.publish(dma_event(EventKind::kDmaUnmap, platform_.current_cpu_id(), device, bus, len, dir, call));
 }
 
 bool DmaMappings::allows(unsigned device, std::uint64_t addr, std::uint64_t bytes, bool write) {

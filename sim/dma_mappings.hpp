@@ -22,9 +22,10 @@ class DmaMappings {
 
   Iommu& iommu() { return iommu_; }
 
-  // The driver, on the CPU running now, mapped or released memory for `device`.
-  void mapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir);
-  void unmapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir);
+  // The driver, on the CPU running now, mapped or released memory for `device` by the HAL
+  // call `call` (its name: dma_map, dma_alloc, dma_unmap, dma_free).
+  void mapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir, const char* call);
+  void unmapped(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir, const char* call);
   // Whether `device` may make this access (else it is a DMA fault).
   bool allows(unsigned device, std::uint64_t addr, std::uint64_t bytes, bool write);
 

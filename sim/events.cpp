@@ -1,8 +1,19 @@
 #include "events.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace tandem {
+
+const char* to_string(EventKind kind) {
+  static const char* const kNames[] = {
+      "csr_access",    "mem_burst",  "mem_response", "irq_line",     "device_irq",    "irq_taken",     "eoi",
+      "dma_fault",     "fault",      "hal_call",     "context",      "dma_map",       "dma_unmap",     "dma_free",
+      "lock",          "unlock",     "wait",         "irq_register", "irq_free",      "handler_entry", "handler_return",
+      "cpu_dma_write", "desc_fetch", "power_state",  "timer",        "rtl_assertion", "cycle_limit",   "run_end"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(EventKind::kCount), "one name per kind");
+  return kNames[static_cast<std::size_t>(kind)];
+}
 
 EventBus::Subscription EventBus::subscribe(Observer observer, EventKinds kinds) {
   const std::uint64_t id = next_id_++;

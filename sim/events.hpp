@@ -13,6 +13,8 @@ enum class EventKind : std::uint8_t {
   kCsrAccess,      // a CPU's register access completed (cpu, device, write, addr, data, resp; len = the
                    // cycle its response was taken; line = cycles from its handshake to that response)
   kMemBurst,       // the device's memory port accepted a burst (device, write, addr, len = bytes)
+  kMemResponse,    // ... and answered it: its last read beat or its write response was taken (device, write,
+                   // addr, len = bytes, resp: for a read the worst of its beats, line = the channel served)
   kIrqLine,        // an interrupt controller input changed: the OR of the devices on it (line, level)
   kDeviceIrq,      // one device's interrupt output changed (device, line, level)
   kIrqTaken,       // a CPU took an interrupt (cpu, line)
@@ -21,8 +23,10 @@ enum class EventKind : std::uint8_t {
   kFault,          // a fault was injected (device, what: one of the kFault* names below; line: the line refused)
   kHalCall,        // a CPU entered a HAL call (cpu, what)
   kContext,        // a CPU changed context: idle, process, isr, bh (cpu, what)
-  kDmaMap,         // the driver mapped memory for a device (cpu, device, addr = bus, len, data = tce::DmaDir)
-  kDmaUnmap,       // ... and released a mapping (cpu, device, addr = bus, len, data = tce::DmaDir)
+  kDmaMap,         // the driver mapped memory for a device (cpu, device, addr = bus, len, data = tce::DmaDir,
+                   // what: the HAL call, dma_map or dma_alloc)
+  kDmaUnmap,       // ... and released a mapping (cpu, device, addr = bus, len, data = tce::DmaDir, what: dma_unmap
+                   // or dma_free)
   kDmaFree,        // coherent memory freed (cpu, device, addr = bus; level: it was allocated)
   kLock,           // a CPU holds a spinlock it asked for (cpu, addr = the lock; data = cycles it spun; level:
                    // taken by force after the platform's spin bound from the CPU in `line`)
@@ -44,6 +48,9 @@ enum class EventKind : std::uint8_t {
   kRunEnd,         // the simulation stopped (level: every CPU's program returned)
   kCount
 };
+
+// The kind's name, for logs ("mem_burst", "irq_taken", ...).
+const char* to_string(EventKind kind);
 
 // Names for Event::what on kFault.
 inline constexpr const char* kFaultDropIrqs = "drop interrupts";

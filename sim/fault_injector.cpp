@@ -39,15 +39,18 @@ void FaultInjector::delay_next_irq(std::uint64_t cycles) {
 void FaultInjector::stall_memory(std::uint64_t cycles) {
   const std::uint64_t now = platform_.cycle();
   platform_.harness().memory_port().stall_until(cycles == kForever ? kForever : now + cycles);
-  platform_.log().line(
-      now, "fault",
-      cycles == kForever ? std::string("memory stalls for ever") : fmt::format("memory stalls for {} cycles", cycles));
+  if (cycles == kForever) {
+    platform_.log().line(now, "fault", "dev0 memory stalls for ever");
+  } else {
+    platform_.log().print(RunLog::Level::kInfo, now, "fault", "dev0 memory stalls for {} cycles", cycles);
+  }
   platform_.publish(fault(kFaultStallMemory));
 }
 
 void FaultInjector::bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
   platform_.harness().memory_port().error_range(begin, end, reads, writes);
-  platform_.log().line(platform_.cycle(), "fault", fmt::format("bus errors on [0x{:x}, 0x{:x})", begin, end));
+  platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), "fault", "dev0 bus errors on [0x{:x}, 0x{:x})", begin,
+                        end);
   platform_.publish(fault(kFaultBusError));
 }
 
@@ -60,7 +63,7 @@ void FaultInjector::surprise_removal() {
   platform_.harness().memory_port().stall_until(kForever);  // an unplugged card makes no more bus traffic
   Pic& pic = platform_.pic();
   for (unsigned line = 0; line < pic.lines(); ++line) pic.set_input(line, false);
-  platform_.log().line(platform_.cycle(), "fault", "surprise removal: the device is gone");
+  platform_.log().line(platform_.cycle(), "fault", "dev0 surprise removal: the device is gone");
   platform_.publish(fault(kFaultRemoval));
 }
 
@@ -74,14 +77,15 @@ bool FaultInjector::passes(unsigned line, bool level) {
   if (level && drop_irqs_ > 0) {
     --drop_irqs_;
     suppressed_[line] = true;
-    platform_.log().line(now, "fault", fmt::format("irq line {}: rising edge dropped", line));
+    platform_.log().print(RunLog::Level::kInfo, now, "fault", "irq line {}: rising edge dropped", line);
     return false;
   }
   if (level && delay_irq_ > 0) {
     const std::uint64_t delay = delay_irq_;
     delay_irq_ = 0;
     suppressed_[line] = true;
-    platform_.log().line(now, "fault", fmt::format("irq line {}: rising edge delayed by {} cycles", line, delay));
+    platform_.log().print(RunLog::Level::kInfo, now, "fault", "irq line {}: rising edge delayed by {} cycles", line,
+                          delay);
     platform_.scheduler().at_cycle(now + delay, [this, line] {
       suppressed_[line] = false;
       platform_.pic().set_input(line, platform_.line_level(line));

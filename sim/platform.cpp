@@ -108,7 +108,7 @@ void Platform::device_irq_changed(unsigned device, unsigned vector) {
   const bool level = line_level(line);
   if (level == line_level_[line]) return;  // another device holds a shared line up
   line_level_[line] = level;
-  log_.line(cycle(), "device", fmt::format("irq line {} {}", line, level ? "rises" : "falls"));
+  log_.print(RunLog::Level::kInfo, cycle(), "device", "irq line {} {}", line, level ? "rises" : "falls");
   Event e{EventKind::kIrqLine};
   e.line = line;
   e.level = level;

@@ -19,8 +19,8 @@ void RunControl::run() {
   platform_.publish(end);
   // The end state of host memory, so that two runs can be compared by their logs alone.
   HostMemory& memory = platform_.memory();
-  platform_.log().line(platform_.cycle(), "memory",
-                       fmt::format("{} regions, digest {:016x}", memory.regions(), memory.digest()));
+  platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), "memory", "{} regions, digest {:016x}",
+                        memory.regions(), memory.digest());
   platform_.harness().finish();
 }
 
@@ -34,7 +34,7 @@ bool RunControl::programs_finished() const {
 void RunControl::fail(const std::string& checker, const std::string& message) {
   if (winding_down_) return;  // what programs do after an early stop is not judged
   failures_.push_back({checker, message, platform_.cycle()});
-  platform_.log().line(platform_.cycle(), "checker", fmt::format("FAIL [{}] {}", checker, message));
+  platform_.log().print(RunLog::Level::kError, platform_.cycle(), "checker", "FAIL [{}] {}", checker, message);
 }
 
 void RunControl::stop() {

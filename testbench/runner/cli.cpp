@@ -19,7 +19,8 @@ const char* usage_text() {
          "      --max-cycles N                  fail the run as hung after N cycles (default 50000000)\n"
          "      --step-every-cycle              yield to SystemC after every cycle (slow; for checking)\n"
          "      --verbose                       echo the run log\n"
-         "      --no-log                        write no run log (the checkers judge all the same)\n"
+         "      --log LEVEL                     what run.log keeps: off, error, info (default), debug, trace\n"
+         "      --no-log                        write no run log, as --log off (the checkers judge all the same)\n"
          "      --release-driver                a bug-zoo scenario on the release driver: it must pass quietly\n"
          "  tandem regress [options]            every scenario over several seeds, then the report\n"
          "      --seeds N                       seeds 1..N per scenario (default 3)\n"
@@ -134,7 +135,16 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     } else if (a == "--verbose" && run) {
       cmd.verbose = true;
     } else if (a == "--no-log" && run) {
-      cmd.log = false;
+      cmd.log_level = RunLog::Level::kOff;
+    } else if (a == "--log" && run) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      const auto level = parse_log_level(*v);
+      if (!level) {
+        *error = "'--log' takes one of " + log_level_names() + ", not '" + *v + "'";
+        return std::nullopt;
+      }
+      cmd.log_level = *level;
     } else if (a == "--release-driver" && run) {
       cmd.release_driver = true;
     } else if (a == "--seeds" && regress) {

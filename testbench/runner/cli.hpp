@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "run_log.hpp"
+
 namespace tandem {
 
 enum class Waves { kOff, kFst, kVcd };
@@ -21,7 +23,8 @@ struct Command {
   std::uint64_t max_cycles = 50'000'000;
   bool step_every_cycle = false;  // run: yield to SystemC after every cycle
   bool verbose = false;           // run: echo the log
-  bool log = true;                // run: write run.log
+  // run: what run.log keeps (kOff, as --no-log: no run.log)
+  RunLog::Level log_level = RunLog::Level::kInfo;
   bool release_driver = false;    // run: a zoo scenario on the release driver, judged as an ordinary one
   unsigned seeds = 3;             // regress: seeds 1..N per scenario
   unsigned jobs = 0;              // regress: parallel runs (0: one per core)

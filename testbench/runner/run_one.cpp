@@ -11,6 +11,7 @@
 #include "checkers/catalog.hpp"
 #include "checkers/checker_set.hpp"
 #include "driver_variant.hpp"
+#include "event_log.hpp"
 #include "outcome.hpp"
 #include "platform.hpp"
 #include "scenario.hpp"
@@ -92,13 +93,14 @@ int run_one(const Command& cmd) {
   if (cmd.waves != Waves::kOff) config.fst_path = fst;
   if (s->configure) s->configure(config);
 
-  RunLog log(cmd.log ? dir + "/run.log" : std::string(), cmd.verbose);
+  RunLog log(dir + "/run.log", cmd.verbose, cmd.log_level);
   if (!log.ok()) {
     std::fprintf(stderr, "tandem: cannot write '%s/run.log'\n", dir.c_str());
     return 3;
   }
-  log.line(0, "tandem", fmt::format("scenario {} seed {} variant {}", s->name, cmd.seed, config.variant));
+  log.print(RunLog::Level::kError, 0, "tandem", "scenario {} seed {} variant {}", s->name, cmd.seed, config.variant);
   Platform platform(config, log);
+  const EventLog event_log(platform);   // before the checkers: an event's line comes before a failure it causes
   const CheckerSet checkers(platform);  // every run is watched by every checker
   ScenarioContext ctx(platform, cmd.seed);
   // Counts the programs that ended: a run stopped early must still destroy every object
@@ -122,7 +124,7 @@ int run_one(const Command& cmd) {
 
   Outcome o = outcome_of(*s, expect, cmd, platform);
   o.latency = checkers.records();
-  log.line(platform.cycle(), "tandem", fmt::format("{}: {}", o.passed ? "PASS" : "FAIL", o.verdict));
+  log.print(RunLog::Level::kError, platform.cycle(), "tandem", "{}: {}", o.passed ? "PASS" : "FAIL", o.verdict);
   if (!write_outcome(dir + "/result.txt", o)) {
     std::fprintf(stderr, "tandem: cannot write '%s/result.txt'\n", dir.c_str());
     return 3;
@@ -152,7 +154,7 @@ int run_one(const Command& cmd) {
   std::printf("  engine: %llu kernel round trips for %llu cycles\n",
               static_cast<unsigned long long>(platform.engine().kernel_round_trips()),
               static_cast<unsigned long long>(o.cycles));
-  if (cmd.log) std::printf("  log:   %s/run.log\n", dir.c_str());
+  if (cmd.log_level != RunLog::Level::kOff) std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
   if (!o.passed) std::printf("  rerun: %s\n", rerun_command(s->name, o.variant, cmd.seed, cmd.release_driver).c_str());
   return exit_code(o);

@@ -20,9 +20,10 @@ void observe(ScenarioContext& ctx, SimCpu&) {
   // Captures this function's locals: the subscription ends with them.
   const EventBus::Subscription watch = p.events().subscribe([&](const Event& e) {
     ++seen[e.kind];
-    if (e.kind != EventKind::kMemBurst && e.cycle < last_cycle)
-      ordered = false;  // bursts are stamped at their handshake
-    if (e.kind != EventKind::kMemBurst) last_cycle = e.cycle;
+    // Bursts and their answers are stamped at their handshake.
+    const bool bus = e.kind == EventKind::kMemBurst || e.kind == EventKind::kMemResponse;
+    if (!bus && e.cycle < last_cycle) ordered = false;
+    if (!bus) last_cycle = e.cycle;
   });
   tce::TceDevice dev(p.hal());
   if (dev.probe() != 0) {
@@ -40,13 +41,13 @@ void observe(ScenarioContext& ctx, SimCpu&) {
     ctx.fail(checker::kCompletion, "the observed copy failed");
   }
   dev.remove();
-  const EventKind expected[] = {EventKind::kCsrAccess, EventKind::kMemBurst,     EventKind::kIrqLine,
-                                EventKind::kDeviceIrq, EventKind::kIrqTaken,     EventKind::kEoi,
-                                EventKind::kHalCall,   EventKind::kContext,      EventKind::kDmaMap,
-                                EventKind::kDmaUnmap,  EventKind::kDmaFree,      EventKind::kLock,
-                                EventKind::kUnlock,    EventKind::kWait,         EventKind::kIrqRegister,
-                                EventKind::kIrqFree,   EventKind::kHandlerEntry, EventKind::kHandlerReturn,
-                                EventKind::kDescFetch, EventKind::kCpuDmaWrite,  EventKind::kTimer};
+  const EventKind expected[] = {
+      EventKind::kCsrAccess,    EventKind::kMemBurst,      EventKind::kIrqLine,     EventKind::kDeviceIrq,
+      EventKind::kIrqTaken,     EventKind::kEoi,           EventKind::kHalCall,     EventKind::kContext,
+      EventKind::kDmaMap,       EventKind::kDmaUnmap,      EventKind::kDmaFree,     EventKind::kLock,
+      EventKind::kUnlock,       EventKind::kWait,          EventKind::kIrqRegister, EventKind::kIrqFree,
+      EventKind::kHandlerEntry, EventKind::kHandlerReturn, EventKind::kDescFetch,   EventKind::kCpuDmaWrite,
+      EventKind::kTimer,        EventKind::kMemResponse};
   for (EventKind k : expected) {
     if (seen[k] == 0)
       ctx.fail(checker::kObservers, fmt::format("no event of kind {} was published", static_cast<int>(k)));
