@@ -18,4 +18,9 @@ void RunLog::line(std::uint64_t cycle, const std::string& who, const std::string
   if (echo_) std::fputs(s.c_str(), stdout);
 }
 
+void RunLog::flush() {
+  if (file_ != nullptr) std::fflush(file_);
+  if (echo_) std::fflush(stdout);
+}
+
 }  // namespace tandem

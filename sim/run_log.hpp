@@ -16,6 +16,8 @@ class RunLog {
   RunLog& operator=(const RunLog&) = delete;
 
   void line(std::uint64_t cycle, const std::string& who, const std::string& text);
+  // Writes out what is buffered (a crash handler calls it: the log up to the crash survives).
+  void flush();
   bool ok() const { return file_ != nullptr || path_.empty(); }
   // Whether a line goes anywhere: callers skip formatting one that would not.
   bool enabled() const { return file_ != nullptr || echo_; }

@@ -10,9 +10,11 @@
 
 #include "checkers/catalog.hpp"
 #include "checkers/checker_set.hpp"
+#include "crash.hpp"
 #include "driver_variant.hpp"
 #include "outcome.hpp"
 #include "platform.hpp"
+#include "run_spec.hpp"
 #include "scenario.hpp"
 
 namespace tandem {
@@ -82,6 +84,8 @@ int run_one(const Command& cmd) {
   const std::string fst = dir + "/waves.fst";
   std::filesystem::remove(fst);
   std::filesystem::remove(dir + "/waves.vcd");
+  std::filesystem::remove(dir + "/crash.txt");
+  crash::install(dir + "/crash.txt");
 
   PlatformConfig config;
   config.seed = cmd.seed;
@@ -97,6 +101,7 @@ int run_one(const Command& cmd) {
     std::fprintf(stderr, "tandem: cannot write '%s/run.log'\n", dir.c_str());
     return 3;
   }
+  const crash::Flush flush_log([](void* l) { static_cast<RunLog*>(l)->flush(); }, &log);
   log.line(0, "tandem", fmt::format("scenario {} seed {} variant {}", s->name, cmd.seed, config.variant));
   Platform platform(config, log);
   const CheckerSet checkers(platform);  // every run is watched by every checker
@@ -154,7 +159,10 @@ int run_one(const Command& cmd) {
               static_cast<unsigned long long>(o.cycles));
   if (cmd.log) std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
-  if (!o.passed) std::printf("  rerun: %s\n", rerun_command(s->name, o.variant, cmd.seed, cmd.release_driver).c_str());
+  if (!o.passed) {
+    const RunSpec spec{s->name, o.variant, cmd.seed, cmd.max_cycles, cmd.release_driver};
+    std::printf("  rerun: %s\n", repro_command(spec).c_str());
+  }
   return exit_code(o);
 }
 
