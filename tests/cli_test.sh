@@ -49,6 +49,7 @@ expect 2 "no scenario named 'zzz_*' (see 'tandem list')" run 'zzz_*'
 expect 2 "every scenario named is excluded" run 'dma_single*' --exclude 'dma_*'
 expect 2 "'--exclude' needs a value" regress --exclude
 expect 0 "tandem run: 2 runs, 2 passed, 0 failed" run 'irq_mode_lev*' dma_single_copy --seed 3 --variant ch1 --no-log
+expect 0 "PASS irq_mode_level variant=ch1 seed=3" run 'irq_mode_lev*' dma_single_copy --seed 3 --variant ch1 --no-log
 expect 4 "tandem run: 2 runs, 1 passed, 1 failed" run dma_single_copy xfail_zoo_retire_drops_request --seed 3 --no-log
 expect 0 "irq_mode_pulse default 5" regress 'irq_mode_*' --exclude '*level*' --seed-base 5 --seeds 1 --list
 expect 0 "dma_single_copy default 1" regress --only dma_single_copy --seed-base 1 --seeds 1 --list

@@ -4,6 +4,7 @@
 # limit that kills a run; --fail-fast; --rerun-failed rerunning exactly what did not pass,
 # as it ran; waves for the first 3 failing runs of a failure; Ctrl-C stopping the runs and
 # writing the partial report (exit 130); a progress line on a terminal, plain lines elsewhere.
+# (--junit's file is the report's: here only that regress takes the option.)
 set -uo pipefail
 tandem=$1
 out=$2
@@ -65,6 +66,11 @@ failed=$(runs "$out/rr" | grep -vP '\tpassed$' | cut -f1-6)
 for seed in 1 2 3; do
   [ -s "$out/w/latest/irq_mode_level/rev1/seed-$seed/waves.fst" ] || fail "seed $seed has no waves"
 done
+
+# --waves all: every run traced, passing ones too.
+"$tandem" regress dma_single_copy --seed-list 1 --waves all --junit "$out/junit.xml" --out "$out/all" >/dev/null ||
+  fail "regress --waves all --junit failed"
+[ -s "$out/all/latest/dma_single_copy/seed-1/waves.fst" ] || fail "--waves all left no waves for a passing run"
 
 # Ctrl-C: the runs stop at once, the partial report is written, exit code 130.
 "$tandem" regress stress_mix --seed-list 1,2,3,4 --jobs 1 --waves off --out "$out/int" >"$out/int.txt" &

@@ -144,15 +144,15 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     }
     return n;
   };
-  // Options every run of a `tandem run` shares are kept as given, for the runs it starts.
-  auto shared_by_runs = [&](std::size_t from) {
-    if (run) cmd.run_options.insert(cmd.run_options.end(), args.begin() + from, args.begin() + i + 1);
-  };
 
   bool seed_set = false;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
     const std::size_t at = i;
+    // What picks the runs (names, seeds, excludes) is the command's; every other option of
+    // `run` is the same for each of its runs, and kept as given for the runs it starts.
+    const bool picks_runs =
+        a.rfind("-", 0) != 0 || a == "--seed" || a == "--seeds" || a == "--seed-list" || a == "--exclude";
     if ((run || regress) && a.rfind("-", 0) != 0) {
       cmd.names.push_back(a);
     } else if (a == "--seed" && run) {
@@ -200,7 +200,6 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
         *error = "'--waves' takes fst, vcd or off, not '" + *v + "'";
         return std::nullopt;
       }
-      shared_by_runs(at);
     } else if (a == "--waves" && regress) {
       auto v = value(a);
       if (!v) return std::nullopt;
@@ -217,7 +216,6 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       auto v = value(a);
       if (!v) return std::nullopt;
       cmd.out_dir = *v;
-      shared_by_runs(at);
     } else if (a == "--variant" && (run || regress)) {
       auto v = value(a);
       if (!v) return std::nullopt;
@@ -226,25 +224,19 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
         return std::nullopt;
       }
       cmd.variant = *v;
-      shared_by_runs(at);
     } else if (a == "--max-cycles" && (run || regress)) {
       auto n = number(a, 1, UINT64_MAX / 2);
       if (!n) return std::nullopt;
       cmd.max_cycles = *n;
       cmd.max_cycles_set = true;
-      shared_by_runs(at);
     } else if (a == "--step-every-cycle" && run) {
       cmd.step_every_cycle = true;
-      shared_by_runs(at);
     } else if (a == "--verbose" && run) {
       cmd.verbose = true;
-      shared_by_runs(at);
     } else if (a == "--no-log" && run) {
       cmd.log = false;
-      shared_by_runs(at);
     } else if (a == "--release-driver" && run) {
       cmd.release_driver = true;
-      shared_by_runs(at);
     } else if (a == "--jobs" && regress) {
       auto n = number(a, 1, 1024);
       if (!n) return std::nullopt;
@@ -283,6 +275,7 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       *error = "unknown option '" + a + "' for '" + verb + "'";
       return std::nullopt;
     }
+    if (run && !picks_runs) cmd.run_options.insert(cmd.run_options.end(), args.begin() + at, args.begin() + i + 1);
   }
   if (run && cmd.names.empty()) {
     *error = "'run' needs a scenario name (see 'tandem list')";
