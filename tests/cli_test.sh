@@ -70,6 +70,9 @@ expect 2 "'--shard' takes I/N" regress --shard 1
 expect 2 "'--waves' takes on-fail, all or off, not 'fst'" regress --waves fst
 expect 2 "'--junit' needs a value" regress --junit
 expect 2 "'--rerun-failed' reruns the last regression's runs as they were" regress --rerun-failed dma_single_copy
+empty=$(mktemp -d)
+expect 2 "'--rerun-failed' found no regression to rerun" regress --rerun-failed --out "$empty"
+rmdir "$empty"
 expect 2 "unknown option '--fail-fast' for 'run'" run dma_single_copy --fail-fast
 expect 2 "unknown option '--list' for 'run'" run dma_single_copy --list
 # Help of each command, the version.
