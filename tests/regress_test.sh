@@ -18,22 +18,28 @@ runs() {  # the manifest's rows less the header: scenario variant seed max_cycle
   tail -n +2 "$1/latest/manifest.tsv"
 }
 
-# A folder per regression, `latest` pointing at the newest; a random base, printed, repeats it.
-"$tandem" regress dma_single_copy --seeds 2 --waves off --out "$out/a" >"$out/a.txt" || fail "regress failed"
-base=$(sed -n 's/^seed base \([0-9]*\): repeat with --seed-base \1$/\1/p' "$out/a.txt")
-[ -n "$base" ] || fail "no seed base printed: $(head -3 "$out/a.txt")"
+# A random seed base, printed, repeats the regression's runs exactly (listed, not run: a
+# test's runs take fixed seeds).
+"$tandem" regress 'irq_mode_*' --seeds 2 --list >"$out/list.txt" 2>"$out/base.txt" || fail "regress --list failed"
+base=$(sed -n 's/^seed base \([0-9]*\): repeat with --seed-base \1$/\1/p' "$out/base.txt")
+[ -n "$base" ] || fail "no seed base printed: $(cat "$out/base.txt")"
+grep -q " $base\$" "$out/list.txt" && grep -q " $((base + 1))\$" "$out/list.txt" || fail "the seeds are not from base $base"
+"$tandem" regress 'irq_mode_*' --seeds 2 --seed-base "$base" --list 2>/dev/null | cmp -s - "$out/list.txt" ||
+  fail "--seed-base $base did not repeat the regression's runs"
+
+# A folder per regression, `latest` pointing at the newest; the same seeds, the same runs.
+"$tandem" regress dma_single_copy --seed-base 40 --seeds 2 --waves off --out "$out/a" >"$out/a.txt" ||
+  fail "regress failed"
 first=$(readlink "$out/a/latest")
 [[ "$first" == regress-* ]] && [ -f "$out/a/$first/manifest.tsv" ] || fail "no regression folder behind latest"
-[ -f "$out/a/$first/dma_single_copy/seed-$base/run.log" ] || fail "the runs are not inside the regression's folder"
-"$tandem" regress dma_single_copy --seeds 2 --seed-base "$base" --waves off --out "$out/a" >"$out/b.txt" ||
-  fail "regress --seed-base failed"
+[ -f "$out/a/$first/dma_single_copy/seed-41/run.log" ] || fail "the runs are not inside the regression's folder"
+"$tandem" regress dma_single_copy --seed-base 40 --seeds 2 --waves off --out "$out/a" >"$out/b.txt" ||
+  fail "the second regress failed"
 second=$(readlink "$out/a/latest")
 [ "$second" != "$first" ] && [ -d "$out/a/$first" ] || fail "the second regression overwrote the first"
-cmp -s <(cut -f1-3 "$out/a/$first/manifest.tsv") <(cut -f1-3 "$out/a/$second/manifest.tsv") ||
-  fail "--seed-base $base did not repeat the regression's runs"
 for f in "$out/a/$first" "$out/a/$second"; do
   grep -h '^cycles=' "$f"/dma_single_copy/seed-*/result.txt
-done | sort | uniq -c | awk '$1 != 2 { exit 1 }' || fail "--seed-base $base gave other cycles"
+done | sort | uniq -c | awk '$1 != 2 { exit 1 }' || fail "the same seeds gave other cycles"
 
 # The wall-time limit: stress_mix takes seconds; a 1 s limit kills it and says so.
 start=$(date +%s)

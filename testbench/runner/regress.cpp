@@ -94,15 +94,16 @@ int regress(const Command& cmd) {
     std::fprintf(stderr, "tandem: %s\n", error.c_str());
     return kExitUsage;
   }
+  // --list: on stderr (its stdout is the runs alone), and only when the base was drawn.
+  if (plan.seed_base && !(cmd.plan_only && cmd.seed_base)) {
+    std::fprintf(cmd.plan_only ? stderr : stdout, "seed base %llu: repeat with --seed-base %llu\n",
+                 static_cast<unsigned long long>(*plan.seed_base), static_cast<unsigned long long>(*plan.seed_base));
+  }
   if (cmd.plan_only) {
     for (const RunSpec& s : plan.runs) {
       std::printf("%s %s %llu\n", s.scenario.c_str(), s.variant.c_str(), static_cast<unsigned long long>(s.seed));
     }
     return kExitPassed;
-  }
-  if (plan.seed_base) {
-    std::printf("seed base %llu: repeat with --seed-base %llu\n", static_cast<unsigned long long>(*plan.seed_base),
-                static_cast<unsigned long long>(*plan.seed_base));
   }
   const std::string dir = new_regression_dir(parent);
   if (dir.empty()) {
