@@ -45,4 +45,9 @@ std::string log_level_names() {
   return names;
 }
 
+void RunLog::flush() {
+  if (file_ != nullptr) std::fflush(file_);
+  if (echo_) std::fflush(stdout);
+}
+
 }  // namespace tandem

@@ -42,6 +42,8 @@ class RunLog {
     if (enabled(level)) write(cycle, who, fmt::format(format, std::forward<Args>(args)...));
   }
 
+  // Writes out what is buffered (a crash handler calls it: the log up to the crash survives).
+  void flush();
   bool ok() const { return file_ != nullptr || path_.empty(); }
   // Whether a line of `level` goes anywhere: callers skip building one that would not.
   bool enabled(Level level = Level::kInfo) const {

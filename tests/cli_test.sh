@@ -31,15 +31,55 @@ expect 2 "'--waves' takes fst, vcd or off, not 'png'" run dma_single_copy --wave
 expect 2 "'--max-cycles' takes a whole number from 1" run dma_single_copy --max-cycles 0
 expect 2 "'--seeds' takes a whole number" regress --seeds many
 expect 2 "unknown option '--seed' for 'regress'" regress --seed 1
-expect 2 "no scenario named 'nope'" regress --only nope
+expect 2 "no scenario named 'nope' (see" regress --only nope
 expect 2 "no RTL variant named 'rev9' (known: default" run dma_single_copy --variant rev9
 expect 2 "no RTL variant named 'x'" regress --variant x
 expect 0 "tandem run NAME" help
 expect 0 "[variants: default,rev1,ch1,ch4]" list
 expect 0 "PASS irq_mode_level variant=ch1 seed=3" run irq_mode_level --variant ch1 --seed 3
-expect 1 "--seed 2 --variant rev1 --waves fst" run irq_mode_level --variant rev1 --seed 2 --max-cycles 500
+expect 1 "--seed 2 --variant rev1 --max-cycles 500 --waves fst" run irq_mode_level --variant rev1 --seed 2 --max-cycles 500
 expect 0 "dma_single_copy" list
 expect 0 '| `hang` | the run reaches its cycle limit | `xfail_hang`' checkers
 expect 2 "unknown option '--no-log' for 'regress'" regress --no-log
+
+# Names and globs, several per command; "did you mean" for a near miss.
+expect 2 "no scenario named 'dma_singel_copy': did you mean 'dma_single_copy'?" run dma_singel_copy
+expect 2 "no scenario named 'irq_mode_levle': did you mean 'irq_mode_level'?" regress irq_mode_levle --list
+expect 2 "no scenario named 'zzz_*' (see 'tandem list')" run 'zzz_*'
+expect 2 "every scenario named is excluded" run 'dma_single*' --exclude 'dma_*'
+expect 2 "'--exclude' needs a value" regress --exclude
+expect 0 "tandem run: 2 runs, 2 passed, 0 failed" run 'irq_mode_lev*' dma_single_copy --seed 3 --variant ch1 --no-log
+expect 0 "PASS irq_mode_level variant=ch1 seed=3" run 'irq_mode_lev*' dma_single_copy --seed 3 --variant ch1 --no-log
+expect 4 "tandem run: 2 runs, 1 passed, 1 failed" run dma_single_copy xfail_zoo_retire_drops_request --seed 3 --no-log
+expect 0 "irq_mode_pulse default 5" regress 'irq_mode_*' --exclude '*level*' --seed-base 5 --seeds 1 --list
+expect 0 "dma_single_copy default 1" regress --only dma_single_copy --seed-base 1 --seeds 1 --list
+# Seeds.
+expect 0 "PASS dma_single_copy seed=6" run dma_single_copy --seed 5 --seeds 2 --no-log
+expect 0 "PASS dma_single_copy seed=9" run dma_single_copy --seed-list 4,9 --no-log
+expect 0 "dma_single_copy default 12" regress dma_single_copy --seed-list 11,12 --list
+expect 2 "'--seed-list' takes whole numbers separated by commas, not '4,x'" run dma_single_copy --seed-list 4,x
+expect 2 "'--seed-list' names every seed" run dma_single_copy --seed-list 4 --seed 2
+expect 2 "'--seed-list' names every seed" regress --seed-list 4 --seed-base 2
+expect 2 "'--seed-base' takes a whole number" regress --seed-base x
+expect 2 "'--seeds' takes a whole number from 1" run dma_single_copy --seeds 0
+# Limits and the rest of regress's options.
+expect 2 "'--timeout' takes a whole number from 1" regress --timeout 0
+expect 2 "'--max-cycles' takes a whole number from 1" regress --max-cycles x
+expect 2 "'--shard' takes I/N with 1 <= I <= N" regress --shard 3/2
+expect 2 "'--shard' takes I/N" regress --shard 1
+expect 2 "'--waves' takes on-fail, all or off, not 'fst'" regress --waves fst
+expect 2 "'--junit' needs a value" regress --junit
+expect 2 "'--rerun-failed' reruns the last regression's runs as they were" regress --rerun-failed dma_single_copy
+empty=$(mktemp -d)
+expect 2 "'--rerun-failed' found no regression to rerun" regress --rerun-failed --out "$empty"
+rmdir "$empty"
+expect 2 "unknown option '--fail-fast' for 'run'" run dma_single_copy --fail-fast
+expect 2 "unknown option '--list' for 'run'" run dma_single_copy --list
+# Help of each command, the version.
+expect 0 "--seed-list A,B,C" run --help
+expect 0 "--shard I/N" regress --help
+expect 0 "130 interrupted" regress -h
+expect 0 "4 crashed" help
+expect 0 "tandem " --version
 
 [ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }

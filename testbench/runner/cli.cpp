@@ -1,36 +1,66 @@
 #include "cli.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <iterator>
+#include <string_view>
+#include <utility>
 
 #include "verilated_device.hpp"
 
 namespace tandem {
 
-const char* usage_text() {
-  return "usage:\n"
-         "  tandem list                         the scenarios, one a line\n"
-         "  tandem checkers                     what fails a run, and the scenarios proving each\n"
-         "  tandem run NAME [options]           one scenario, one seed\n"
-         "      --seed N                        seed (default 1)\n"
-         "      --variant NAME                  the RTL variant (default: default)\n"
-         "      --waves fst|vcd|off             write waves (default off)\n"
-         "      --out DIR                       where runs go (default: runs/ beside tandem)\n"
-         "      --max-cycles N                  fail the run as hung after N cycles (default 50000000)\n"
-         "      --step-every-cycle              yield to SystemC after every cycle (slow; for checking)\n"
-         "      --verbose                       echo the run log\n"
-         "      --log LEVEL                     what run.log keeps: off, error, info (default), debug, trace\n"
-         "      --no-log                        write no run log, as --log off (the checkers judge all the same)\n"
-         "      --release-driver                a bug-zoo scenario on the release driver: it must pass quietly\n"
-         "  tandem regress [options]            every scenario over several seeds, then the report\n"
-         "      --seeds N                       seeds 1..N per scenario (default 3)\n"
-         "      --jobs N                        parallel runs (default: one per core)\n"
-         "      --only NAME                     only this scenario (repeatable)\n"
-         "      --variant NAME                  only this RTL variant (default: each scenario's own)\n"
-         "      --out DIR                       where runs go\n";
-}
-
 namespace {
+
+constexpr char kRunUsage[] =
+    "  tandem run NAME|GLOB... [options]   scenarios, one after another; exit code: the worst run's\n"
+    "      --seed N                        the (first) seed (default 1)\n"
+    "      --seeds K                       K seeds: N, N+1, ... N+K-1 (default 1)\n"
+    "      --seed-list A,B,C               exactly these seeds\n"
+    "      --exclude GLOB                  leave out the scenarios it matches (repeatable)\n"
+    "      --variant NAME                  the RTL variant (default: default)\n"
+    "      --waves fst|vcd|off             write waves (default off)\n"
+    "      --out DIR                       where runs go (default: runs/ beside tandem)\n"
+    "      --max-cycles N                  fail the run as hung after N cycles (default 50000000)\n"
+    "      --step-every-cycle              yield to SystemC after every cycle (slow; for checking)\n"
+    "      --verbose                       echo the run log\n"
+    "      --log LEVEL                     what run.log keeps: off, error, info (default), debug, trace\n"
+    "      --no-log                        write no run log, as --log off (the checkers judge all the same)\n"
+    "      --release-driver                a bug-zoo scenario on the release driver: it must pass quietly\n";
+
+constexpr char kRegressUsage[] =
+    "  tandem regress [NAME|GLOB...] [options]  scenarios (default: all) on their RTL variants, several\n"
+    "                                      seeds each, several runs at once, then the report; runs and\n"
+    "                                      reports go to <out>/regress-<time>/, linked as <out>/latest\n"
+    "      --seeds K                       seeds per scenario and variant (default 3)\n"
+    "      --seed-base B                   seeds B, B+1, ... (default: a random base, printed first)\n"
+    "      --seed-list A,B,C               exactly these seeds\n"
+    "      --only NAME                     the same as a NAME (repeatable)\n"
+    "      --exclude GLOB                  leave out the scenarios it matches (repeatable)\n"
+    "      --variant NAME                  only this RTL variant (default: each scenario's own)\n"
+    "      --max-cycles N                  per run (default 30000000: 10x the longest passing run)\n"
+    "      --timeout SECONDS               wall time per run; a run over it is killed (default 60)\n"
+    "      --jobs N                        parallel runs (default: one per core)\n"
+    "      --fail-fast                     stop at the first failure (the report is partial)\n"
+    "      --rerun-failed                  exactly the runs the last regression in <out> did not pass\n"
+    "      --shard I/N                     only part I of N (a stable split of scenario x variant x seed)\n"
+    "      --waves on-fail|all|off         rerun failing runs (the first 3 per failure) or all with waves\n"
+    "                                      (default on-fail)\n"
+    "      --junit FILE                    also write JUnit XML\n"
+    "      --list                          print the runs it would make, and run none\n"
+    "      --out DIR                       where regressions go (default: runs/ beside tandem)\n";
+
+constexpr char kCommonUsage[] =
+    "usage:\n"
+    "  tandem list                         the scenarios, one a line\n"
+    "  tandem checkers                     what fails a run, and the scenarios proving each\n"
+    "  tandem --version                    the version\n"
+    "  tandem COMMAND --help               one command's options\n";
+
+constexpr char kExitCodes[] =
+    "exit codes: 0 passed, 1 failed, 2 bad command line, 3 could not run, 4 crashed (a run died on a\n"
+    "signal; its backtrace is printed), 130 interrupted (Ctrl-C or SIGTERM)\n";
 
 bool parse_number(const std::string& text, std::uint64_t max, std::uint64_t* out) {
   if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
@@ -47,33 +77,56 @@ std::string known_variants() {
   return names;
 }
 
+bool is_help(const std::string& a) {
+  return a == "--help" || a == "-h";
+}
+
 }  // namespace
+
+const char* usage_text() {
+  static const std::string text = std::string(kCommonUsage) + kRunUsage + kRegressUsage + kExitCodes;
+  return text.c_str();
+}
+
+const char* verb_usage_text(const std::string& verb) {
+  static const std::string run = std::string("usage:\n") + kRunUsage + kExitCodes;
+  static const std::string regress = std::string("usage:\n") + kRegressUsage + kExitCodes;
+  if (verb == "run") return run.c_str();
+  if (verb == "regress") return regress.c_str();
+  return nullptr;
+}
 
 std::optional<Command> parse_command_line(const std::vector<std::string>& args, std::string* error) {
   Command cmd;
   cmd.args = args;
-  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") return cmd;
+  if (args.empty() || args[0] == "help" || is_help(args[0])) return cmd;
+  if (args[0] == "--version") {
+    cmd.kind = Command::Kind::kVersion;
+    return cmd;
+  }
   const std::string& verb = args[0];
-  std::size_t i = 1;
   if (verb == "list") {
     cmd.kind = Command::Kind::kList;
   } else if (verb == "checkers") {
     cmd.kind = Command::Kind::kCheckers;
   } else if (verb == "run") {
     cmd.kind = Command::Kind::kRun;
-    if (args.size() < 2 || args[1].rfind("--", 0) == 0) {
-      *error = "'run' needs a scenario name (see 'tandem list')";
-      return std::nullopt;
-    }
-    cmd.scenario = args[1];
-    i = 2;
   } else if (verb == "regress") {
     cmd.kind = Command::Kind::kRegress;
   } else {
     *error = "unknown command '" + verb + "'";
     return std::nullopt;
   }
+  const bool run = cmd.kind == Command::Kind::kRun;
+  const bool regress = cmd.kind == Command::Kind::kRegress;
+  for (std::size_t k = 1; k < args.size(); ++k) {
+    if (!is_help(args[k]) || !(run || regress)) continue;
+    cmd.kind = Command::Kind::kHelp;
+    cmd.help_topic = verb;
+    return cmd;
+  }
 
+  std::size_t i = 1;
   auto value = [&](const std::string& flag) -> std::optional<std::string> {
     if (i + 1 >= args.size()) {
       *error = "'" + flag + "' needs a value";
@@ -93,14 +146,48 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     return n;
   };
 
-  const bool run = cmd.kind == Command::Kind::kRun;
-  const bool regress = cmd.kind == Command::Kind::kRegress;
+  bool seed_set = false;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--seed" && run) {
+    const std::size_t at = i;
+    // What picks the runs (names, seeds, excludes) is the command's; every other option of
+    // `run` is the same for each of its runs, and kept as given for the runs it starts.
+    const bool picks_runs =
+        a.rfind("-", 0) != 0 || a == "--seed" || a == "--seeds" || a == "--seed-list" || a == "--exclude";
+    if ((run || regress) && a.rfind("-", 0) != 0) {
+      cmd.names.push_back(a);
+    } else if (a == "--seed" && run) {
       auto n = number(a, 0, UINT64_MAX);
       if (!n) return std::nullopt;
       cmd.seed = *n;
+      seed_set = true;
+    } else if (a == "--seeds" && (run || regress)) {
+      auto n = number(a, 1, 100000);
+      if (!n) return std::nullopt;
+      cmd.seeds = static_cast<unsigned>(*n);
+    } else if (a == "--seed-list" && (run || regress)) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      std::string_view rest = *v;
+      while (true) {
+        const std::string item(rest.substr(0, rest.find(',')));
+        std::uint64_t n = 0;
+        if (!parse_number(item, UINT64_MAX, &n)) {
+          *error = "'--seed-list' takes whole numbers separated by commas, not '" + *v + "'";
+          return std::nullopt;
+        }
+        cmd.seed_list.push_back(n);
+        if (rest.find(',') == std::string_view::npos) break;
+        rest.remove_prefix(rest.find(',') + 1);
+      }
+    } else if (a == "--seed-base" && regress) {
+      auto n = number(a, 0, UINT64_MAX / 2);
+      if (!n) return std::nullopt;
+      cmd.seed_base = *n;
+    } else if (a == "--exclude" && (run || regress)) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      cmd.excludes.push_back(*v);
     } else if (a == "--waves" && run) {
       auto v = value(a);
       if (!v) return std::nullopt;
@@ -114,6 +201,18 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
         *error = "'--waves' takes fst, vcd or off, not '" + *v + "'";
         return std::nullopt;
       }
+    } else if (a == "--waves" && regress) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      const std::pair<const char*, RegressWaves> choices[] = {
+          {"on-fail", RegressWaves::kOnFail}, {"all", RegressWaves::kAll}, {"off", RegressWaves::kOff}};
+      const auto* hit =
+          std::find_if(std::begin(choices), std::end(choices), [&](const auto& c) { return *v == c.first; });
+      if (hit == std::end(choices)) {
+        *error = "'--waves' takes on-fail, all or off, not '" + *v + "'";
+        return std::nullopt;
+      }
+      cmd.regress_waves = hit->second;
     } else if (a == "--out" && (run || regress)) {
       auto v = value(a);
       if (!v) return std::nullopt;
@@ -126,10 +225,11 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
         return std::nullopt;
       }
       cmd.variant = *v;
-    } else if (a == "--max-cycles" && run) {
+    } else if (a == "--max-cycles" && (run || regress)) {
       auto n = number(a, 1, UINT64_MAX / 2);
       if (!n) return std::nullopt;
       cmd.max_cycles = *n;
+      cmd.max_cycles_set = true;
     } else if (a == "--step-every-cycle" && run) {
       cmd.step_every_cycle = true;
     } else if (a == "--verbose" && run) {
@@ -147,10 +247,6 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       cmd.log_level = *level;
     } else if (a == "--release-driver" && run) {
       cmd.release_driver = true;
-    } else if (a == "--seeds" && regress) {
-      auto n = number(a, 1, 100000);
-      if (!n) return std::nullopt;
-      cmd.seeds = static_cast<unsigned>(*n);
     } else if (a == "--jobs" && regress) {
       auto n = number(a, 1, 1024);
       if (!n) return std::nullopt;
@@ -158,11 +254,53 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     } else if (a == "--only" && regress) {
       auto v = value(a);
       if (!v) return std::nullopt;
-      cmd.only.push_back(*v);
+      cmd.names.push_back(*v);
+    } else if (a == "--timeout" && regress) {
+      auto n = number(a, 1, 86400);
+      if (!n) return std::nullopt;
+      cmd.timeout_seconds = static_cast<unsigned>(*n);
+    } else if (a == "--fail-fast" && regress) {
+      cmd.fail_fast = true;
+    } else if (a == "--rerun-failed" && regress) {
+      cmd.rerun_failed = true;
+    } else if (a == "--shard" && regress) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      const std::size_t slash = v->find('/');
+      std::uint64_t index = 0, count = 0;
+      if (slash == std::string::npos || !parse_number(v->substr(0, slash), 1024, &index) ||
+          !parse_number(v->substr(slash + 1), 1024, &count) || index < 1 || index > count) {
+        *error = "'--shard' takes I/N with 1 <= I <= N <= 1024, not '" + *v + "'";
+        return std::nullopt;
+      }
+      cmd.shard_index = static_cast<unsigned>(index);
+      cmd.shard_count = static_cast<unsigned>(count);
+    } else if (a == "--junit" && regress) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      cmd.junit_path = *v;
+    } else if (a == "--list" && regress) {
+      cmd.plan_only = true;
     } else {
       *error = "unknown option '" + a + "' for '" + verb + "'";
       return std::nullopt;
     }
+    if (run && !picks_runs) cmd.run_options.insert(cmd.run_options.end(), args.begin() + at, args.begin() + i + 1);
+  }
+  if (run && cmd.names.empty()) {
+    *error = "'run' needs a scenario name (see 'tandem list')";
+    return std::nullopt;
+  }
+  if (!cmd.seed_list.empty() && (seed_set || cmd.seeds != 0 || cmd.seed_base)) {
+    *error = "'--seed-list' names every seed: it takes no '--seed', '--seeds' or '--seed-base'";
+    return std::nullopt;
+  }
+  if (cmd.rerun_failed && (!cmd.names.empty() || !cmd.excludes.empty() || cmd.seed_base || cmd.seeds != 0 ||
+                           !cmd.seed_list.empty() || !cmd.variant.empty() || cmd.shard_count != 1)) {
+    *error =
+        "'--rerun-failed' reruns the last regression's runs as they were: it takes no names, seeds, "
+        "variant or shard";
+    return std::nullopt;
   }
   return cmd;
 }

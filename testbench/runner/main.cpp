@@ -9,7 +9,7 @@
 #include "checkers/catalog.hpp"
 #include "cli.hpp"
 #include "regress.hpp"
-#include "run_one.hpp"
+#include "run_command.hpp"
 #include "scenario.hpp"
 
 // tandem's own main, not SystemC's: the kernel prints its banner before sc_main runs,
@@ -27,10 +27,13 @@ int sc_main(int argc, char* argv[]) {
   const auto cmd = tandem::parse_command_line(args, &error);
   if (!cmd) {
     std::fprintf(stderr, "tandem: %s\n\n%s", error.c_str(), tandem::usage_text());
-    return 2;
+    return tandem::kExitUsage;
   }
   switch (cmd->kind) {
-    case tandem::Command::Kind::kHelp: std::fputs(tandem::usage_text(), stdout); return 0;
+    case tandem::Command::Kind::kHelp:
+      std::fputs(cmd->help_topic.empty() ? tandem::usage_text() : tandem::verb_usage_text(cmd->help_topic), stdout);
+      return 0;
+    case tandem::Command::Kind::kVersion: std::puts(tandem::version_text().c_str()); return 0;
     case tandem::Command::Kind::kList:
       // One scenario a line: its name first, its RTL variants last (CTest discovery reads both).
       for (const auto& s : tandem::scenarios()) {
@@ -42,7 +45,7 @@ int sc_main(int argc, char* argv[]) {
       }
       return 0;
     case tandem::Command::Kind::kCheckers: std::fputs(tandem::checker_table().c_str(), stdout); return 0;
-    case tandem::Command::Kind::kRun: return tandem::run_one(*cmd);
+    case tandem::Command::Kind::kRun: return tandem::run_command(*cmd);
     case tandem::Command::Kind::kRegress: return tandem::regress(*cmd);
   }
   return 2;

@@ -79,12 +79,6 @@ std::string run_dir(const std::string& runs_dir, const std::string& scenario, co
   return (dir / ("seed-" + std::to_string(seed))).string();
 }
 
-std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed,
-                          bool release_driver) {
-  return self_command() + " run " + scenario + " --seed " + std::to_string(seed) + " --variant " + variant +
-         " --waves fst" + (release_driver ? " --release-driver" : "");
-}
-
 std::string self_command() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);

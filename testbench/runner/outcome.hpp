@@ -37,9 +37,6 @@ std::string default_runs_dir();
 // <runs>/<scenario>/seed-<n> on the default RTL, <runs>/<scenario>/<variant>/seed-<n> on another.
 std::string run_dir(const std::string& runs_dir, const std::string& scenario, const std::string& variant,
                     std::uint64_t seed);
-// The command that reruns one scenario, seed and variant with its waves.
-std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed,
-                          bool release_driver = false);
 // The path of the tandem executable, relative to the current directory when it is below it.
 std::string self_command();
 bool make_dirs(const std::string& path);

@@ -1,158 +1,200 @@
 #include "regress.hpp"
 
-#include <fcntl.h>
 #include <fmt/core.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <thread>
-#include <vector>
 
+#include "crash.hpp"
+#include "launcher.hpp"
+#include "manifest.hpp"
 #include "outcome.hpp"
+#include "plan.hpp"
+#include "progress.hpp"
+#include "regress_dir.hpp"
 #include "report.hpp"
-#include "scenario.hpp"
-
-extern char** environ;
+#include "signature.hpp"
 
 namespace tandem {
 
 namespace {
 
-struct Job {
-  const Scenario* scenario = nullptr;
-  std::string variant;
-  std::uint64_t seed = 0;
-  std::string dir;
-  pid_t pid = -1;
-  std::chrono::steady_clock::time_point start;
-  double seconds = 0;
-  std::optional<Outcome> outcome;
-  int status = 0;
-};
+constexpr std::size_t kWavesPerSignature = 3;  // --waves on-fail: reruns per failure signature
 
-bool spawn(Job& job, const std::string& runs_dir) {
-  if (!make_dirs(job.dir)) return false;
-  const std::string exe = "/proc/self/exe";
-  const std::string seed = std::to_string(job.seed);
-  std::vector<std::string> args = {"tandem", "run",   job.scenario->name, "--seed", seed, "--variant", job.variant,
-                                   "--out",  runs_dir};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  const std::string out = job.dir + "/stdout.txt";
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  job.start = std::chrono::steady_clock::now();
-  const int rc = posix_spawn(&job.pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0;
+RunRecord record_of(const Job& j) {
+  RunRecord r;
+  r.scenario = j.spec.scenario;
+  r.variant = j.spec.variant;
+  r.seed = j.spec.seed;
+  r.seconds = j.seconds;
+  r.dir = j.dir;
+  r.repro = repro_command(j.spec);
+  if (!j.finished) return r;  // kNotRun
+  if (j.timed_out) {
+    r.status = RunRecord::Status::kTimedOut;
+    return r;
+  }
+  r.outcome = read_outcome(j.dir + "/result.txt");
+  const int signal = crash::read_crash_signal(j.dir + "/crash.txt");
+  if (WIFEXITED(j.status) && WEXITSTATUS(j.status) == kExitCrashed && signal != 0) {
+    r.status = RunRecord::Status::kCrashed;
+    r.signal = signal;
+  } else if (WIFSIGNALED(j.status)) {
+    r.status = RunRecord::Status::kCrashed;
+    r.signal = WTERMSIG(j.status);
+  } else if (r.outcome && WIFEXITED(j.status) && WEXITSTATUS(j.status) == exit_code(*r.outcome)) {
+    r.status = r.outcome->passed ? RunRecord::Status::kPassed : RunRecord::Status::kFailed;
+  } else {
+    r.status = RunRecord::Status::kNoResult;
+  }
+  if (r.status != RunRecord::Status::kPassed && r.status != RunRecord::Status::kFailed) r.outcome.reset();
+  return r;
 }
 
-const char* result(const Job& j) {
-  if (!j.outcome) return "FAIL";
-  return j.outcome->passed ? "PASS" : "FAIL";
+std::string progress_line(const RunRecord& r) {
+  const char* word = r.status == RunRecord::Status::kPassed ? "PASS" : "FAIL";
+  std::string why;
+  if (r.status == RunRecord::Status::kCrashed) why = ": crashed on " + crash::signal_name(r.signal);
+  if (r.status == RunRecord::Status::kTimedOut) why = ": killed at its wall-time limit";
+  if (r.status == RunRecord::Status::kNoResult) why = ": exited with no result";
+  return fmt::format("{} {} variant={} seed={} ({:.2f} s){}", word, r.scenario, r.variant, r.seed, r.seconds, why);
+}
+
+// The runs to rerun with waves: every failed one's first kWavesPerSignature per signature
+// (a crash or a timeout leaves no readable trace, and reruns would cost as long again).
+std::vector<std::size_t> waves_reruns(const std::vector<RunRecord>& records) {
+  std::map<std::string, std::size_t> per_signature;
+  std::vector<std::size_t> picked;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].status != RunRecord::Status::kFailed) continue;
+    if (per_signature[failure_signature(records[i])]++ < kWavesPerSignature) picked.push_back(i);
+  }
+  return picked;
+}
+
+std::string joined(const std::vector<std::string>& args) {
+  std::string text = "tandem";
+  for (const std::string& a : args) text += " " + a;
+  return text;
 }
 
 }  // namespace
 
 int regress(const Command& cmd) {
-  const std::string runs_dir = cmd.out_dir.empty() ? default_runs_dir() : cmd.out_dir;
-  std::vector<Job> jobs;
-  for (const std::string& name : cmd.only) {
-    if (find_scenario(name) == nullptr) {
-      std::fprintf(stderr, "tandem: no scenario named '%s' (see 'tandem list')\n", name.c_str());
-      return 2;
-    }
+  const InterruptGuard interrupts;  // from the start: a Ctrl-C at any point gets its report
+  const std::string parent = cmd.out_dir.empty() ? default_runs_dir() : cmd.out_dir;
+  Plan plan;
+  std::string error;
+  if (!plan_regression(cmd, parent, &plan, &error)) {
+    std::fprintf(stderr, "tandem: %s\n", error.c_str());
+    return kExitUsage;
   }
-  std::size_t pairs = 0;  // (scenario, variant)
-  for (const Scenario& s : scenarios()) {
-    if (!cmd.only.empty() && std::find(cmd.only.begin(), cmd.only.end(), s.name) == cmd.only.end()) continue;
-    for (const std::string& variant : s.variants) {
-      if (!cmd.variant.empty() && variant != cmd.variant) continue;
-      ++pairs;
-      for (unsigned seed = 1; seed <= cmd.seeds; ++seed) {
-        Job job;
-        job.scenario = &s;
-        job.variant = variant;
-        job.seed = seed;
-        job.dir = run_dir(runs_dir, s.name, variant, seed);
-        jobs.push_back(std::move(job));
-      }
+  // --list: on stderr (its stdout is the runs alone), and only when the base was drawn.
+  if (plan.seed_base && !(cmd.plan_only && cmd.seed_base)) {
+    std::fprintf(cmd.plan_only ? stderr : stdout, "seed base %llu: repeat with --seed-base %llu\n",
+                 static_cast<unsigned long long>(*plan.seed_base), static_cast<unsigned long long>(*plan.seed_base));
+  }
+  if (cmd.plan_only) {
+    for (const RunSpec& s : plan.runs) {
+      std::printf("%s %s %llu\n", s.scenario.c_str(), s.variant.c_str(), static_cast<unsigned long long>(s.seed));
     }
+    return kExitPassed;
+  }
+  const std::string dir = new_regression_dir(parent);
+  if (dir.empty()) {
+    std::fprintf(stderr, "tandem: cannot create a regression folder in '%s'\n", parent.c_str());
+    return kExitCannotRun;
   }
   const unsigned parallel = cmd.jobs != 0 ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::printf("tandem regress: %zu runs (%zu scenario-variants x %u seeds), %u at a time\n", jobs.size(), pairs,
-              cmd.seeds, parallel);
+  std::printf("tandem regress: %zu runs (%zu scenario-variants x %zu seeds%s), %u at a time, in %s\n", plan.runs.size(),
+              plan.pairs, plan.seeds,
+              cmd.shard_count > 1 ? fmt::format(", shard {}/{}", cmd.shard_index, cmd.shard_count).c_str() : "",
+              parallel, dir.c_str());
   std::fflush(stdout);
 
-  const auto t0 = std::chrono::steady_clock::now();
-  std::map<pid_t, Job*> running;
-  std::size_t next = 0, finished = 0;
-  while (finished < jobs.size()) {
-    while (running.size() < parallel && next < jobs.size()) {
-      Job& j = jobs[next++];
-      if (!spawn(j, runs_dir)) {
-        std::fprintf(stderr, "tandem: could not start the run of %s seed %llu\n", j.scenario->name.c_str(),
-                     static_cast<unsigned long long>(j.seed));
-        return 3;
-      }
-      running[j.pid] = &j;
-    }
-    int status = 0;
-    const pid_t pid = waitpid(-1, &status, 0);
-    if (pid < 0) break;
-    auto it = running.find(pid);
-    if (it == running.end()) continue;
-    Job& j = *it->second;
-    running.erase(it);
-    j.status = status;
-    j.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - j.start).count();
-    j.outcome = read_outcome(j.dir + "/result.txt");
-    if (j.outcome && !(WIFEXITED(status) && WEXITSTATUS(status) == exit_code(*j.outcome))) j.outcome.reset();
-    ++finished;
-    std::printf("[%zu/%zu] %s %s variant=%s seed=%llu (%.2f s)\n", finished, jobs.size(), result(j),
-                j.scenario->name.c_str(), j.variant.c_str(), static_cast<unsigned long long>(j.seed), j.seconds);
-    std::fflush(stdout);
+  std::vector<Job> jobs;
+  for (const RunSpec& spec : plan.runs) {
+    Job j;
+    j.spec = spec;
+    j.dir = run_dir(dir, spec.scenario, spec.variant, spec.seed);
+    j.extra_args = {"--out", dir};
+    if (cmd.regress_waves == RegressWaves::kAll) j.extra_args.insert(j.extra_args.end(), {"--waves", "fst"});
+    jobs.push_back(std::move(j));
   }
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::vector<RunRecord> records(jobs.size());
+  Progress progress(jobs.size(), isatty(STDOUT_FILENO) != 0);
+  LaunchOptions options;
+  options.parallel = parallel;
+  options.timeout_seconds = plan.timeout_seconds;
+  options.fail_fast = cmd.fail_fast;
+  options.on_done = [&](Job& j) {
+    RunRecord& r = records[static_cast<std::size_t>(&j - jobs.data())];
+    r = record_of(j);
+    progress.finished(r.status == RunRecord::Status::kPassed, progress_line(r));
+    return r.status == RunRecord::Status::kPassed;
+  };
+  const auto t0 = std::chrono::steady_clock::now();
+  LaunchEnd end = launch(jobs, options);
+  progress.close();
+  if (end == LaunchEnd::kCannotStart) {
+    std::fprintf(stderr, "tandem: could not start a run in '%s'\n", dir.c_str());
+    return kExitCannotRun;
+  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (!jobs[i].finished) records[i] = record_of(jobs[i]);  // kNotRun
+  }
+
+  if (end == LaunchEnd::kAll && cmd.regress_waves == RegressWaves::kOnFail) {
+    std::vector<Job> again;
+    for (std::size_t i : waves_reruns(records)) {
+      Job j;
+      j.spec = jobs[i].spec;
+      j.dir = jobs[i].dir;
+      j.extra_args = {"--out", dir, "--waves", "fst"};
+      again.push_back(std::move(j));
+    }
+    if (!again.empty()) {
+      std::printf("rerunning %zu failing run(s) with waves (at most %zu per failure)\n", again.size(),
+                  kWavesPerSignature);
+      std::fflush(stdout);
+      options.fail_fast = false;
+      options.on_done = [](Job&) { return true; };
+      if (launch(again, options) == LaunchEnd::kInterrupted) end = LaunchEnd::kInterrupted;
+    }
+  }
 
   Regression reg;
-  reg.dir = runs_dir + "/regress";
-  reg.wall_seconds = wall;
+  reg.dir = dir;
+  reg.command = joined(cmd.args);
+  reg.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  reg.interrupted = end != LaunchEnd::kAll;
+  reg.junit_path = cmd.junit_path;
+  std::vector<ManifestRow> manifest;
   bool all_passed = true;
-  for (const Job& j : jobs) {
-    RunRecord r;
-    r.scenario = j.scenario->name;
-    r.variant = j.variant;
-    r.seed = j.seed;
-    r.outcome = j.outcome;
-    r.seconds = j.seconds;
-    r.dir = j.dir;
-    r.repro = rerun_command(r.scenario, r.variant, r.seed);
-    if (j.outcome) {
-      r.status = j.outcome->passed ? RunRecord::Status::kPassed : RunRecord::Status::kFailed;
-    } else if (WIFSIGNALED(j.status)) {
-      r.status = RunRecord::Status::kCrashed;
-      r.signal = WTERMSIG(j.status);
-    } else {
-      r.status = RunRecord::Status::kNoResult;
-    }
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    RunRecord& r = records[i];
+    if (std::filesystem::exists(r.dir + "/waves.fst")) r.waves = r.dir + "/waves.fst";
+    if (std::filesystem::exists(r.dir + "/waves.gtkw")) r.gtkw = r.dir + "/waves.gtkw";
     all_passed = all_passed && r.status == RunRecord::Status::kPassed;
-    reg.runs.push_back(std::move(r));
+    manifest.push_back({jobs[i].spec, plan.timeout_seconds, r.status});
+    reg.runs.push_back(r);
   }
-  if (!make_dirs(reg.dir)) {
-    std::fprintf(stderr, "tandem: cannot create the report folder '%s'\n", reg.dir.c_str());
-    return 3;
+  if (!write_manifest(dir + "/manifest.tsv", manifest) || !link_latest(parent, dir)) {
+    std::fprintf(stderr, "tandem: cannot write the manifest or the 'latest' link in '%s'\n", parent.c_str());
+    return kExitCannotRun;
+  }
+  if (reg.interrupted) {
+    std::printf("\nstopped early (%s): the report is partial\n",
+                end == LaunchEnd::kInterrupted ? "interrupted" : "--fail-fast");
   }
   std::printf("\n%s", write_report(reg).c_str());
-  return all_passed ? 0 : 1;
+  if (end == LaunchEnd::kInterrupted) return kExitInterrupted;
+  return all_passed ? kExitPassed : kExitFailed;
 }
 
 }  // namespace tandem

@@ -10,10 +10,12 @@
 
 #include "checkers/catalog.hpp"
 #include "checkers/checker_set.hpp"
+#include "crash.hpp"
 #include "driver_variant.hpp"
 #include "event_log.hpp"
 #include "outcome.hpp"
 #include "platform.hpp"
+#include "run_spec.hpp"
 #include "scenario.hpp"
 
 namespace tandem {
@@ -83,6 +85,8 @@ int run_one(const Command& cmd) {
   const std::string fst = dir + "/waves.fst";
   std::filesystem::remove(fst);
   std::filesystem::remove(dir + "/waves.vcd");
+  std::filesystem::remove(dir + "/crash.txt");
+  crash::install(dir + "/crash.txt");
 
   PlatformConfig config;
   config.seed = cmd.seed;
@@ -98,6 +102,7 @@ int run_one(const Command& cmd) {
     std::fprintf(stderr, "tandem: cannot write '%s/run.log'\n", dir.c_str());
     return 3;
   }
+  const crash::Flush flush_log([](void* l) { static_cast<RunLog*>(l)->flush(); }, &log);
   log.print(RunLog::Level::kError, 0, "tandem", "scenario {} seed {} variant {}", s->name, cmd.seed, config.variant);
   Platform platform(config, log);
   const EventLog event_log(platform);   // before the checkers: an event's line comes before a failure it causes
@@ -156,7 +161,10 @@ int run_one(const Command& cmd) {
               static_cast<unsigned long long>(o.cycles));
   if (cmd.log_level != RunLog::Level::kOff) std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
-  if (!o.passed) std::printf("  rerun: %s\n", rerun_command(s->name, o.variant, cmd.seed, cmd.release_driver).c_str());
+  if (!o.passed) {
+    const RunSpec spec{s->name, o.variant, cmd.seed, cmd.max_cycles, cmd.release_driver};
+    std::printf("  rerun: %s\n", repro_command(spec).c_str());
+  }
   return exit_code(o);
 }
 

@@ -7,7 +7,8 @@
 
 namespace tandem {
 
-// Returns the process exit code: 0 passed, 1 failed, 3 could not run.
+// Returns the process exit code: 0 passed, 1 failed, 3 could not run. A crash does not
+// return: the handler it installs (crash.hpp) exits with 4.
 int run_one(const Command& cmd);
 
 }  // namespace tandem
