@@ -13,6 +13,7 @@
 #include "driver_variant.hpp"
 #include "outcome.hpp"
 #include "platform.hpp"
+#include "run_layouts.hpp"
 #include "scenario.hpp"
 
 namespace tandem {
@@ -82,6 +83,7 @@ int run_one(const Command& cmd) {
   const std::string fst = dir + "/waves.fst";
   std::filesystem::remove(fst);
   std::filesystem::remove(dir + "/waves.vcd");
+  waves::remove_run_layouts(dir);
 
   PlatformConfig config;
   config.seed = cmd.seed;
@@ -99,7 +101,8 @@ int run_one(const Command& cmd) {
   }
   log.line(0, "tandem", fmt::format("scenario {} seed {} variant {}", s->name, cmd.seed, config.variant));
   Platform platform(config, log);
-  const CheckerSet checkers(platform);  // every run is watched by every checker
+  platform.set_failure_ids(checker_id);  // the waves name the checker that failed the run
+  const CheckerSet checkers(platform);   // every run is watched by every checker
   ScenarioContext ctx(platform, cmd.seed);
   // Counts the programs that ended: a run stopped early must still destroy every object
   // its programs made.
@@ -141,6 +144,11 @@ int run_one(const Command& cmd) {
     std::filesystem::remove(fst);
     waves = vcd;
   }
+  const std::string gtkw = waves.empty() ? "" : waves::write_run_layouts(platform, waves);
+  if (!waves.empty() && gtkw.empty()) {
+    std::fprintf(stderr, "tandem: cannot write the GTKWave layouts into '%s'\n", dir.c_str());
+    return 3;
+  }
 
   const std::string variant = o.variant == "default" ? "" : " variant=" + o.variant;
   std::printf("%s %s%s seed=%llu cycles=%llu: %s\n", o.passed ? "PASS" : "FAIL", s->name.c_str(), variant.c_str(),
@@ -153,7 +161,7 @@ int run_one(const Command& cmd) {
               static_cast<unsigned long long>(platform.engine().kernel_round_trips()),
               static_cast<unsigned long long>(o.cycles));
   if (cmd.log) std::printf("  log:   %s/run.log\n", dir.c_str());
-  if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
+  if (!waves.empty()) std::printf("  waves: %s\n  gtkw:  %s\n", waves.c_str(), gtkw.c_str());
   if (!o.passed) std::printf("  rerun: %s\n", rerun_command(s->name, o.variant, cmd.seed, cmd.release_driver).c_str());
   return exit_code(o);
 }
