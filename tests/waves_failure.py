@@ -13,6 +13,11 @@ import vcd
 SIGNAL = "tandem.tandem_top.checker_fail_i"
 
 
+def setting(lines, key):
+    """The first number of a [key] line."""
+    return int(next(l for l in lines if l.startswith(f"[{key}]")).split()[1])
+
+
 def main(argv):
     if len(argv) != 6:
         vcd.usage(__doc__)
@@ -24,7 +29,7 @@ def main(argv):
             ids[name.strip()] = int(value, 16)
     lines = open(gtkw).read().splitlines()
     marker = int(next(l for l in lines if l.startswith("*")).split()[1])
-    start = int(next(l for l in lines if l.startswith("[timestart]")).split()[1])
+    start = setting(lines, "timestart")
     seen = vcd.changes(trace, {SIGNAL})
     if SIGNAL not in seen:
         return vcd.finish([f"{SIGNAL} is not in {trace}"], gtkw)
@@ -42,10 +47,11 @@ def main(argv):
         if not start <= want:
             problems.append(f"the layout opens at {start}, after the failure ({want})")
         # GTKWave opens at 0 instead of [timestart] when the span shown would pass the
-        # trace's end; it shows 2^-zoom time units per 200 pixels, and the layouts' waves
-        # get 800 pixels.
+        # trace's end; it shows 2^-zoom time units per 200 pixels, and the waves get the
+        # window's width less the signal tree, the signal names and 80 pixels of borders.
         zoom = float(next(l for l in lines if l.startswith("*")).split()[0][1:])
-        shown = 4 * 2 ** -zoom
+        pixels = setting(lines, "size") - setting(lines, "sst_width") - setting(lines, "signals_width") - 80
+        shown = 2 ** -zoom * pixels / 200
         if start + shown > vcd.end_of(trace):
             problems.append(f"the span shown, {start} + {shown:.0f}, passes the trace's end {vcd.end_of(trace)}")
         if steps != [(want, ids[checker])]:

@@ -15,8 +15,8 @@ constexpr unsigned kHex = 0x02, kDec = 0x04, kBin = 0x08, kRightJustify = 0x20, 
 constexpr unsigned kBlank = 0x200, kGroupBegin = 0x800000, kGroupEnd = 0x1000000;
 
 // The window GTKWave opens with and the pixels its waves get: [size] less the signal
-// tree and the signal names (their widths below), less borders (measured: 800).
-constexpr unsigned kWidth = 1400, kHeight = 900, kSstWidth = 220, kSignalsWidth = 300;
+// tree and the signal names (their widths below), less borders (80, measured).
+constexpr unsigned kWidth = 1400, kHeight = 900, kSstWidth = 220, kSignalsWidth = 360;
 constexpr double kWavePixels = kWidth - kSstWidth - kSignalsWidth - 80;
 
 unsigned flags_of(const Trace& t) {
