@@ -63,6 +63,7 @@ class DeviceHarness {
   // stopped the run, show there).
   void finish();
 
+ private:
   HarnessConfig config_;
   std::unique_ptr<class VerilatedDevice> model_;
   std::unique_ptr<AxilMaster> csr_;
