@@ -76,6 +76,12 @@ for v in 0 1 2 3; do
   grep -qE "^\+\{irq_o vec$v\} \($((3 - v))\)tandem\.tandem_top\.irq_o\[3:0\]$" "$run/waves.gtkw" ||
     { echo "the ch4 layout has no line for vector $v"; exit 1; }
 done
+# One channel and one vector: 1-bit vectors, which GTKWave names name[0].
+"$tandem" run irq_mode_level --seed 1 --variant ch1 --waves vcd --out "$out" >/dev/null
+run="$out/irq_mode_level/ch1/seed-1"
+python3 "$here/gtkw_signals.py" --run "$run/waves.vcd" "$run"/*.gtkw
+grep -qx "+{irq_o vec0} tandem.tandem_top.irq_o\[0\]" "$run/waves.gtkw" || { echo "the ch1 layout has no line for its vector"; exit 1; }
+
 # `make waves` refuses an unknown test or view before anything runs, naming the known ones.
 args="$here/../scripts/waves_args.sh"
 build=$(dirname "$tandem")
