@@ -35,11 +35,15 @@ regress: build
 	  exit 1; \
 	fi; echo "make regress: passed"
 
+# Runs TEST with waves and opens the run's own layout for VIEW (it opens on the failure, if
+# any). An unknown TEST or VIEW stops before anything runs, naming the known ones.
 waves: build
-	@$(BUILD)/tandem run $(TEST) --seed $(SEED) --variant $(VARIANT) --waves fst --out $(BUILD)/runs; \
-	fst=$(BUILD)/runs/$(TEST)/$(if $(filter default,$(VARIANT)),,$(VARIANT)/)seed-$(SEED)/waves.fst; \
-	if [ -n "$$DISPLAY" ]; then gtkwave -a waves/$(VIEW).gtkw "$$fst"; \
-	else echo "no display here: open it with  gtkwave -a waves/$(VIEW).gtkw $$fst"; fi
+	@scripts/waves_args.sh $(BUILD) '$(TEST)' '$(VIEW)' || exit $$?; \
+	rc=0; $(BUILD)/tandem run $(TEST) --seed $(SEED) --variant $(VARIANT) --waves fst --out $(BUILD)/runs || rc=$$?; \
+	[ $$rc -le 1 ] || exit $$rc; \
+	gtkw=$(BUILD)/runs/$(TEST)/$(if $(filter default,$(VARIANT)),,$(VARIANT)/)seed-$(SEED)/waves$(if $(filter driver,$(VIEW)),,-$(VIEW)).gtkw; \
+	if [ -n "$$DISPLAY" ]; then gtkwave "$$gtkw"; \
+	else echo "no display here: open it with  gtkwave $$gtkw"; fi
 
 lint: build
 	@cmake --build $(BUILD) --target lint

@@ -21,7 +21,8 @@ class Platform;
 
 enum class CpuContext { kIdle, kProcess, kIsr, kBottomHalf };
 
-// The HAL call a CPU is in, as the waves show it (waves/tandem_hal_call.gtkwf).
+// The HAL call a CPU is in, as the waves show it (by the names to_string gives them, in
+// gen/gtkwave/tandem_hal_call.gtkwf).
 enum class HalCall : std::uint8_t {
   kNone,
   kRead32,

@@ -11,7 +11,9 @@ namespace {
 std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
   const DeviceVariant* v = find_variant(config.variant);
   if (v == nullptr) throw std::invalid_argument("no RTL variant named '" + config.variant + "'");
-  return v->make(!config.fst_path.empty());
+  std::shared_ptr<WaveFile> waves = config.waves;
+  if (waves == nullptr && !config.fst_path.empty()) waves = std::make_shared<WaveFile>(config.fst_path, 1);
+  return v->make(std::move(waves), config.scope);
 }
 
 }  // namespace
@@ -20,7 +22,6 @@ DeviceHarness::DeviceHarness(MemoryBus& memory, const HarnessConfig& config)
     : config_(config), model_(make_model(config)) {
   csr_ = std::make_unique<AxilMaster>(model_->pins());
   mem_port_ = std::make_unique<AxiMemSlave>(model_->pins(), memory, config.mem);
-  if (!config.fst_path.empty()) model_->open_trace(config.fst_path);
 }
 
 DeviceHarness::~DeviceHarness() {
@@ -30,6 +31,8 @@ DeviceHarness::~DeviceHarness() {
 void DeviceHarness::finish() {
   if (finished_) return;
   finished_ = true;
+  model_->eval();  // the probes written since the last cycle
+  model_->dump(cycle_ * 1000);
   model_->close_trace();
   model_->final();
 }
@@ -42,7 +45,7 @@ bool DeviceHarness::rtl_error() const {
   return model_->got_error();
 }
 
-void DeviceHarness::tick() {
+void DeviceHarness::begin_cycle() {
   const TcePins& p = model_->pins();
   // Low phase: inputs for this cycle's edge, then let combinational outputs settle.
   *p.clk = 0;
@@ -51,6 +54,11 @@ void DeviceHarness::tick() {
   mem_port_->drive(cycle_);
   model_->eval();
   model_->dump(cycle_ * 1000);
+}
+
+bool DeviceHarness::end_cycle() {
+  observable_ = false;
+  const TcePins& p = model_->pins();
   // Handshakes complete at this edge.
   csr_->sample(cycle_);
   mem_port_->sample(cycle_);
@@ -70,21 +78,19 @@ void DeviceHarness::tick() {
     pending_since_[static_cast<unsigned>(__builtin_ctz(fresh))] = cycle_;
   }
   pending_ = pending;
-}
-
-bool DeviceHarness::step() {
-  observable_ = false;
-  tick();
   return observable_;
 }
 
+bool DeviceHarness::step() {
+  begin_cycle();
+  return end_cycle();
+}
+
 std::uint64_t DeviceHarness::run(std::uint64_t budget) {
-  observable_ = false;
   std::uint64_t n = 0;
   while (n < budget) {
-    tick();
     ++n;
-    if (observable_) break;
+    if (step()) break;
   }
   return n;
 }

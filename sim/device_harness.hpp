@@ -11,6 +11,7 @@
 #include "axi_mem_slave.hpp"
 #include "axil_master.hpp"
 #include "host_memory.hpp"
+#include "wave_file.hpp"
 
 namespace tandem {
 
@@ -18,7 +19,11 @@ struct HarnessConfig {
   std::string variant = "default";  // which Verilated tce_top (sim/verilated_device.hpp)
   MemConfig mem;
   unsigned reset_cycles = 4;
-  std::string fst_path;  // empty: no waves
+  std::string fst_path;  // empty: no waves (a file of its own; see `waves` for a shared one)
+  // A wave file shared with other devices (it wins over fst_path), and this device's top
+  // scope in the waves.
+  std::shared_ptr<WaveFile> waves;
+  std::string scope = "tandem";
 };
 
 class DeviceHarness {
@@ -33,9 +38,13 @@ class DeviceHarness {
   // rest of the platform could observe happened: a CSR request completed or an interrupt
   // output changed. Returns the cycles run.
   std::uint64_t run(std::uint64_t budget);
-  // One cycle; true if something observable happened in it (several devices tick in
-  // lockstep this way).
+  // One cycle; true if something observable happened in it.
   bool step();
+  // One cycle in two halves, for devices ticked in lockstep into one wave file: every
+  // device's first half (inputs driven, settled: the low clock phase), then every device's
+  // second (the clock edge). The second returns what step() does.
+  void begin_cycle();
+  bool end_cycle();
 
   std::uint64_t cycle() const { return cycle_; }
   unsigned reset_cycles() const { return config_.reset_cycles; }
@@ -49,12 +58,12 @@ class DeviceHarness {
   const ProbePins& probes() const;
   // An RTL error ($error, a failed assertion) since the start, with its message in the log.
   bool rtl_error() const;
-  // Closes the wave file (also done by the destructor).
+  // Closes the wave file (also done by the destructor), after a last sample of the waves
+  // at the cycle the run ended (markers set since the last cycle, such as a failure that
+  // stopped the run, show there).
   void finish();
 
  private:
-  void tick();
-
   HarnessConfig config_;
   std::unique_ptr<class VerilatedDevice> model_;
   std::unique_ptr<AxilMaster> csr_;

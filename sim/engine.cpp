@@ -21,10 +21,12 @@ void Engine::submit(unsigned device, CsrRequest* request, sc_core::sc_event* don
 // them did something observable. Returns the cycles run.
 std::uint64_t Engine::run_ahead(std::uint64_t budget) {
   if (devices_.size() == 1) return devices_.front()->run(budget);
+  // Half cycle by half cycle, so that a wave file they share sees them all at each instant.
   std::uint64_t n = 0;
   while (n < budget) {
     bool observable = false;
-    for (DeviceHarness* d : devices_) observable = d->step() || observable;
+    for (DeviceHarness* d : devices_) d->begin_cycle();
+    for (DeviceHarness* d : devices_) observable = d->end_cycle() || observable;
     ++n;
     if (observable) break;
   }

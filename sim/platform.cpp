@@ -27,11 +27,13 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       run_(*this) {
   HarnessConfig hc;
   hc.mem = config.memory;
-  hc.fst_path = config.fst_path;
   hc.variant = config.variant;
+  const unsigned count = std::clamp(config.devices, 1u, kMaxDevices);
+  // Every device writes into one wave file, each under its own scope.
+  if (!config.fst_path.empty()) hc.waves = std::make_shared<WaveFile>(config.fst_path, count);
   std::vector<DeviceHarness*> devices;
-  for (unsigned d = 0; d < std::clamp(config.devices, 1u, kMaxDevices); ++d) {
-    if (d > 0) hc.fst_path.clear();                                // waves show device 0
+  for (unsigned d = 0; d < count; ++d) {
+    hc.scope = wave_scope(d);
     hc.mem.seed = config.memory.seed + d * 0x9E3779B97F4A7C15ull;  // each device's memory port its own stream
     harnesses_.push_back(std::make_unique<DeviceHarness>(memory_, hc));
     devices.push_back(harnesses_.back().get());

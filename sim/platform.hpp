@@ -94,6 +94,9 @@ class Platform {
   // Checkers report here, in the order they fire; the run passes only if nobody did.
   void fail(const std::string& checker, const std::string& message) { run_.fail(checker, message); }
   const std::vector<Failure>& failures() const { return run_.failures(); }
+  // How each checker's name shows in the waves: the first failure's id is a step of the
+  // checker_fail signal at its cycle.
+  void set_failure_ids(std::function<std::uint8_t(const std::string& checker)> id) { run_.failure_id = std::move(id); }
 
   // Everything that happens, for observers (sim/events.hpp).
   EventBus& events() { return events_; }

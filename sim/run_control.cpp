@@ -21,7 +21,7 @@ void RunControl::run() {
   HostMemory& memory = platform_.memory();
   platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), "memory", "{} regions, digest {:016x}",
                         memory.regions(), memory.digest());
-  platform_.harness().finish();
+  for (unsigned d = 0; d < platform_.devices(); ++d) platform_.harness(d).finish();
 }
 
 bool RunControl::programs_finished() const {
@@ -33,6 +33,8 @@ bool RunControl::programs_finished() const {
 
 void RunControl::fail(const std::string& checker, const std::string& message) {
   if (winding_down_) return;  // what programs do after an early stop is not judged
+  // The first failure shows in the waves from this cycle on.
+  if (failures_.empty() && failure_id) *platform_.harness().probes().checker_fail = failure_id(checker);
   failures_.push_back({checker, message, platform_.cycle()});
   platform_.log().print(RunLog::Level::kError, platform_.cycle(), "checker", "FAIL [{}] {}", checker, message);
 }

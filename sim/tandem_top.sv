@@ -59,19 +59,22 @@ module tandem_top #(
   // Seen in the waves only: nothing inside reads them.
   /* verilator lint_off UNUSEDSIGNAL */
   input  logic [1:0]   cpu0_context_i,  // 0 idle, 1 process, 2 interrupt, 3 bottom half
-  input  logic [4:0]   cpu0_hal_call_i, // the HAL call in progress (waves/tandem_hal_call.gtkwf)
+  input  logic [4:0]   cpu0_hal_call_i, // the HAL call in progress (gen/gtkwave/tandem_hal_call.gtkwf)
   input  logic [11:0]  cpu0_reg_i,      // the register of the last CSR access
   input  logic [1:0]   cpu1_context_i,  // 0 idle, 1 process, 2 interrupt, 3 bottom half
-  input  logic [4:0]   cpu1_hal_call_i, // the HAL call in progress (waves/tandem_hal_call.gtkwf)
+  input  logic [4:0]   cpu1_hal_call_i, // the HAL call in progress (gen/gtkwave/tandem_hal_call.gtkwf)
   input  logic [11:0]  cpu1_reg_i,      // the register of the last CSR access
   input  logic [1:0]   cpu2_context_i,  // 0 idle, 1 process, 2 interrupt, 3 bottom half
-  input  logic [4:0]   cpu2_hal_call_i, // the HAL call in progress (waves/tandem_hal_call.gtkwf)
+  input  logic [4:0]   cpu2_hal_call_i, // the HAL call in progress (gen/gtkwave/tandem_hal_call.gtkwf)
   input  logic [11:0]  cpu2_reg_i,      // the register of the last CSR access
   input  logic [1:0]   cpu3_context_i,  // 0 idle, 1 process, 2 interrupt, 3 bottom half
-  input  logic [4:0]   cpu3_hal_call_i, // the HAL call in progress (waves/tandem_hal_call.gtkwf)
+  input  logic [4:0]   cpu3_hal_call_i, // the HAL call in progress (gen/gtkwave/tandem_hal_call.gtkwf)
   input  logic [11:0]  cpu3_reg_i,      // the register of the last CSR access
   input  logic [7:0]   dma_faults_i,      // counts IOMMU faults: each one a step in the waves
   input  logic [7:0]   injected_faults_i, // counts injected faults
+  // The checker that failed the run (its id in the checker catalog, 0 while none has),
+  // set at the cycle the first failure is recorded: a wave viewer finds the failure by it.
+  input  logic [7:0]   checker_fail_i,
   /* verilator lint_on UNUSEDSIGNAL */
   // For the platform's records: the channel whose descriptor the DMA engine works on
   // (one at a time, so every memory transaction belongs to it).

@@ -37,7 +37,8 @@ struct ProbePins {
   SData *reg[4];
   CData *dma_faults;
   CData *injected_faults;
-  CData *dma_channel;  // output: the channel the DMA engine serves
+  CData *checker_fail;  // the id of the checker that failed the run first (0: none yet)
+  CData *dma_channel;   // output: the channel the DMA engine serves
   // Outputs: the interrupt controller's state, for checkers to read without a bus access.
   SData *irq_events;  // hardware events raised this cycle, by IRQ_STATUS bit
   SData *irq_status, *irq_enable;

@@ -64,6 +64,7 @@ ProbePins bind_probes(Model& m) {
                    {&m.cpu0_reg_i, &m.cpu1_reg_i, &m.cpu2_reg_i, &m.cpu3_reg_i},
                    &m.dma_faults_i,
                    &m.injected_faults_i,
+                   &m.checker_fail_i,
                    &m.dma_channel_o,
                    &m.irq_events_o,
                    &m.irq_status_o,

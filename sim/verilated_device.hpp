@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tce_pins.hpp"
+#include "wave_file.hpp"
 
 namespace tandem {
 
@@ -17,8 +18,9 @@ class VerilatedDevice {
   virtual void eval() = 0;
   // The simulation time RTL messages print ($time): the harness keeps it at the cycle count.
   virtual void set_time(std::uint64_t time) = 0;
-  virtual void open_trace(const std::string& fst_path) = 0;
+  // Its values at `time` (ps) for its wave file, if it has one.
   virtual void dump(std::uint64_t time) = 0;
+  // Done with its wave file (the file closes when all its models are).
   virtual void close_trace() = 0;
   virtual void final() = 0;
   virtual bool got_error() const = 0;
@@ -33,7 +35,11 @@ class VerilatedDevice {
 struct DeviceVariant {
   std::string name;     // "default", "rev1", "ch1", "ch4"
   std::string summary;  // its parameters
-  std::function<std::unique_ptr<VerilatedDevice>(bool trace)> make;
+  unsigned channels;    // NUM_CH
+  unsigned vectors;     // NUM_VEC
+  // A model named `scope`, writing into `waves` (nullptr: no waves). Throws
+  // std::invalid_argument for waves of a variant built without tracing.
+  std::function<std::unique_ptr<VerilatedDevice>(std::shared_ptr<WaveFile> waves, const std::string& scope)> make;
 };
 
 std::vector<DeviceVariant>& device_variants();

@@ -13,6 +13,7 @@
 
 #include "tce_pins_bind.hpp"
 #include "verilated_device.hpp"
+#include "wave_file.hpp"
 
 namespace tandem {
 
@@ -29,47 +30,50 @@ struct CanTrace<Model, std::void_t<decltype(std::declval<Model&>().trace(static_
 template <typename Model>
 class VerilatedDeviceOf : public VerilatedDevice {
  public:
-  explicit VerilatedDeviceOf(bool trace) {
-    context_.fatalOnError(false);  // RTL errors fail the run through got_error(), not abort()
-    context_.traceEverOn(trace);
-    Verilated::threadContextp(&context_);
-    model_ = std::make_unique<Model>(&context_, "tandem");
+  // Without waves the model has a context of its own; with them, the wave file's, which
+  // every model writing into that file shares.
+  VerilatedDeviceOf(std::shared_ptr<WaveFile> waves, const std::string& scope) : waves_(std::move(waves)) {
+    if (waves_ == nullptr) {
+      own_context_ = std::make_unique<VerilatedContext>();
+      own_context_->fatalOnError(false);  // RTL errors fail the run through got_error(), not abort()
+    }
+    context_ = waves_ ? waves_->context() : own_context_.get();
+    Verilated::threadContextp(context_);
+    model_ = std::make_unique<Model>(context_, scope.c_str());
     pins_ = bind_pins(*model_);
     probes_ = bind_probes(*model_);
+    if (waves_ == nullptr) return;
+    if constexpr (CanTrace<Model>::value) {
+      model_->trace(waves_->trace(), 99);
+      waves_->joined();
+    } else {
+      throw std::invalid_argument("this RTL variant was built without tracing: no waves (" + waves_->path() + ")");
+    }
   }
   ~VerilatedDeviceOf() override {
-    Verilated::threadContextp(&context_);
-    fst_.reset();
+    Verilated::threadContextp(context_);
+    if (waves_) waves_->close();  // nothing may read this model once it is gone
     model_.reset();
   }
   void eval() override {
-    Verilated::threadContextp(&context_);
+    Verilated::threadContextp(context_);
     model_->eval();
   }
-  void set_time(std::uint64_t time) override { context_.time(time); }
-  void open_trace(const std::string& fst_path) override {
-    if constexpr (CanTrace<Model>::value) {
-      fst_ = std::make_unique<VerilatedFstC>();
-      model_->trace(fst_.get(), 99);
-      fst_->open(fst_path.c_str());
-    } else {
-      throw std::invalid_argument("this RTL variant was built without tracing: no waves (" + fst_path + ")");
-    }
-  }
+  void set_time(std::uint64_t time) override { context_->time(time); }
   void dump(std::uint64_t time) override {
-    if (fst_) fst_->dump(time);
+    if (waves_) waves_->dump(time);
   }
   void close_trace() override {
-    if (fst_) fst_->close();
-    fst_.reset();
+    if (waves_) waves_->left();
   }
   void final() override { model_->final(); }
-  bool got_error() const override { return context_.gotError(); }
+  bool got_error() const override { return context_->gotError(); }
 
  private:
-  VerilatedContext context_;
+  std::shared_ptr<WaveFile> waves_;  // declared first: it outlives the model
+  std::unique_ptr<VerilatedContext> own_context_;
+  VerilatedContext* context_ = nullptr;
   std::unique_ptr<Model> model_;
-  std::unique_ptr<VerilatedFstC> fst_;
 };
 
 }  // namespace tandem

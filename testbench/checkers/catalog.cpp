@@ -65,6 +65,14 @@ const std::vector<CheckerInfo>& checker_catalog() {
   return kAll;
 }
 
+std::uint8_t checker_id(std::string_view name) {
+  const auto& all = checker_catalog();
+  for (std::size_t i = 0; i < all.size() && i + 1 < kUnknownChecker; ++i) {
+    if (all[i].name == name) return static_cast<std::uint8_t>(i + 1);
+  }
+  return kUnknownChecker;
+}
+
 std::string checker_table() {
   std::string out = "| checker | fails a run when | proven by |\n|---|---|---|\n";
   for (const CheckerInfo& c : checker_catalog()) {

@@ -3,6 +3,7 @@
 // the two, and checks that every always-on checker has one).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,10 @@ struct CheckerInfo {
 };
 
 const std::vector<CheckerInfo>& checker_catalog();
+// How a name shows in the waves (tandem_top's checker_fail_i): its place in the catalog,
+// from 1 (new names go last, so ids stay); kUnknownChecker for a name the catalog lacks.
+inline constexpr std::uint8_t kUnknownChecker = 255;
+std::uint8_t checker_id(std::string_view name);
 // The catalog as a Markdown table, one row per name.
 std::string checker_table();
 

@@ -15,6 +15,7 @@
 #include "event_log.hpp"
 #include "outcome.hpp"
 #include "platform.hpp"
+#include "run_layouts.hpp"
 #include "run_spec.hpp"
 #include "scenario.hpp"
 
@@ -87,6 +88,7 @@ int run_one(const Command& cmd) {
   std::filesystem::remove(dir + "/waves.vcd");
   std::filesystem::remove(dir + "/crash.txt");
   crash::install(dir + "/crash.txt");
+  waves::remove_run_layouts(dir);
 
   PlatformConfig config;
   config.seed = cmd.seed;
@@ -105,8 +107,9 @@ int run_one(const Command& cmd) {
   const crash::Flush flush_log([](void* l) { static_cast<RunLog*>(l)->flush(); }, &log);
   log.print(RunLog::Level::kError, 0, "tandem", "scenario {} seed {} variant {}", s->name, cmd.seed, config.variant);
   Platform platform(config, log);
-  const EventLog event_log(platform);   // before the checkers: an event's line comes before a failure it causes
-  const CheckerSet checkers(platform);  // every run is watched by every checker
+  platform.set_failure_ids(checker_id);  // the waves name the checker that failed the run
+  const EventLog event_log(platform);    // before the checkers: an event's line comes before a failure it causes
+  const CheckerSet checkers(platform);   // every run is watched by every checker
   ScenarioContext ctx(platform, cmd.seed);
   // Counts the programs that ended: a run stopped early must still destroy every object
   // its programs made.
@@ -148,6 +151,11 @@ int run_one(const Command& cmd) {
     std::filesystem::remove(fst);
     waves = vcd;
   }
+  const std::string gtkw = waves.empty() ? "" : waves::write_run_layouts(platform, waves);
+  if (!waves.empty() && gtkw.empty()) {
+    std::fprintf(stderr, "tandem: cannot write the GTKWave layouts into '%s'\n", dir.c_str());
+    return 3;
+  }
 
   const std::string variant = o.variant == "default" ? "" : " variant=" + o.variant;
   std::printf("%s %s%s seed=%llu cycles=%llu: %s\n", o.passed ? "PASS" : "FAIL", s->name.c_str(), variant.c_str(),
@@ -160,7 +168,7 @@ int run_one(const Command& cmd) {
               static_cast<unsigned long long>(platform.engine().kernel_round_trips()),
               static_cast<unsigned long long>(o.cycles));
   if (cmd.log_level != RunLog::Level::kOff) std::printf("  log:   %s/run.log\n", dir.c_str());
-  if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
+  if (!waves.empty()) std::printf("  waves: %s\n  gtkw:  %s\n", waves.c_str(), gtkw.c_str());
   if (!o.passed) {
     const RunSpec spec{s->name, o.variant, cmd.seed, cmd.max_cycles, cmd.release_driver};
     std::printf("  rerun: %s\n", repro_command(spec).c_str());
