@@ -154,9 +154,17 @@ PerturbResult Perturber::hold_for_other_cpu(SimCpu& cpu) {
   });
 }
 
+// Once call k has returned, the writes stay through the driver work that follows it (the
+// cost of the CPU's next call), so that the device acts on call k before it sees them.
 void Perturber::release_finished_drains(unsigned cpu) {
   const auto it = drains_.find(cpu);
-  if (it != drains_.end() && boundaries_.call_finished(cpu, it->second.k)) release_drain(cpu, PerturbResult::kApplied);
+  if (it == drains_.end() || it->second.releasing || !boundaries_.call_finished(cpu, it->second.k)) return;
+  it->second.releasing = true;
+  const std::size_t entry = it->second.entry;
+  platform_.scheduler().at_cycle(platform_.cycle() + platform_.config().hal_call_cycles, [this, cpu, entry] {
+    const auto held = drains_.find(cpu);
+    if (held != drains_.end() && held->second.entry == entry) release_drain(cpu, PerturbResult::kApplied);
+  });
 }
 
 // The held writes become ordinary again: those whose time has passed drain now.

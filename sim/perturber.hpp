@@ -43,6 +43,7 @@ class Perturber {
   struct DrainHold {
     std::uint64_t k;
     std::size_t entry;
+    bool releasing = false;  // call k returned: released after the driver work that follows
   };
   bool applicable(const Perturbation& p, const SimCpu& cpu, const BoundaryFacts& facts) const;
   PerturbResult apply(SimCpu& cpu, const Perturbation& p, std::size_t entry);

@@ -154,6 +154,23 @@ const ScenarioRegistrar kMissingBarrier({
     },
 });
 
+// The same bug where it hides: the store buffer drains within a few cycles, before the
+// doorbell reaches the device, so a plain run passes. Out of the regression (no variant): a
+// schedule that keeps the writes buffered through the doorbell's call (`drain`) exposes it.
+const ScenarioRegistrar kHiddenMissingBarrier({
+    "race_missing_barrier",
+    "xfail_missing_barrier with a store buffer that drains within 4 cycles: passes unless a schedule "
+    "holds the writes past the doorbell (drain), then desc_ownership catches it",
+    "",
+    [](PlatformConfig& c) { c.store_buffer_delay = 4; },
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      NoBarrierHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+    {},
+});
+
 // A driver bug: the top half reads an offset no register occupies (a typo in an offset).
 class BadOffsetHal : public HalDecorator {
  public:
