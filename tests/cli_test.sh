@@ -41,6 +41,11 @@ expect 1 "--seed 2 --variant rev1 --max-cycles 500 --waves fst" run irq_mode_lev
 expect 0 "dma_single_copy" list
 expect 0 '| `hang` | the run reaches its cycle limit | `xfail_hang`' checkers
 expect 2 "unknown option '--no-log' for 'regress'" regress --no-log
+expect 2 "bad '--schedule': unknown perturbation kind 'nap'" run dma_single_copy --schedule 'c0@3:nap'
+expect 2 "bad '--schedule': two perturbations at one boundary" run dma_single_copy --schedule 'c0@3:irq,c0@3:done'
+expect 2 "'--schedule' needs a value" run dma_single_copy --schedule
+expect 2 "unknown option '--schedule' for 'regress'" regress --schedule c0@1:irq
+expect 1 "--schedule 'c0@2:irq,c0@30:done' --waves fst" run irq_mode_level --seed 2 --max-cycles 500 --schedule 'c0@30:done, c0@2:irq'
 
 # Names and globs, several per command; "did you mean" for a near miss.
 expect 2 "no scenario named 'dma_singel_copy': did you mean 'dma_single_copy'?" run dma_singel_copy

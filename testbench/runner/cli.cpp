@@ -27,7 +27,9 @@ constexpr char kRunUsage[] =
     "      --verbose                       echo the run log\n"
     "      --log LEVEL                     what run.log keeps: off, error, info (default), debug, trace\n"
     "      --no-log                        write no run log, as --log off (the checkers judge all the same)\n"
-    "      --release-driver                a bug-zoo scenario on the release driver: it must pass quietly\n";
+    "      --release-driver                a bug-zoo scenario on the release driver: it must pass quietly\n"
+    "      --record-boundaries             write each HAL-call boundary to boundaries.txt\n"
+    "      --schedule 'c0@17:irq,...'      hold CPUs at boundaries: done, error, pm, irq, first, drain\n";
 
 constexpr char kRegressUsage[] =
     "  tandem regress [NAME|GLOB...] [options]  scenarios (default: all) on their RTL variants, several\n"
@@ -247,6 +249,18 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       cmd.log_level = *level;
     } else if (a == "--release-driver" && run) {
       cmd.release_driver = true;
+    } else if (a == "--record-boundaries" && run) {
+      cmd.record_boundaries = true;
+    } else if (a == "--schedule" && run) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      std::string why;
+      auto schedule = parse_schedule(*v, &why);
+      if (!schedule) {
+        *error = "bad '--schedule': " + why;
+        return std::nullopt;
+      }
+      cmd.schedule = *schedule;
     } else if (a == "--jobs" && regress) {
       auto n = number(a, 1, 1024);
       if (!n) return std::nullopt;

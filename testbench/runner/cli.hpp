@@ -9,6 +9,7 @@
 
 #include "run_log.hpp"
 #include "run_spec.hpp"
+#include "schedule.hpp"
 
 namespace tandem {
 
@@ -43,6 +44,8 @@ struct Command {
   bool verbose = false;                            // run: echo the log
   RunLog::Level log_level = RunLog::Level::kInfo;  // run: what run.log keeps (kOff, as --no-log: none)
   bool release_driver = false;             // run: a zoo scenario on the release driver, judged as an ordinary one
+  bool record_boundaries = false;          // run: write boundaries.txt
+  std::vector<Perturbation> schedule;      // run: --schedule, normalized (sim/schedule.hpp)
   std::vector<std::string> names;          // run and regress: scenario names and globs (regress: empty is all)
   std::vector<std::string> excludes;       // run and regress: --exclude globs
   unsigned seeds = 0;                      // --seeds: how many (0: run 1, regress 3)

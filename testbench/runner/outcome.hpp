@@ -17,8 +17,10 @@ struct Outcome {
   bool passed = false;
   std::string verdict;  // one line: why it passed or failed
   std::uint64_t cycles = 0;
-  std::vector<std::string> failures;  // "checker: message"
-  std::vector<std::string> latency;   // "name n=.. min=.. median=.. p99=.. max=.." in cycles (timing checker)
+  std::vector<std::string> failures;       // "checker: message"
+  std::vector<std::string> latency;        // "name n=.. min=.. median=.. p99=.. max=.." in cycles (timing checker)
+  std::string schedule;                    // the --schedule replayed, normalized (empty: none)
+  std::vector<std::string> perturbations;  // "c0@17:irq applied|inapplicable|expired|unreached"
 };
 
 // The verdict, from the checkers that failed the run in the order they fired (`fired`):

@@ -60,7 +60,7 @@ bool plan_regression(const Command& cmd, const std::string& runs_parent, Plan* p
       if (!cmd.variant.empty() && variant != cmd.variant) continue;
       ++plan->pairs;
       for (const std::uint64_t seed : seeds) {
-        const RunSpec run{name, variant, seed, cmd.max_cycles_set ? cmd.max_cycles : kRegressMaxCycles, false};
+        const RunSpec run{name, variant, seed, cmd.max_cycles_set ? cmd.max_cycles : kRegressMaxCycles, false, {}};
         if (in_shard(run, cmd.shard_index, cmd.shard_count)) plan->runs.push_back(run);
       }
     }

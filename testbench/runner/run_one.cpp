@@ -18,6 +18,7 @@
 #include "run_layouts.hpp"
 #include "run_spec.hpp"
 #include "scenario.hpp"
+#include "scheduled_run.hpp"
 
 namespace tandem {
 
@@ -110,6 +111,7 @@ int run_one(const Command& cmd) {
   platform.set_failure_ids(checker_id);  // the waves name the checker that failed the run
   const EventLog event_log(platform);    // before the checkers: an event's line comes before a failure it causes
   const CheckerSet checkers(platform);   // every run is watched by every checker
+  ScheduledRun scheduled(platform, cmd.record_boundaries, cmd.schedule);
   ScenarioContext ctx(platform, cmd.seed);
   // Counts the programs that ended: a run stopped early must still destroy every object
   // its programs made.
@@ -132,6 +134,10 @@ int run_one(const Command& cmd) {
 
   Outcome o = outcome_of(*s, expect, cmd, platform);
   o.latency = checkers.records();
+  if (!scheduled.finish(dir, &o)) {
+    std::fprintf(stderr, "tandem: cannot write '%s/boundaries.txt'\n", dir.c_str());
+    return 3;
+  }
   log.print(RunLog::Level::kError, platform.cycle(), "tandem", "{}: {}", o.passed ? "PASS" : "FAIL", o.verdict);
   if (!write_outcome(dir + "/result.txt", o)) {
     std::fprintf(stderr, "tandem: cannot write '%s/result.txt'\n", dir.c_str());
@@ -170,7 +176,7 @@ int run_one(const Command& cmd) {
   if (cmd.log_level != RunLog::Level::kOff) std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n  gtkw:  %s\n", waves.c_str(), gtkw.c_str());
   if (!o.passed) {
-    const RunSpec spec{s->name, o.variant, cmd.seed, cmd.max_cycles, cmd.release_driver};
+    const RunSpec spec{s->name, o.variant, cmd.seed, cmd.max_cycles, cmd.release_driver, o.schedule};
     std::printf("  rerun: %s\n", repro_command(spec).c_str());
   }
   return exit_code(o);

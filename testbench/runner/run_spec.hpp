@@ -17,6 +17,7 @@ struct RunSpec {
   std::uint64_t seed = 1;
   std::uint64_t max_cycles = kRunMaxCycles;
   bool release_driver = false;
+  std::string schedule;  // --schedule: CPUs held at HAL-call boundaries (empty: none)
   // A new option that changes the run (e.g. a schedule) is a field here and one line in
   // run_arguments(): every launcher and every printed command then carry it.
 };

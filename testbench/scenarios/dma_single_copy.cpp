@@ -10,6 +10,7 @@
 #include "hal_decorator.hpp"
 #include "no_ack_hal.hpp"
 #include "scenario.hpp"
+#include "support/checked_copy.hpp"
 #include "tce_device.hpp"
 #include "tce_regs.hpp"
 
@@ -47,6 +48,10 @@ void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platfor
   }
   if (dev.wait(req, kCopyTimeoutNs) != 0) {
     ctx.fail(checker::kCompletion, fmt::format("the copy did not complete within {} ns", kCopyTimeoutNs));
+    return;
+  }
+  if (injected_error(ctx, req)) {
+    dev.remove();
     return;
   }
   if (req.status != 0) {
@@ -147,6 +152,23 @@ const ScenarioRegistrar kMissingBarrier({
       single_copy(
           ctx, cpu, [](Platform&) {}, &hal);
     },
+});
+
+// The same bug where it hides: the store buffer drains within a few cycles, before the
+// doorbell reaches the device, so a plain run passes. Out of the regression (no variant): a
+// schedule that keeps the writes buffered through the doorbell's call (`drain`) exposes it.
+const ScenarioRegistrar kHiddenMissingBarrier({
+    "race_missing_barrier",
+    "xfail_missing_barrier with a store buffer that drains within 4 cycles: passes unless a schedule "
+    "holds the writes past the doorbell (drain), then desc_ownership catches it",
+    "",
+    [](PlatformConfig& c) { c.store_buffer_delay = 4; },
+    [](ScenarioContext& ctx, SimCpu& cpu) {
+      NoBarrierHal hal(ctx.platform().hal());
+      single_copy(
+          ctx, cpu, [](Platform&) {}, &hal);
+    },
+    {},
 });
 
 // A driver bug: the top half reads an offset no register occupies (a typo in an offset).
