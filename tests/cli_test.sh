@@ -80,9 +80,18 @@ expect 2 "'--rerun-failed' found no regression to rerun" regress --rerun-failed 
 rmdir "$empty"
 expect 2 "unknown option '--fail-fast' for 'run'" run dma_single_copy --fail-fast
 expect 2 "unknown option '--list' for 'run'" run dma_single_copy --list
+# Launchers: Slurm's options only with it; --slurm-args split as a shell would.
+expect 2 "'--launcher' takes local or slurm, not 'lsf'" regress --launcher lsf
+expect 2 "are for '--launcher slurm'" regress --partition debug --list
+expect 2 "'--slurm-args': a single quote is not closed" regress --launcher slurm --slurm-args "--comment 'x"
+expect 2 "'--runs-per-task' takes a whole number from 1" regress --launcher slurm --runs-per-task 0
+expect 2 "'batch' takes one manifest file" batch
+expect 3 "is not a readable manifest" batch /nonexistent/task-0.tsv
 # Help of each command, the version.
 expect 0 "--seed-list A,B,C" run --help
 expect 0 "--shard I/N" regress --help
+expect 0 "--launcher local|slurm" regress --help
+expect 0 "what a Slurm array task runs" batch --help
 expect 0 "130 interrupted" regress -h
 expect 0 "4 crashed" help
 expect 0 "tandem " --version

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "shell_words.hpp"
 #include "verilated_device.hpp"
 
 namespace tandem {
@@ -51,7 +52,17 @@ constexpr char kRegressUsage[] =
     "                                      (default on-fail)\n"
     "      --junit FILE                    also write JUnit XML\n"
     "      --list                          print the runs it would make, and run none\n"
-    "      --out DIR                       where regressions go (default: runs/ beside tandem)\n";
+    "      --out DIR                       where regressions go (default: runs/ beside tandem)\n"
+    "      --launcher local|slurm          run here (default) or as one Slurm array job; then --out must\n"
+    "                                      be a folder every node sees, and tandem one every node runs\n"
+    "      --partition P                   Slurm: the partition (default: the cluster's)\n"
+    "      --slurm-args \"ARGS\"             Slurm: more sbatch options, split as a shell would (no expansion)\n"
+    "      --runs-per-task N               Slurm: runs per array task (default 20)\n"
+    "                                      (--jobs N: at most N array tasks at once)\n";
+
+constexpr char kBatchUsage[] =
+    "  tandem batch FILE [run options]     the runs a manifest lists, one after another, each leaving\n"
+    "                                      ended.txt in its folder (what a Slurm array task runs)\n";
 
 constexpr char kCommonUsage[] =
     "usage:\n"
@@ -86,15 +97,17 @@ bool is_help(const std::string& a) {
 }  // namespace
 
 const char* usage_text() {
-  static const std::string text = std::string(kCommonUsage) + kRunUsage + kRegressUsage + kExitCodes;
+  static const std::string text = std::string(kCommonUsage) + kRunUsage + kRegressUsage + kBatchUsage + kExitCodes;
   return text.c_str();
 }
 
 const char* verb_usage_text(const std::string& verb) {
   static const std::string run = std::string("usage:\n") + kRunUsage + kExitCodes;
   static const std::string regress = std::string("usage:\n") + kRegressUsage + kExitCodes;
+  static const std::string batch = std::string("usage:\n") + kBatchUsage + kExitCodes;
   if (verb == "run") return run.c_str();
   if (verb == "regress") return regress.c_str();
+  if (verb == "batch") return batch.c_str();
   return nullptr;
 }
 
@@ -115,11 +128,15 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     cmd.kind = Command::Kind::kRun;
   } else if (verb == "regress") {
     cmd.kind = Command::Kind::kRegress;
+  } else if (verb == "batch") {
+    cmd.kind = Command::Kind::kBatch;
   } else {
     *error = "unknown command '" + verb + "'";
     return std::nullopt;
   }
-  const bool run = cmd.kind == Command::Kind::kRun;
+  // A batch's runs take the options of `tandem run`.
+  const bool batch = cmd.kind == Command::Kind::kBatch;
+  const bool run = cmd.kind == Command::Kind::kRun || batch;
   const bool regress = cmd.kind == Command::Kind::kRegress;
   for (std::size_t k = 1; k < args.size(); ++k) {
     if (!is_help(args[k]) || !(run || regress)) continue;
@@ -295,11 +312,44 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       cmd.junit_path = *v;
     } else if (a == "--list" && regress) {
       cmd.plan_only = true;
+    } else if (a == "--launcher" && regress) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      if (*v != "local" && *v != "slurm") {
+        *error = "'--launcher' takes local or slurm, not '" + *v + "'";
+        return std::nullopt;
+      }
+      cmd.launcher = *v == "slurm" ? LauncherKind::kSlurm : LauncherKind::kLocal;
+    } else if (a == "--partition" && regress) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      cmd.partition = *v;
+    } else if (a == "--slurm-args" && regress) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      std::string why;
+      if (!split_shell_words(*v, &cmd.slurm_args, &why)) {
+        *error = "'--slurm-args': " + why + " in '" + *v + "'";
+        return std::nullopt;
+      }
+    } else if (a == "--runs-per-task" && regress) {
+      auto n = number(a, 1, 100000);
+      if (!n) return std::nullopt;
+      cmd.runs_per_task = static_cast<unsigned>(*n);
     } else {
       *error = "unknown option '" + a + "' for '" + verb + "'";
       return std::nullopt;
     }
     if (run && !picks_runs) cmd.run_options.insert(cmd.run_options.end(), args.begin() + at, args.begin() + i + 1);
+  }
+  if (batch && cmd.names.size() != 1) {
+    *error = "'batch' takes one manifest file";
+    return std::nullopt;
+  }
+  if (cmd.launcher != LauncherKind::kSlurm &&
+      (!cmd.partition.empty() || !cmd.slurm_args.empty() || cmd.runs_per_task != 0)) {
+    *error = "'--partition', '--slurm-args' and '--runs-per-task' are for '--launcher slurm'";
+    return std::nullopt;
   }
   if (run && cmd.names.empty()) {
     *error = "'run' needs a scenario name (see 'tandem list')";

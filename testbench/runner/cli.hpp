@@ -16,6 +16,8 @@ namespace tandem {
 enum class Waves { kOff, kFst, kVcd };
 // regress: which runs leave waves (rerun with them after the regression).
 enum class RegressWaves { kOnFail, kOff, kAll };
+// regress: where the runs run (launcher.hpp).
+enum class LauncherKind { kLocal, kSlurm };
 
 // Exit codes of every command (usage_text and the README list them).
 inline constexpr int kExitPassed = 0;
@@ -31,8 +33,8 @@ inline constexpr std::uint64_t kRegressMaxCycles = 30'000'000;
 inline constexpr unsigned kRegressTimeoutSeconds = 60;
 
 struct Command {
-  enum class Kind { kHelp, kVersion, kList, kCheckers, kRun, kRegress } kind = Kind::kHelp;
-  std::string help_topic;     // kHelp: "", "run" or "regress"
+  enum class Kind { kHelp, kVersion, kList, kCheckers, kRun, kRegress, kBatch } kind = Kind::kHelp;
+  std::string help_topic;     // kHelp: "", "run", "regress" or "batch"
   std::string scenario;       // run: the one scenario of this process (from `names`)
   std::uint64_t seed = 1;     // run: --seed (the first seed); the one seed of this process
   Waves waves = Waves::kOff;  // run
@@ -46,7 +48,8 @@ struct Command {
   bool release_driver = false;             // run: a zoo scenario on the release driver, judged as an ordinary one
   bool record_boundaries = false;          // run: write boundaries.txt
   std::vector<Perturbation> schedule;      // run: --schedule, normalized (sim/schedule.hpp)
-  std::vector<std::string> names;          // run and regress: scenario names and globs (regress: empty is all)
+  std::vector<std::string> names;          // run and regress: scenario names and globs (regress: empty is all);
+                                           // batch: its manifest file
   std::vector<std::string> excludes;       // run and regress: --exclude globs
   unsigned seeds = 0;                      // --seeds: how many (0: run 1, regress 3)
   std::vector<std::uint64_t> seed_list;    // --seed-list: exactly these
@@ -57,16 +60,20 @@ struct Command {
   bool rerun_failed = false;                          // regress: the runs the last regression did not pass
   unsigned shard_index = 1, shard_count = 1;          // regress: --shard I/N
   RegressWaves regress_waves = RegressWaves::kOnFail;
-  std::string junit_path;                // regress: also write JUnit XML there
-  bool plan_only = false;                // regress --list: print the runs it would make, run none
-  std::vector<std::string> run_options;  // run: the options every run of this command shares, as given
-  std::vector<std::string> args;         // as given, for handing a run to another executable
+  std::string junit_path;                        // regress: also write JUnit XML there
+  bool plan_only = false;                        // regress --list: print the runs it would make, run none
+  LauncherKind launcher = LauncherKind::kLocal;  // regress --launcher
+  std::string partition;                         // regress, Slurm: --partition
+  std::vector<std::string> slurm_args;           // regress, Slurm: --slurm-args, split as a shell would
+  unsigned runs_per_task = 0;                    // regress, Slurm: --runs-per-task (0: the default)
+  std::vector<std::string> run_options;          // run, batch: the options every run of this command shares, as given
+  std::vector<std::string> args;                 // as given, for handing a run to another executable
 };
 
 // Returns the command, or nullopt with `error` set.
 std::optional<Command> parse_command_line(const std::vector<std::string>& args, std::string* error);
 
-// The help of every command; verb_usage_text: of one ("run", "regress"), nullptr for another.
+// The help of every command; verb_usage_text: of one ("run", "regress", "batch"), nullptr for another.
 const char* usage_text();
 const char* verb_usage_text(const std::string& verb);
 

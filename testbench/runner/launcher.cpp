@@ -42,6 +42,10 @@ InterruptGuard::~InterruptGuard() {
   sigaction(SIGTERM, &old_term_, nullptr);
 }
 
+bool interrupt_requested() {
+  return g_interrupted != 0;
+}
+
 LaunchEnd launch(std::vector<Job>& jobs, const LaunchOptions& options) {
   std::map<pid_t, Job*> running;
   std::size_t next = 0;

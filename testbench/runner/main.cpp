@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.hpp"
 #include "checkers/catalog.hpp"
 #include "cli.hpp"
 #include "regress.hpp"
@@ -47,6 +48,7 @@ int sc_main(int argc, char* argv[]) {
     case tandem::Command::Kind::kCheckers: std::fputs(tandem::checker_table().c_str(), stdout); return 0;
     case tandem::Command::Kind::kRun: return tandem::run_command(*cmd);
     case tandem::Command::Kind::kRegress: return tandem::regress(*cmd);
+    case tandem::Command::Kind::kBatch: return tandem::batch(*cmd);
   }
   return 2;
 }

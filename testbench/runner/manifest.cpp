@@ -9,9 +9,9 @@ namespace {
 
 constexpr char kHeader[] =
     "# tandem regression manifest: scenario variant seed max_cycles release_driver timeout status";
-constexpr RunRecord::Status kStatuses[] = {RunRecord::Status::kPassed,   RunRecord::Status::kFailed,
-                                           RunRecord::Status::kCrashed,  RunRecord::Status::kTimedOut,
-                                           RunRecord::Status::kNoResult, RunRecord::Status::kNotRun};
+constexpr RunRecord::Status kStatuses[] = {
+    RunRecord::Status::kPassed,   RunRecord::Status::kFailed, RunRecord::Status::kCrashed, RunRecord::Status::kTimedOut,
+    RunRecord::Status::kNoResult, RunRecord::Status::kNotRun, RunRecord::Status::kLost};
 
 }  // namespace
 
@@ -23,6 +23,7 @@ const char* status_word(RunRecord::Status status) {
     case RunRecord::Status::kTimedOut: return "timed-out";
     case RunRecord::Status::kNoResult: return "no-result";
     case RunRecord::Status::kNotRun: return "not-run";
+    case RunRecord::Status::kLost: return "lost";
   }
   return "?";
 }

@@ -22,7 +22,7 @@ bool write_manifest(const std::string& path, const std::vector<ManifestRow>& row
 // nullopt when the file is missing or not a manifest.
 std::optional<std::vector<ManifestRow>> read_manifest(const std::string& path);
 
-// "passed", "failed", "crashed", "timed-out", "no-result", "not-run".
+// "passed", "failed", "crashed", "timed-out", "no-result", "not-run", "lost".
 const char* status_word(RunRecord::Status status);
 
 }  // namespace tandem

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "crash.hpp"
@@ -19,6 +20,7 @@
 #include "regress_dir.hpp"
 #include "report.hpp"
 #include "signature.hpp"
+#include "slurm_launcher.hpp"
 
 namespace tandem {
 
@@ -35,6 +37,10 @@ RunRecord record_of(const Job& j) {
   r.dir = j.dir;
   r.repro = repro_command(j.spec);
   if (!j.finished) return r;  // kNotRun
+  if (j.lost) {
+    r.status = RunRecord::Status::kLost;
+    return r;
+  }
   if (j.timed_out) {
     r.status = RunRecord::Status::kTimedOut;
     return r;
@@ -57,11 +63,13 @@ RunRecord record_of(const Job& j) {
 }
 
 std::string progress_line(const RunRecord& r) {
-  const char* word = r.status == RunRecord::Status::kPassed ? "PASS" : "FAIL";
+  const bool lost = r.status == RunRecord::Status::kLost;
+  const char* word = r.status == RunRecord::Status::kPassed ? "PASS" : lost ? "LOST" : "FAIL";
   std::string why;
   if (r.status == RunRecord::Status::kCrashed) why = ": crashed on " + crash::signal_name(r.signal);
   if (r.status == RunRecord::Status::kTimedOut) why = ": killed at its wall-time limit";
   if (r.status == RunRecord::Status::kNoResult) why = ": exited with no result";
+  if (lost) why = ": its cluster task ended before it did";
   return fmt::format("{} {} variant={} seed={} ({:.2f} s){}", word, r.scenario, r.variant, r.seed, r.seconds, why);
 }
 
@@ -81,6 +89,17 @@ std::string joined(const std::vector<std::string>& args) {
   std::string text = "tandem";
   for (const std::string& a : args) text += " " + a;
   return text;
+}
+
+std::unique_ptr<Launcher> make_launcher(const Command& cmd, const std::string& dir) {
+  if (cmd.launcher == LauncherKind::kLocal) return std::make_unique<LocalLauncher>();
+  SlurmOptions slurm;
+  slurm.work_dir = dir;
+  slurm.partition = cmd.partition;
+  slurm.sbatch_args = cmd.slurm_args;
+  if (cmd.runs_per_task != 0) slurm.runs_per_task = cmd.runs_per_task;
+  slurm.max_tasks_at_once = cmd.jobs;
+  return std::make_unique<SlurmLauncher>(slurm);
 }
 
 }  // namespace
@@ -111,10 +130,11 @@ int regress(const Command& cmd) {
     return kExitCannotRun;
   }
   const unsigned parallel = cmd.jobs != 0 ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::printf("tandem regress: %zu runs (%zu scenario-variants x %zu seeds%s), %u at a time, in %s\n", plan.runs.size(),
+  const bool slurm = cmd.launcher == LauncherKind::kSlurm;
+  std::printf("tandem regress: %zu runs (%zu scenario-variants x %zu seeds%s), %s, in %s\n", plan.runs.size(),
               plan.pairs, plan.seeds,
               cmd.shard_count > 1 ? fmt::format(", shard {}/{}", cmd.shard_index, cmd.shard_count).c_str() : "",
-              parallel, dir.c_str());
+              slurm ? "through Slurm" : fmt::format("{} at a time", parallel).c_str(), dir.c_str());
   std::fflush(stdout);
 
   std::vector<Job> jobs;
@@ -139,7 +159,8 @@ int regress(const Command& cmd) {
     return r.status == RunRecord::Status::kPassed;
   };
   const auto t0 = std::chrono::steady_clock::now();
-  LaunchEnd end = launch(jobs, options);
+  const std::unique_ptr<Launcher> launcher = make_launcher(cmd, dir);
+  LaunchEnd end = launcher->launch(jobs, options);
   progress.close();
   if (end == LaunchEnd::kCannotStart) {
     std::fprintf(stderr, "tandem: could not start a run in '%s'\n", dir.c_str());
@@ -164,7 +185,7 @@ int regress(const Command& cmd) {
       std::fflush(stdout);
       options.fail_fast = false;
       options.on_done = [](Job&) { return true; };
-      if (launch(again, options) == LaunchEnd::kInterrupted) end = LaunchEnd::kInterrupted;
+      if (launcher->launch(again, options) == LaunchEnd::kInterrupted) end = LaunchEnd::kInterrupted;
     }
   }
 

@@ -18,6 +18,7 @@ std::string note(const RunRecord& r) {
     case RunRecord::Status::kTimedOut: return "stopped at its wall-time limit";
     case RunRecord::Status::kNoResult: return "exited with no result";
     case RunRecord::Status::kNotRun: return "not run";
+    case RunRecord::Status::kLost: return "lost by the cluster (its task ended first): --rerun-failed runs it again";
     default: return r.outcome ? r.outcome->verdict : "no result";
   }
 }

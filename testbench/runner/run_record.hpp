@@ -12,7 +12,9 @@
 namespace tandem {
 
 struct RunRecord {
-  enum class Status { kPassed, kFailed, kCrashed, kTimedOut, kNoResult, kNotRun };
+  // kLost: a cluster's task ended without the run ending (the task was cancelled, its node
+  // went away, it reached its time limit): nothing says how the run went.
+  enum class Status { kPassed, kFailed, kCrashed, kTimedOut, kNoResult, kNotRun, kLost };
   std::string scenario;
   std::string variant = "default";
   std::uint64_t seed = 0;

@@ -40,6 +40,7 @@ std::string failure_signature(const RunRecord& run) {
     case RunRecord::Status::kTimedOut: return "timed out: the run passed its wall-time limit";
     case RunRecord::Status::kNoResult: return "no result: the run exited without writing one";
     case RunRecord::Status::kNotRun: return "not run";
+    case RunRecord::Status::kLost: return "lost: its cluster task ended before the run did";
     case RunRecord::Status::kFailed: break;
   }
   return run.outcome ? mask_numbers(run.outcome->verdict) : "no result";

@@ -1,7 +1,11 @@
 #include "spawn.hpp"
 
+#include <cerrno>
+
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -30,6 +34,38 @@ pid_t spawn_self(const std::vector<std::string>& args, const std::string& output
   posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
   return rc == 0 ? pid : -1;
+}
+
+int run_program(const std::vector<std::string>& argv, std::string* output) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return -1;
+  std::vector<std::string> all = argv;
+  std::vector<char*> args;
+  for (std::string& a : all) args.push_back(a.data());
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[1]);
+  pid_t pid = -1;
+  const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(pipe_fds[1]);
+  output->clear();
+  char buffer[4096];
+  for (ssize_t n; rc == 0 && (n = read(pipe_fds[0], buffer, sizeof buffer)) != 0;) {
+    if (n > 0) output->append(buffer, static_cast<std::size_t>(n));
+    if (n < 0 && errno != EINTR) break;
+  }
+  close(pipe_fds[0]);
+  int status = 0;
+  if (rc != 0) return -1;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return -1;
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace tandem

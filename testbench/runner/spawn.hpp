@@ -15,4 +15,9 @@ namespace tandem {
 // launcher). Returns its pid, or -1.
 pid_t spawn_self(const std::vector<std::string>& args, const std::string& output, bool own_group);
 
+// Runs another program (`argv[0]` looked up on PATH) to its end, its stdout and stderr
+// together into `output`. Returns its exit code, or -1 when it could not start or died on a
+// signal.
+int run_program(const std::vector<std::string>& argv, std::string* output);
+
 }  // namespace tandem
