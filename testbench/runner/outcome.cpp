@@ -36,6 +36,8 @@ bool write_outcome(const std::string& path, const Outcome& o) {
       << "\npassed=" << (o.passed ? 1 : 0) << "\nverdict=" << o.verdict << "\ncycles=" << o.cycles << "\n";
   for (const std::string& f : o.failures) out << "failure=" << f << "\n";
   for (const std::string& l : o.latency) out << "latency=" << l << "\n";
+  for (const LatencyHistogram& h : o.latency_hist) out << "latency_hist=" << format_histogram(h) << "\n";
+  for (const DmaSample& d : o.dma) out << "dma=" << format_dma(d) << "\n";
   return static_cast<bool>(out);
 }
 
@@ -60,6 +62,12 @@ std::optional<Outcome> read_outcome(const std::string& path) {
     }
     if (key == "failure") o.failures.push_back(value);
     if (key == "latency") o.latency.push_back(value);
+    if (key == "latency_hist") {
+      if (auto h = parse_histogram(value)) o.latency_hist.push_back(std::move(*h));
+    }
+    if (key == "dma") {
+      if (auto d = parse_dma(value)) o.dma.push_back(*d);
+    }
   }
   if (!complete) return std::nullopt;
   return o;

@@ -11,6 +11,7 @@
 #include "checkers/catalog.hpp"
 #include "checkers/checker_set.hpp"
 #include "driver_variant.hpp"
+#include "observers/dma_throughput.hpp"
 #include "outcome.hpp"
 #include "platform.hpp"
 #include "scenario.hpp"
@@ -100,6 +101,7 @@ int run_one(const Command& cmd) {
   log.line(0, "tandem", fmt::format("scenario {} seed {} variant {}", s->name, cmd.seed, config.variant));
   Platform platform(config, log);
   const CheckerSet checkers(platform);  // every run is watched by every checker
+  const DmaThroughput dma(platform);    // and measured, for the regression's report
   ScenarioContext ctx(platform, cmd.seed);
   // Counts the programs that ended: a run stopped early must still destroy every object
   // its programs made.
@@ -122,6 +124,8 @@ int run_one(const Command& cmd) {
 
   Outcome o = outcome_of(*s, expect, cmd, platform);
   o.latency = checkers.records();
+  o.latency_hist = checkers.histograms();
+  o.dma = dma.samples();
   log.line(platform.cycle(), "tandem", fmt::format("{}: {}", o.passed ? "PASS" : "FAIL", o.verdict));
   if (!write_outcome(dir + "/result.txt", o)) {
     std::fprintf(stderr, "tandem: cannot write '%s/result.txt'\n", dir.c_str());
