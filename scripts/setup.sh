@@ -21,7 +21,7 @@ esac
 packages=(
   build-essential cmake ninja-build ccache python3 pkg-config
   verilator libsystemc-dev libfmt-dev doctest-dev zlib1g-dev
-  gtkwave clang-format patch
+  gtkwave clang-format patch libxml2-utils
 )
 [ $slurm -eq 0 ] || packages+=(slurm-wlm munge)
 

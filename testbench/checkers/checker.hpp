@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "platform.hpp"
+#include "records.hpp"
 
 namespace tandem {
 
@@ -24,6 +25,8 @@ class Checker {
   virtual void end_of_run(bool finished) { (void)finished; }
   // What it measured, one line each, for the run's outcome (latencies); none by default.
   virtual std::vector<std::string> records() const { return {}; }
+  // The same measurements as histograms, for the regression's report; none by default.
+  virtual std::vector<LatencyHistogram> histograms() const { return {}; }
 
  protected:
   void fail(const std::string& message) { platform_.fail(std::string(name_), message); }

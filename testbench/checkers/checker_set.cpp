@@ -49,12 +49,26 @@ CheckerSet::CheckerSet(Platform& platform) {
       kind_bit(EventKind::kRunEnd));
 }
 
-std::vector<std::string> CheckerSet::records() const {
-  std::vector<std::string> out;
-  for (const auto& c : checkers_) {
-    for (std::string& r : c->records()) out.push_back(std::move(r));
+namespace {
+
+// What every checker gives through `get`, in the checkers' order.
+template <typename T, typename Get>
+std::vector<T> gather(const std::vector<std::unique_ptr<Checker>>& checkers, Get get) {
+  std::vector<T> out;
+  for (const auto& c : checkers) {
+    for (T& item : get(*c)) out.push_back(std::move(item));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> CheckerSet::records() const {
+  return gather<std::string>(checkers_, [](const Checker& c) { return c.records(); });
+}
+
+std::vector<LatencyHistogram> CheckerSet::histograms() const {
+  return gather<LatencyHistogram>(checkers_, [](const Checker& c) { return c.histograms(); });
 }
 
 }  // namespace tandem

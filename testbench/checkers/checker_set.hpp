@@ -15,6 +15,7 @@ class CheckerSet {
   const std::vector<std::unique_ptr<Checker>>& checkers() const { return checkers_; }
   // Every checker's records (latencies), for the run's outcome.
   std::vector<std::string> records() const;
+  std::vector<LatencyHistogram> histograms() const;
 
  private:
   std::vector<std::unique_ptr<Checker>> checkers_;

@@ -26,6 +26,12 @@ std::string Latencies::summary(const std::string& name) const {
                      at_rank(p99), counts_.rbegin()->first);
 }
 
+LatencyHistogram Latencies::histogram(const std::string& name) const {
+  LatencyHistogram h{name, {}};
+  for (const auto& [value, count] : counts_) h.buckets[histogram_bucket(value)] += count;
+  return h;
+}
+
 std::string latency_summary(const std::string& name, const std::vector<std::uint64_t>& samples) {
   Latencies l;
   for (std::uint64_t s : samples) l.add(s);
@@ -121,10 +127,24 @@ void TimingChecker::returned(const Event& e) {
   }
 }
 
+std::vector<const Latencies*> TimingChecker::kinds(std::vector<std::string>* names) const {
+  *names = {"csr_answer", "event_to_line", "signal_to_isr", "isr_duration", "isr_to_bh"};
+  return {&csr_answer_, &event_to_line_, &signal_to_isr_, &isr_duration_, &isr_to_bh_};
+}
+
 std::vector<std::string> TimingChecker::records() const {
-  return {csr_answer_.summary("csr_answer"), event_to_line_.summary("event_to_line"),
-          signal_to_isr_.summary("signal_to_isr"), isr_duration_.summary("isr_duration"),
-          isr_to_bh_.summary("isr_to_bh")};
+  std::vector<std::string> names, out;
+  const std::vector<const Latencies*> all = kinds(&names);
+  for (std::size_t i = 0; i < all.size(); ++i) out.push_back(all[i]->summary(names[i]));
+  return out;
+}
+
+std::vector<LatencyHistogram> TimingChecker::histograms() const {
+  std::vector<std::string> names;
+  std::vector<LatencyHistogram> out;
+  const std::vector<const Latencies*> all = kinds(&names);
+  for (std::size_t i = 0; i < all.size(); ++i) out.push_back(all[i]->histogram(names[i]));
+  return out;
 }
 
 }  // namespace tandem

@@ -6,8 +6,8 @@
 //   a top half does its least and defers the rest.
 // It also records, per run, the latencies of interrupt service: from an event to its line,
 // from a device's signal on a line to its handler's entry, each handler's duration, and from a handled interrupt's
-// handler entry to the bottom half that follows on its CPU (min, median, p99, max), which
-// the runner writes into the run's outcome.
+// handler entry to the bottom half that follows on its CPU (min, median, p99, max, and
+// bucketed for histograms), which the runner writes into the run's outcome.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,7 @@
 
 #include "checker.hpp"
 #include "checker_names.hpp"
+#include "records.hpp"
 
 namespace tandem {
 
@@ -32,6 +33,8 @@ class Latencies {
   }
   // "name n=.. min=.. median=.. p99=.. max=.." (or "name n=0").
   std::string summary(const std::string& name) const;
+  // The same samples in power-of-two buckets, for the regression's histograms.
+  LatencyHistogram histogram(const std::string& name) const;
 
  private:
   std::map<std::uint64_t, std::uint64_t> counts_;
@@ -46,12 +49,15 @@ class TimingChecker : public Checker {
 
   explicit TimingChecker(Platform& p);
   std::vector<std::string> records() const override;
+  std::vector<LatencyHistogram> histograms() const override;
 
  private:
   void csr_access(const Event& e);
   void entry(const Event& e);
   void returned(const Event& e);
   void line_rose(const Event& e);
+  // Every latency kind, in the order records() writes them, with its name.
+  std::vector<const Latencies*> kinds(std::vector<std::string>* names) const;
 
   struct Frame {
     std::uint64_t entry = 0;

@@ -38,6 +38,8 @@ bool write_outcome(const std::string& path, const Outcome& o) {
   for (const std::string& l : o.latency) out << "latency=" << l << "\n";
   if (!o.schedule.empty()) out << "schedule=" << o.schedule << "\n";
   for (const std::string& p : o.perturbations) out << "perturbation=" << p << "\n";
+  for (const LatencyHistogram& h : o.latency_hist) out << "latency_hist=" << format_histogram(h) << "\n";
+  for (const DmaSample& d : o.dma) out << "dma=" << format_dma(d) << "\n";
   return static_cast<bool>(out);
 }
 
@@ -64,6 +66,12 @@ std::optional<Outcome> read_outcome(const std::string& path) {
     if (key == "latency") o.latency.push_back(value);
     if (key == "schedule") o.schedule = value;
     if (key == "perturbation") o.perturbations.push_back(value);
+    if (key == "latency_hist") {
+      if (auto h = parse_histogram(value)) o.latency_hist.push_back(std::move(*h));
+    }
+    if (key == "dma") {
+      if (auto d = parse_dma(value)) o.dma.push_back(*d);
+    }
   }
   if (!complete) return std::nullopt;
   return o;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "records.hpp"
+
 namespace tandem {
 
 struct Outcome {
@@ -17,10 +19,12 @@ struct Outcome {
   bool passed = false;
   std::string verdict;  // one line: why it passed or failed
   std::uint64_t cycles = 0;
-  std::vector<std::string> failures;       // "checker: message"
-  std::vector<std::string> latency;        // "name n=.. min=.. median=.. p99=.. max=.." in cycles (timing checker)
-  std::string schedule;                    // the --schedule replayed, normalized (empty: none)
-  std::vector<std::string> perturbations;  // "c0@17:irq applied|inapplicable|expired|unreached"
+  std::vector<std::string> failures;           // "checker: message"
+  std::vector<std::string> latency;            // "name n=.. min=.. median=.. p99=.. max=.." in cycles (timing checker)
+  std::vector<LatencyHistogram> latency_hist;  // the same samples in buckets, for the report's histograms
+  std::vector<DmaSample> dma;                  // completed DMA requests, the first few of the run
+  std::string schedule;                        // the --schedule replayed, normalized (empty: none)
+  std::vector<std::string> perturbations;      // "c0@17:irq applied|inapplicable|expired|unreached"
 };
 
 // The verdict, from the checkers that failed the run in the order they fired (`fired`):

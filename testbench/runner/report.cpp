@@ -4,49 +4,37 @@
 
 #include <fstream>
 
+#include "report_formats.hpp"
+
 namespace tandem {
 
 namespace {
 
-const char* result(const RunRecord& r) {
-  return r.status == RunRecord::Status::kPassed ? "PASS" : "FAIL";
-}
-
-std::string note(const RunRecord& r) {
-  switch (r.status) {
-    case RunRecord::Status::kCrashed: return fmt::format("crashed with signal {}", r.signal);
-    case RunRecord::Status::kTimedOut: return "stopped at its wall-time limit";
-    case RunRecord::Status::kNoResult: return "exited with no result";
-    case RunRecord::Status::kNotRun: return "not run";
-    case RunRecord::Status::kLost: return "lost by the cluster (its task ended first): --rerun-failed runs it again";
-    default: return r.outcome ? r.outcome->verdict : "no result";
-  }
+bool write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+  return static_cast<bool>(out);
 }
 
 }  // namespace
 
 std::string write_report(const Regression& reg) {
-  // One row per run, failures with the command that reproduces each.
-  std::string report = "# tandem regression report\n\n";
-  report += "| scenario | variant | seed | result | cycles | wall s | note |\n|---|---|---:|---|---:|---:|---|\n";
-  std::size_t passed = 0;
-  std::vector<std::string> repro;
-  for (const RunRecord& r : reg.runs) {
-    const bool ok = r.status == RunRecord::Status::kPassed;
-    passed += ok;
-    report += fmt::format("| {} | {} | {} | {} | {} | {:.2f} | {} |\n", r.scenario, r.variant, r.seed, result(r),
-                          r.outcome ? std::to_string(r.outcome->cycles) : "-", r.seconds, note(r));
-    if (!ok) repro.push_back(r.repro);
+  const ReportModel model = build_model(reg);
+  std::string printed = render_markdown(model, TextFor::kTerminal) + "\n";
+  const std::pair<std::string, std::string> files[] = {
+      {reg.dir + "/report.md", render_markdown(model, TextFor::kFile)},
+      {reg.dir + "/results.json", render_json(model)},
+      {reg.dir + "/report.html", render_html(model)},
+  };
+  for (const auto& [path, text] : files) {
+    if (!write_file(path, text)) printed += "tandem: cannot write " + path + "\n";
   }
-  if (!repro.empty()) {
-    report += "\n## Failures: rerun one with its waves\n\n";
-    for (const std::string& r : repro) report += "    " + r + "\n";
+  printed += fmt::format("report: {}/report.html (open it in a browser), report.md, results.json\n", reg.dir);
+  if (!reg.junit_path.empty()) {
+    printed += write_file(reg.junit_path, render_junit(model)) ? "junit: " + reg.junit_path + "\n"
+                                                               : "tandem: cannot write " + reg.junit_path + "\n";
   }
-  report += fmt::format("\n{} runs in {:.1f} s wall time. Logs: {}/<scenario>[/<variant>]/seed-<n>/run.log\n\n",
-                        reg.runs.size(), reg.wall_seconds, reg.dir);
-  report += fmt::format("{} passed, {} failed\n", passed, reg.runs.size() - passed);
-  std::ofstream(reg.dir + "/report.md") << report;
-  return report + "report: " + reg.dir + "/report.md\n";
+  return printed;
 }
 
 }  // namespace tandem

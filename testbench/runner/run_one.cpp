@@ -13,6 +13,7 @@
 #include "crash.hpp"
 #include "driver_variant.hpp"
 #include "event_log.hpp"
+#include "observers/dma_throughput.hpp"
 #include "outcome.hpp"
 #include "platform.hpp"
 #include "run_layouts.hpp"
@@ -112,6 +113,7 @@ int run_one(const Command& cmd) {
   const EventLog event_log(platform);    // before the checkers: an event's line comes before a failure it causes
   const CheckerSet checkers(platform);   // every run is watched by every checker
   ScheduledRun scheduled(platform, cmd.record_boundaries, cmd.schedule);
+  const DmaThroughput dma(platform);  // and measured, for the regression's report
   ScenarioContext ctx(platform, cmd.seed);
   // Counts the programs that ended: a run stopped early must still destroy every object
   // its programs made.
@@ -134,6 +136,8 @@ int run_one(const Command& cmd) {
 
   Outcome o = outcome_of(*s, expect, cmd, platform);
   o.latency = checkers.records();
+  o.latency_hist = checkers.histograms();
+  o.dma = dma.samples();
   if (!scheduled.finish(dir, &o)) {
     std::fprintf(stderr, "tandem: cannot write '%s/boundaries.txt'\n", dir.c_str());
     return 3;

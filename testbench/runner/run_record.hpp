@@ -28,13 +28,32 @@ struct RunRecord {
   std::string gtkw;                // its GTKWave layout, when written
 };
 
+// What `tandem explore` found for one scenario: how far it searched, and its failures
+// grouped by checker, each with its shortest schedule and the command that replays it.
+struct ExploreSummary {
+  struct Group {
+    std::string checker;
+    std::uint64_t count = 0;
+    std::string schedule;  // the minimized schedule, as `--schedule` takes it
+    std::string repro;
+  };
+  std::string scenario;
+  std::uint64_t schedules_run = 0;
+  std::uint64_t distinct_states = 0;
+  std::uint64_t failures = 0;
+  double runs_per_second = 0;
+  std::vector<Group> groups;
+};
+
 struct Regression {
   std::vector<RunRecord> runs;
   std::string dir;      // the regression's own folder: the reports go there
   std::string command;  // the command line that ran it
   double wall_seconds = 0;
-  bool interrupted = false;  // stopped early (Ctrl-C, --fail-fast): the report is partial
-  std::string junit_path;    // also write JUnit XML there (empty: none)
+  bool interrupted = false;             // stopped early (Ctrl-C, --fail-fast): the report is partial
+  std::string junit_path;               // also write JUnit XML there (empty: none)
+  std::string timestamp;                // when it started, ISO 8601 (empty: not known)
+  std::vector<ExploreSummary> explore;  // exploration results, when it explored
 };
 
 }  // namespace tandem
