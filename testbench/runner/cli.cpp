@@ -26,7 +26,17 @@ const char* usage_text() {
          "      --jobs N                        parallel runs (default: one per core)\n"
          "      --only NAME                     only this scenario (repeatable)\n"
          "      --variant NAME                  only this RTL variant (default: each scenario's own)\n"
-         "      --out DIR                       where runs go\n";
+         "      --out DIR                       where runs go\n"
+         "      --explore-budget N              schedules explored per racy-path scenario (default 24, 0: none)\n"
+         "  tandem explore NAME [options]       every interleaving of up to K perturbations at the HAL-call\n"
+         "                                      boundaries; failing schedules minimized and grouped by checker\n"
+         "      --seed N                        seed (default 1)\n"
+         "      --variant NAME                  the RTL variant (default: default)\n"
+         "      --bound K                       perturbations per schedule at most (default 2)\n"
+         "      --budget RUNS|SECONDSs          stop after so many schedules, or seconds (e.g. 30s)\n"
+         "      --jobs N                        parallel runs (default: one per core)\n"
+         "      --waves                         rerun each minimized failure with waves\n"
+         "      --out DIR                       the exploration's folder\n";
 }
 
 namespace {
@@ -58,10 +68,10 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     cmd.kind = Command::Kind::kList;
   } else if (verb == "checkers") {
     cmd.kind = Command::Kind::kCheckers;
-  } else if (verb == "run") {
-    cmd.kind = Command::Kind::kRun;
+  } else if (verb == "run" || verb == "explore") {
+    cmd.kind = verb == "run" ? Command::Kind::kRun : Command::Kind::kExplore;
     if (args.size() < 2 || args[1].rfind("--", 0) == 0) {
-      *error = "'run' needs a scenario name (see 'tandem list')";
+      *error = "'" + verb + "' needs a scenario name (see 'tandem list')";
       return std::nullopt;
     }
     cmd.scenario = args[1];
@@ -94,9 +104,10 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
 
   const bool run = cmd.kind == Command::Kind::kRun;
   const bool regress = cmd.kind == Command::Kind::kRegress;
+  const bool explore = cmd.kind == Command::Kind::kExplore;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--seed" && run) {
+    if (a == "--seed" && (run || explore)) {
       auto n = number(a, 0, UINT64_MAX);
       if (!n) return std::nullopt;
       cmd.seed = *n;
@@ -113,11 +124,35 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
         *error = "'--waves' takes fst, vcd or off, not '" + *v + "'";
         return std::nullopt;
       }
-    } else if (a == "--out" && (run || regress)) {
+    } else if (a == "--waves" && explore) {
+      cmd.waves = Waves::kFst;
+    } else if (a == "--bound" && explore) {
+      auto n = number(a, 1, 8);
+      if (!n) return std::nullopt;
+      cmd.bound = static_cast<unsigned>(*n);
+    } else if (a == "--budget" && explore) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      const bool timed = !v->empty() && v->back() == 's';
+      std::uint64_t n = 0;
+      if (!parse_number(timed ? v->substr(0, v->size() - 1) : *v, 100'000'000, &n) || n == 0) {
+        *error = "'--budget' takes a number of runs or of seconds (e.g. 500 or 30s), not '" + *v + "'";
+        return std::nullopt;
+      }
+      if (timed) {
+        cmd.budget_seconds = static_cast<double>(n);
+      } else {
+        cmd.budget_runs = n;
+      }
+    } else if (a == "--explore-budget" && regress) {
+      auto n = number(a, 0, 1'000'000);
+      if (!n) return std::nullopt;
+      cmd.explore_budget = *n;
+    } else if (a == "--out" && (run || regress || explore)) {
       auto v = value(a);
       if (!v) return std::nullopt;
       cmd.out_dir = *v;
-    } else if (a == "--variant" && (run || regress)) {
+    } else if (a == "--variant" && (run || regress || explore)) {
       auto v = value(a);
       if (!v) return std::nullopt;
       if (find_variant(*v) == nullptr) {
@@ -141,7 +176,7 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       auto n = number(a, 1, 100000);
       if (!n) return std::nullopt;
       cmd.seeds = static_cast<unsigned>(*n);
-    } else if (a == "--jobs" && regress) {
+    } else if (a == "--jobs" && (regress || explore)) {
       auto n = number(a, 1, 1024);
       if (!n) return std::nullopt;
       cmd.jobs = static_cast<unsigned>(*n);

@@ -1,4 +1,4 @@
-// tandem: the runner. `list`, `run` and `regress`; `tandem help` says how.
+// tandem: the runner. `list`, `run`, `regress` and `explore`; `tandem help` says how.
 #include <systemc>
 
 #include <cstdio>
@@ -8,6 +8,7 @@
 
 #include "checkers/catalog.hpp"
 #include "cli.hpp"
+#include "explore/command.hpp"
 #include "regress.hpp"
 #include "run_one.hpp"
 #include "scenario.hpp"
@@ -44,6 +45,7 @@ int sc_main(int argc, char* argv[]) {
     case tandem::Command::Kind::kCheckers: std::fputs(tandem::checker_table().c_str(), stdout); return 0;
     case tandem::Command::Kind::kRun: return tandem::run_one(*cmd);
     case tandem::Command::Kind::kRegress: return tandem::regress(*cmd);
+    case tandem::Command::Kind::kExplore: return tandem::explore::explore_command(*cmd);
   }
   return 2;
 }

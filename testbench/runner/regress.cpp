@@ -1,23 +1,22 @@
 #include "regress.hpp"
 
-#include <fcntl.h>
 #include <fmt/core.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <thread>
 #include <vector>
 
+#include "children.hpp"
+#include "explore/command.hpp"
 #include "outcome.hpp"
 #include "report.hpp"
 #include "scenario.hpp"
-
-extern char** environ;
 
 namespace tandem {
 
@@ -37,22 +36,12 @@ struct Job {
 
 bool spawn(Job& job, const std::string& runs_dir) {
   if (!make_dirs(job.dir)) return false;
-  const std::string exe = "/proc/self/exe";
   const std::string seed = std::to_string(job.seed);
   std::vector<std::string> args = {"tandem", "run",   job.scenario->name, "--seed", seed, "--variant", job.variant,
                                    "--out",  runs_dir};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  const std::string out = job.dir + "/stdout.txt";
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
   job.start = std::chrono::steady_clock::now();
-  const int rc = posix_spawn(&job.pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0;
+  job.pid = spawn_child("/proc/self/exe", std::move(args), job.dir + "/stdout.txt");
+  return job.pid > 0;
 }
 
 const char* result(const Job& j) {
@@ -152,6 +141,15 @@ int regress(const Command& cmd) {
     return 3;
   }
   std::printf("\n%s", write_report(reg).c_str());
+  if (cmd.explore_budget != 0 && cmd.only.empty() && cmd.variant.empty()) {
+    std::printf("\nExploring the racy paths, %llu schedules each:\n",
+                static_cast<unsigned long long>(cmd.explore_budget));
+    const auto explored = explore::explore_racy_paths(cmd.explore_budget, parallel, runs_dir);
+    const std::string table = explore::render_table(explored);
+    std::ofstream(reg.dir + "/explore.md") << table;
+    std::printf("\n%s", table.c_str());
+    for (const auto& e : explored) all_passed = all_passed && e.stats.failures == 0;
+  }
   return all_passed ? 0 : 1;
 }
 
