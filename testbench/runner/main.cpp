@@ -37,7 +37,8 @@ int sc_main(int argc, char* argv[]) {
       for (const auto& s : tandem::scenarios()) {
         std::string variants;
         for (const std::string& v : s.variants) variants += (variants.empty() ? "" : ",") + v;
-        const std::string expects = s.expect.empty() ? "" : " [expects: " + std::string(s.expect) + "]";
+        std::string expects = s.expect.empty() ? "" : " [expects: " + std::string(s.expect) + "]";
+        if (s.proof == tandem::Scenario::Proof::kExplore) expects += " [proof: explore]";
         std::printf("%-28s %s%s [variants: %s]\n", s.name.c_str(), s.summary.c_str(), expects.c_str(),
                     variants.c_str());
       }

@@ -18,14 +18,14 @@ const ScenarioRegistrar kIsrSubmit(racy("race_isr_submit",
                                         "the submissions",
                                         racy::isr_vs_submit));
 const ScenarioRegistrar kIsrBh(racy("race_isr_bh",
-                                    "a copy on each of two channels: the second interrupt meets the first bottom "
-                                    "half",
+                                    "a short copy then a long one, pulse interrupts: the second completion meets "
+                                    "the first bottom half",
                                     racy::isr_vs_bottom_half));
 const ScenarioRegistrar kSmpSubmit(racy("race_smp_submit",
                                         "two CPUs submit two copies each through one driver, the interrupt on CPU 0",
                                         racy::smp_submit, racy::two_cpus));
 const ScenarioRegistrar kWatchdog(racy("race_watchdog_completion",
-                                       "a watchdog about as long as a copy: it fires around the completion",
+                                       "interrupts coalesced by count: the watchdog finds the completions",
                                        racy::watchdog_vs_completion));
 const ScenarioRegistrar kSuspend(racy("race_suspend_completion",
                                       "suspend while a copy is on the ring: it waits for the completion, then resume",

@@ -12,13 +12,13 @@ namespace tandem::racy {
 // Copies submitted back to back on one channel while the first ones complete: the
 // interrupt lands in the middle of a submission.
 void isr_vs_submit(ScenarioContext& ctx, SimCpu& cpu);
-// One copy on each of two channels, finishing close together: the second interrupt
-// lands while the first one's bottom half retires.
+// A short copy then a long one on one channel, interrupts as pulses: the second
+// completion may land while the first one's bottom half runs.
 void isr_vs_bottom_half(ScenarioContext& ctx, SimCpu& cpu);
 // Two CPUs submit through one driver, with the interrupt on CPU 0 (configure: two_cpus).
 void smp_submit(ScenarioContext& ctx, SimCpu& cpu);
 void two_cpus(PlatformConfig& config);
-// A watchdog short enough to fire around a copy's completion.
+// Completions found by the watchdog (interrupts coalesced by count, never reached).
 void watchdog_vs_completion(ScenarioContext& ctx, SimCpu& cpu);
 // Suspend requested while a copy is on the ring: it must wait for the completion.
 void suspend_vs_completion(ScenarioContext& ctx, SimCpu& cpu);
