@@ -6,13 +6,21 @@
 
 namespace tandem {
 
-bool AxiMemSlave::in_error_range(std::uint64_t addr, unsigned len, bool write) const {
+bool AxiMemSlave::take_error(std::uint64_t addr, unsigned len, bool write) {
   const std::uint64_t first = addr & ~std::uint64_t{7};
   const std::uint64_t end = first + 8ull * (len + 1);
   for (const ErrorRange& e : errors_) {
-    if ((write ? e.writes : e.reads) && first < e.end && e.begin < end) return true;
+    if ((write ? e.writes : e.reads) && first < e.end && e.begin < end) {
+      if (e.once) clear_once_ranges();
+      return true;
+    }
   }
   return false;
+}
+
+void AxiMemSlave::clear_once_ranges() {
+  errors_.erase(std::remove_if(errors_.begin(), errors_.end(), [](const ErrorRange& e) { return e.once; }),
+                errors_.end());
 }
 
 void AxiMemSlave::check_burst(std::uint64_t addr, unsigned len) {
@@ -97,7 +105,7 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   if (*p_.m_arvalid && *p_.m_arready) {
     check_burst(*p_.m_araddr, *p_.m_arlen);
     if (on_burst) on_burst(false, *p_.m_araddr, 8ull * (*p_.m_arlen + 1), cycle);
-    const bool err = in_error_range(*p_.m_araddr, *p_.m_arlen, false);
+    const bool err = take_error(*p_.m_araddr, *p_.m_arlen, false);
     const std::uint64_t first = *p_.m_araddr & ~std::uint64_t{7};
     const bool denied = allow && !allow(first, 8ull * (*p_.m_arlen + 1), false);
     reads_.push_back({*p_.m_araddr, *p_.m_arlen, 0, cycle + cfg_.read_latency, err, err, denied});
@@ -105,7 +113,7 @@ void AxiMemSlave::sample(std::uint64_t cycle) {
   if (*p_.m_awvalid && *p_.m_awready) {
     check_burst(*p_.m_awaddr, *p_.m_awlen);
     if (on_burst) on_burst(true, *p_.m_awaddr, 8ull * (*p_.m_awlen + 1), cycle);
-    const bool err = in_error_range(*p_.m_awaddr, *p_.m_awlen, true);
+    const bool err = take_error(*p_.m_awaddr, *p_.m_awlen, true);
     const std::uint64_t first = *p_.m_awaddr & ~std::uint64_t{7};
     const bool denied = allow && !allow(first, 8ull * (*p_.m_awlen + 1), true);
     writes_.push_back({*p_.m_awaddr, *p_.m_awlen, 0, 0, false, err, denied});

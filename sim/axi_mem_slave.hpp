@@ -36,11 +36,14 @@ class AxiMemSlave {
 
   // Fault: invert the n-th data beat written from now on (0 = the next).
   void corrupt_write_beat(std::uint64_t n) { corrupt_at_ = beats_written_ + n; }
-  // Fault: any burst touching [begin, end) answers SLVERR (reads, writes or both).
-  void error_range(std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
-    errors_.push_back({begin, end, reads, writes});
+  // Fault: any burst touching [begin, end) answers SLVERR (reads, writes or both). Ranges
+  // set `once` go together: the first burst one of them fails lifts them all.
+  void error_range(std::uint64_t begin, std::uint64_t end, bool reads, bool writes, bool once = false) {
+    errors_.push_back({begin, end, reads, writes, once});
   }
   void clear_error_ranges() { errors_.clear(); }
+  // Lifts the `once` ranges that no burst hit.
+  void clear_once_ranges();
 
   // Called for every burst the port accepts: (write, address, bytes, cycle).
   std::function<void(bool write, std::uint64_t addr, std::uint64_t bytes, std::uint64_t cycle)> on_burst;
@@ -87,7 +90,7 @@ class AxiMemSlave {
   std::optional<std::uint64_t> corrupt_at_;
   struct ErrorRange {
     std::uint64_t begin, end;
-    bool reads, writes;
+    bool reads, writes, once;
   };
   std::vector<ErrorRange> errors_;
   Violations violations_;
@@ -97,7 +100,8 @@ class AxiMemSlave {
   bool r_up_ = false, b_up_ = false;  // RVALID / BVALID raised and not yet taken
   bool hold() { return cfg_.backpressure_percent != 0 && rng_.range(0, 99) < cfg_.backpressure_percent; }
   std::uint64_t overlap_cycles_ = 0;
-  bool in_error_range(std::uint64_t addr, unsigned len, bool write) const;
+  // Whether an error range fails this burst (a `once` range that does is lifted).
+  bool take_error(std::uint64_t addr, unsigned len, bool write);
   void check_burst(std::uint64_t addr, unsigned len);
 };
 

@@ -106,7 +106,7 @@ void SimCpu::stop() {
   stop_event_.notify();  // ends the timed waits (call costs, spinning) too
 }
 
-void SimCpu::begin_call(HalCall call) {
+void SimCpu::begin_call(HalCall call, std::uint64_t target) {
   if (platform_.stopping()) return;
   if (id_ < 4) *platform_.harness().probes().hal_call[id_] = static_cast<CData>(call);
   Event e{EventKind::kHalCall};
@@ -115,6 +115,8 @@ void SimCpu::begin_call(HalCall call) {
   platform_.publish(e);
   // What this CPU wrote since its last call is now pending.
   if (StoreBufferDrain* drain = platform_.store_buffer_drain()) drain->tick(id_);
+  // The boundary: its writes are noticed as this CPU's before another CPU can run.
+  if (BoundaryHook* hook = platform_.boundary_hook()) hook->before_call(*this, call, target);
   const unsigned cost = platform_.config().hal_call_cycles;
   if (cost != 0) {
     wait(cycle_period() * static_cast<double>(cost), stop_event_);
@@ -220,7 +222,7 @@ void SimCpu::run_work() {
 }
 
 std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offset, std::uint32_t value) {
-  begin_call(write ? HalCall::kWrite32 : HalCall::kRead32);
+  begin_call(write ? HalCall::kWrite32 : HalCall::kRead32, offset);
   CsrRequest req;
   req.write = write;
   req.addr = offset;
@@ -272,12 +274,12 @@ void SimCpu::wmb() {
 void SimCpu::rmb() {
   begin_call(HalCall::kRmb);
 }
-void SimCpu::dma_sync_for_device(const tce::DmaRegion&, std::size_t, std::size_t) {
-  begin_call(HalCall::kSyncForDevice);
+void SimCpu::dma_sync_for_device(const tce::DmaRegion& region, std::size_t, std::size_t) {
+  begin_call(HalCall::kSyncForDevice, region.bus);
   if (platform_.store_buffer()) platform_.store_buffer()->drain_cpu(id_);
 }
-void SimCpu::dma_sync_for_cpu(const tce::DmaRegion&, std::size_t, std::size_t) {
-  begin_call(HalCall::kSyncForCpu);
+void SimCpu::dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t, std::size_t) {
+  begin_call(HalCall::kSyncForCpu, region.bus);
 }
 
 int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
@@ -302,7 +304,7 @@ void SimCpu::dma_free(tce::DmaRegion& region) {
 }
 
 void SimCpu::dma_free(unsigned device, tce::DmaRegion& region) {
-  begin_call(HalCall::kDmaFree);
+  begin_call(HalCall::kDmaFree, region.bus);
   platform_.dma().unmapped(device, region.bus, region.size, tce::DmaDir::kBidirectional);
   if (platform_.store_buffer()) platform_.store_buffer()->remove_region(region.bus);
   Event e{EventKind::kDmaFree};
@@ -333,7 +335,7 @@ void SimCpu::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
 }
 
 void SimCpu::dma_unmap(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
-  begin_call(HalCall::kDmaUnmap);
+  begin_call(HalCall::kDmaUnmap, bus);
   platform_.dma().unmapped(device, bus, len, dir);
 }
 

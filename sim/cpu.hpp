@@ -45,6 +45,12 @@ enum class HalCall : std::uint8_t {
   kWakeAll
 };
 const char* to_string(HalCall call);
+// A HAL call's target when it has none.
+inline constexpr std::uint64_t kNoTarget = ~std::uint64_t{0};
+// Whether a call's target is a register offset (else a region's bus address).
+inline bool targets_register(HalCall call) {
+  return call == HalCall::kRead32 || call == HalCall::kWrite32;
+}
 const char* to_string(CpuContext context);
 // A register's name from the register map (CH_CTRL[1]), or its offset when none sits there.
 std::string register_name(std::uint32_t offset);
@@ -59,6 +65,17 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   unsigned id() const { return id_; }
   CpuContext context() const { return context_; }
   bool finished() const { return finished_; }
+  bool irqs_enabled() const { return irqs_enabled_; }
+  // Whether an interrupt could preempt this CPU before its next HAL call.
+  bool takes_interrupts() const { return irqs_enabled_ && context_ != CpuContext::kIsr; }
+  // Takes the interrupts pending for this CPU now (from a boundary hook, before a call).
+  void interrupt_here() { take_interrupts(); }
+  std::size_t work_pending() const { return work_.size(); }
+  // The timers' due times, in start order.
+  template <typename F>
+  void for_each_timer(F&& f) const {
+    for (const auto& [id, t] : timers_) f(t.due);
+  }
   // Interrupt pending for this CPU (from the platform interrupt controller).
   void raise_irq() { irq_event_.notify(); }
   void wake() { wake_event_.notify(); }
@@ -109,7 +126,8 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
  private:
   void thread();
   void timer_thread();
-  void begin_call(HalCall call);
+  // Where every HAL call starts; `target` names its register offset or region (bus address).
+  void begin_call(HalCall call, std::uint64_t target = kNoTarget);
   int wait_after_stop(const std::function<bool()>& done, std::uint64_t timeout_ns);
   bool may_give_up();
   void set_context(CpuContext context);

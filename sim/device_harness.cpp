@@ -38,6 +38,14 @@ const ProbePins& DeviceHarness::probes() const {
   return model_->probes();
 }
 
+DevicePeek DeviceHarness::peek() const {
+  return model_->peek();
+}
+
+std::uint64_t DeviceHarness::state_digest() const {
+  return model_->state_digest();
+}
+
 bool DeviceHarness::rtl_error() const {
   return model_->got_error();
 }
@@ -70,6 +78,11 @@ void DeviceHarness::tick() {
     pending_since_[static_cast<unsigned>(__builtin_ctz(fresh))] = cycle_;
   }
   pending_ = pending;
+  if (counting_) {
+    const bool busy = model_->peek().dma_busy;
+    descriptors_ended_ += dma_busy_ && !busy;
+    dma_busy_ = busy;
+  }
 }
 
 bool DeviceHarness::step() {

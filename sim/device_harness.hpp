@@ -47,6 +47,13 @@ class DeviceHarness {
   AxiMemSlave& memory_port() { return *mem_port_; }
   // What the waves show beside the RTL: set by the platform, read by nothing in the device.
   const ProbePins& probes() const;
+  // What the device is doing, and a digest of its whole state, without a bus access.
+  struct DevicePeek peek() const;
+  std::uint64_t state_digest() const;
+  // Counts, from now on, the descriptors that end (however they end): the DMA engine going
+  // idle after working on one. Off by default: it costs a look at the model every cycle.
+  void count_descriptors() { counting_ = true; }
+  std::uint64_t descriptors_ended() const { return descriptors_ended_; }
   // An RTL error ($error, a failed assertion) since the start, with its message in the log.
   bool rtl_error() const;
   // Closes the wave file (also done by the destructor).
@@ -65,6 +72,9 @@ class DeviceHarness {
   std::array<std::uint64_t, 32> pending_since_{};  // per event: when it last became pending
   bool observable_ = false;
   bool finished_ = false;
+  bool counting_ = false;
+  bool dma_busy_ = false;
+  std::uint64_t descriptors_ended_ = 0;
 };
 
 }  // namespace tandem

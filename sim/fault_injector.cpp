@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <cstring>
 #include <string>
 
 #include "platform.hpp"
@@ -49,6 +50,40 @@ void FaultInjector::bus_error(std::uint64_t begin, std::uint64_t end, bool reads
   platform_.harness().memory_port().error_range(begin, end, reads, writes);
   platform_.log().line(platform_.cycle(), "fault", fmt::format("bus errors on [0x{:x}, 0x{:x})", begin, end));
   platform_.publish(fault(kFaultBusError));
+}
+
+void FaultInjector::fail_descriptor(std::uint64_t desc) {
+  // The descriptor's layout (the hardware spec, section 4).
+  constexpr std::uint64_t kDescBytes = 32, kStatus = 0x18, kMaxLen = 16u << 20;
+  std::uint8_t words[kDescBytes] = {};
+  platform_.memory().read(desc, words, sizeof words);
+  std::uint64_t src = 0, dst = 0;
+  std::uint32_t len = 0;
+  std::memcpy(&src, words, 8);
+  std::memcpy(&dst, words + 8, 8);
+  std::memcpy(&len, words + 16, 4);
+  AxiMemSlave& port = platform_.harness().memory_port();
+  port.error_range(desc, desc + kDescBytes, true, false, true);
+  port.error_range(desc + kStatus, desc + kDescBytes, false, true, true);
+  if (len != 0 && len <= kMaxLen) {
+    port.error_range(src, src + len, true, false, true);
+    port.error_range(dst, dst + len, false, true, true);
+    faulted_copies_.push_back({src, src + len});
+    faulted_copies_.push_back({dst, dst + len});
+  }
+  platform_.log().line(platform_.cycle(), "fault", fmt::format("the next answer of descriptor 0x{:x} fails", desc));
+  platform_.publish(fault(kFaultBusError));
+}
+
+void FaultInjector::lift_descriptor_fault() {
+  platform_.harness().memory_port().clear_once_ranges();
+}
+
+bool FaultInjector::descriptor_faulted(std::uint64_t bus, std::uint64_t len) const {
+  for (const Range& r : faulted_copies_) {
+    if (bus < r.end && r.begin < bus + len) return true;
+  }
+  return false;
 }
 
 void FaultInjector::clear_bus_errors() {

@@ -31,6 +31,16 @@ class FaultInjector {
   void bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes);
   // Every bus-error range set so far is lifted.
   void clear_bus_errors();
+  // The next memory answer of the descriptor at bus address `desc` (one the device works on)
+  // fails with SLVERR: its fetch, source reads, destination writes and status write-back are
+  // put in error ranges that the first burst failed by one of them lifts, so that one answer
+  // fails. The copy is remembered (descriptor_faulted()).
+  void fail_descriptor(std::uint64_t desc);
+  // Lifts those ranges if no burst hit them yet.
+  void lift_descriptor_fault();
+  // Whether fail_descriptor() hit a copy touching [bus, bus + len): its error was injected.
+  bool descriptor_faulted(std::uint64_t bus, std::uint64_t len) const;
+
   // The device is unplugged: CSR reads return all ones with DECERR, interrupts fall silent.
   void surprise_removal();
   bool device_removed() const;
@@ -46,6 +56,10 @@ class FaultInjector {
   std::uint64_t delay_irq_ = 0;
   std::vector<bool> suppressed_;      // line high, but its edge was dropped or is late
   std::set<unsigned> refused_lines_;  // refuse_irq_request()
+  struct Range {
+    std::uint64_t begin, end;
+  };
+  std::vector<Range> faulted_copies_;  // fail_descriptor(): the copies' sources and destinations
 };
 
 }  // namespace tandem

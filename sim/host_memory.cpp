@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "fnv.hpp"
+
 namespace tandem {
 
 std::uint64_t HostMemory::alloc(std::size_t size) {
@@ -40,13 +42,12 @@ std::uint64_t HostMemory::bus_of(const void* cpu, std::size_t len) const {
 }
 
 std::uint64_t HostMemory::digest() const {
-  std::uint64_t h = 0xCBF29CE484222325ull;
-  auto mix = [&h](std::uint8_t b) { h = (h ^ b) * 0x100000001B3ull; };
+  Fnv1a h;
   for (const auto& [base, bytes] : regions_) {
-    for (int i = 0; i < 8; ++i) mix(static_cast<std::uint8_t>(base >> (8 * i)));
-    for (std::uint8_t b : bytes) mix(b);
+    h.u64(base);
+    h.bytes(bytes.data(), bytes.size());
   }
-  return h;
+  return h.value();
 }
 
 bool HostMemory::read(std::uint64_t addr, void* out, std::size_t len) {

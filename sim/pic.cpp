@@ -1,5 +1,7 @@
 #include "pic.hpp"
 
+#include "fnv.hpp"
+
 namespace tandem {
 
 void Pic::configure(unsigned line, tce::Trigger trigger, unsigned cpu) {
@@ -53,6 +55,16 @@ void Pic::eoi(unsigned line) {
   const bool was = l.pending && l.enabled;
   l.active = false;
   update(l, was);
+}
+
+std::uint64_t Pic::digest() const {
+  Fnv1a h;
+  for (const Line& l : lines_) {
+    h.byte(static_cast<std::uint8_t>(l.trigger));
+    h.u64(l.cpu);
+    h.byte(static_cast<std::uint8_t>(l.enabled | l.input << 1 | l.pending << 2 | l.active << 3));
+  }
+  return h.value();
 }
 
 }  // namespace tandem

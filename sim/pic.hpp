@@ -7,6 +7,7 @@
 //    clear the device).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -27,6 +28,9 @@ class Pic {
   int pending_for(unsigned cpu) const;
   void acknowledge(unsigned line);
   void eoi(unsigned line);
+
+  // A digest of every line's configuration and state (equal states, equal digests).
+  std::uint64_t digest() const;
 
   // Called when a line becomes pending for a CPU.
   std::function<void(unsigned cpu)> on_pending;

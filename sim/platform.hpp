@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "boundary_hook.hpp"
 #include "cpu.hpp"
 #include "device_events.hpp"
 #include "device_harness.hpp"
@@ -20,6 +21,7 @@
 #include "engine.hpp"
 #include "events.hpp"
 #include "fault_injector.hpp"
+#include "hold_clock.hpp"
 #include "host_memory.hpp"
 #include "irq_handlers.hpp"
 #include "lock_handoff.hpp"
@@ -126,6 +128,13 @@ class Platform {
   bool line_level(unsigned line) const;
   IrqHandlers& irq_handlers() { return irq_handlers_; }
 
+  // What runs before every HAL call of every CPU (none: nullptr), e.g. sim/boundaries.hpp.
+  BoundaryHook* boundary_hook() const { return boundary_hook_; }
+  void set_boundary_hook(BoundaryHook* hook) { boundary_hook_ = hook; }
+  // The cycles in which a schedule held some CPU, for bounds that must not count them.
+  HoldClock& holds() { return holds_; }
+  std::uint64_t unheld_cycle() const { return holds_.unheld(cycle()); }
+
   // For the CPUs.
   void cpu_finished() { run_.cpu_finished(); }
   void wake_all_cpus();
@@ -156,6 +165,8 @@ class Platform {
   RunControl run_;
   std::unique_ptr<StoreBuffer> store_buffer_;
   std::unique_ptr<StoreBufferDrain> store_buffer_drain_;
+  BoundaryHook* boundary_hook_ = nullptr;
+  HoldClock holds_;
 };
 
 }  // namespace tandem

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "fnv.hpp"
+
 namespace tandem {
 
 std::uint8_t* StoreBuffer::add_region(std::uint64_t bus, std::size_t len) {
@@ -49,7 +51,7 @@ std::uint64_t StoreBuffer::notice_writes(std::uint64_t now, unsigned cpu) {
         if (on_written) on_written(cpu, bus, bus + i - run, run);
         run = 0;
       }
-      if (r->due[i] != 0 && (earliest == 0 || r->due[i] < earliest)) earliest = r->due[i];
+      if (r->due[i] != 0 && !held(r->owner[i]) && (earliest == 0 || r->due[i] < earliest)) earliest = r->due[i];
     }
     if (run != 0 && on_written) on_written(cpu, bus, bus + r->cpu.size() - run, run);
   }
@@ -68,7 +70,7 @@ void StoreBuffer::drain(std::uint64_t now, int cpu) {
   for (auto& [bus, r] : regions_) {
     std::uint8_t* mem = memory_.at(bus, r->cpu.size());
     for (std::size_t i = 0; i < r->cpu.size(); ++i) {
-      if (r->due[i] != 0 && r->due[i] <= now && (cpu < 0 || r->owner[i] == cpu)) {
+      if (r->due[i] != 0 && r->due[i] <= now && (cpu < 0 ? !held(r->owner[i]) : r->owner[i] == cpu)) {
         mem[i] = r->cpu[i];
         r->due[i] = 0;
       }
@@ -77,7 +79,40 @@ void StoreBuffer::drain(std::uint64_t now, int cpu) {
 }
 
 void StoreBuffer::drain_all() {
+  held_ = 0;
   drain_due(~std::uint64_t{0});
+}
+
+void StoreBuffer::hold(unsigned cpu, bool on) {
+  held_ = on ? held_ | 1u << cpu : held_ & ~(1u << cpu);
+}
+
+bool StoreBuffer::holds_writes(unsigned cpu) const {
+  for (const auto& [bus, r] : regions_) {
+    const std::uint8_t* mem = memory_.at(bus, r->cpu.size());
+    for (std::size_t i = 0; i < r->cpu.size(); ++i) {
+      // A byte not noticed yet is the writer's: it is noticed at its next HAL call, before
+      // any other CPU runs.
+      if (r->due[i] != 0 ? r->owner[i] == cpu : r->cpu[i] != mem[i]) return true;
+    }
+  }
+  return false;
+}
+
+std::uint64_t StoreBuffer::digest(std::uint64_t now) const {
+  Fnv1a h;
+  for (const auto& [bus, r] : regions_) {
+    h.u64(bus);
+    h.bytes(r->cpu.data(), r->cpu.size());
+    for (std::size_t i = 0; i < r->cpu.size(); ++i) {
+      if (r->due[i] == 0) continue;
+      h.u64(i);
+      h.u64(r->due[i] > now ? r->due[i] - now : 0);
+      h.byte(r->owner[i]);
+    }
+  }
+  h.u64(held_);
+  return h.value();
 }
 
 void StoreBuffer::device_wrote(std::uint64_t addr, std::uint8_t strobes) {
@@ -97,8 +132,9 @@ void StoreBuffer::device_wrote(std::uint64_t addr, std::uint8_t strobes) {
 std::uint64_t StoreBuffer::next_due() const {
   std::uint64_t earliest = 0;
   for (const auto& [bus, r] : regions_) {
-    for (std::uint64_t d : r->due) {
-      if (d != 0 && (earliest == 0 || d < earliest)) earliest = d;
+    for (std::size_t i = 0; i < r->due.size(); ++i) {
+      const std::uint64_t d = r->due[i];
+      if (d != 0 && !held(r->owner[i]) && (earliest == 0 || d < earliest)) earliest = d;
     }
   }
   return earliest;

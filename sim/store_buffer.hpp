@@ -51,6 +51,15 @@ class StoreBuffer {
   // The earliest drain time of a pending byte, or 0.
   std::uint64_t next_due() const;
 
+  // While held, `cpu`'s pending bytes do not drain when their time comes, only at its
+  // barriers (a slow buffer, never a broken barrier); released, the overdue ones drain at
+  // the next drain_due.
+  void hold(unsigned cpu, bool on);
+  // Whether `cpu` has written bytes that have not reached memory (noticed or not yet).
+  bool holds_writes(unsigned cpu) const;
+  // A digest of the CPUs' views and what is pending in them (drain times relative to `now`).
+  std::uint64_t digest(std::uint64_t now) const;
+
  private:
   struct Region {
     std::uint64_t bus;
@@ -58,7 +67,8 @@ class StoreBuffer {
     std::vector<std::uint64_t> due;   // per byte: 0, or the cycle it drains
     std::vector<std::uint8_t> owner;  // per pending byte: the CPU that wrote it
   };
-  void drain(std::uint64_t now, int cpu);  // cpu < 0: any
+  void drain(std::uint64_t now, int cpu);  // cpu < 0: any not held
+  bool held(std::uint8_t owner) const { return (held_ >> owner & 1) != 0; }
   Region* find(std::uint64_t addr);
 
   HostMemory& memory_;
@@ -66,6 +76,7 @@ class StoreBuffer {
   std::uint64_t max_delay_;
   std::uint64_t min_delay_;
   std::map<std::uint64_t, std::unique_ptr<Region>> regions_;
+  std::uint32_t held_ = 0;  // hold(): one bit per CPU
 };
 
 }  // namespace tandem

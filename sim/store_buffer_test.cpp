@@ -90,3 +90,51 @@ TEST_CASE("writes stay buffered at least the minimum delay, whatever the seed") 
     CHECK(due <= 3001);
   }
 }
+
+TEST_CASE("a held CPU's writes wait past their time, drain at its barrier, and drain once released") {
+  HostMemory mem;
+  StoreBuffer sb(mem, 1, 100);
+  const auto bus = mem.alloc(64);
+  std::uint8_t* cpu = sb.add_region(bus, 64);
+  cpu[0] = 0x11;              // CPU 0's
+  CHECK(sb.holds_writes(0));  // written, not noticed yet: still the writer's
+  const std::uint64_t due = sb.notice_writes(1000, 0);
+  cpu[1] = 0x22;  // CPU 1's
+  sb.notice_writes(1000, 1);
+  CHECK(sb.holds_writes(0));
+  CHECK(sb.holds_writes(1));
+  CHECK_FALSE(sb.holds_writes(2));
+
+  sb.hold(0, true);
+  CHECK(sb.next_due() != 0);  // CPU 1's byte still has its time
+  sb.drain_due(due + 200);
+  CHECK(*mem.at(bus) == 0);         // held past its time
+  CHECK(*mem.at(bus + 1) == 0x22);  // another CPU's is not held
+  CHECK(sb.next_due() == 0);        // nothing to wake the drain for while held
+  sb.hold(0, false);
+  sb.drain_due(due + 201);
+  CHECK(*mem.at(bus) == 0x11);
+
+  cpu[2] = 0x33;
+  sb.notice_writes(2000, 0);
+  sb.hold(0, true);
+  sb.drain_cpu(0);  // a barrier drains even a held CPU's writes
+  CHECK(*mem.at(bus + 2) == 0x33);
+  CHECK_FALSE(sb.holds_writes(0));
+}
+
+TEST_CASE("the store buffer's digest follows its views and what is pending, not the time") {
+  HostMemory mem;
+  StoreBuffer a(mem, 1, 100), b(mem, 1, 100);
+  const auto bus = mem.alloc(64);
+  std::uint8_t* va = a.add_region(bus, 64);
+  std::uint8_t* vb = b.add_region(bus, 64);
+  CHECK(a.digest(0) == b.digest(500));
+  va[3] = 1;
+  CHECK(a.digest(0) != b.digest(0));
+  vb[3] = 1;
+  a.notice_writes(100, 0);
+  b.notice_writes(600, 0);  // the same delay, 500 cycles later
+  CHECK(a.digest(150) == b.digest(650));
+  CHECK(a.digest(150) != b.digest(150));
+}

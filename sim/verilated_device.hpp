@@ -2,6 +2,7 @@
 // that the harness runs any of them. Variants register a factory under their name.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -10,6 +11,14 @@
 #include "tce_pins.hpp"
 
 namespace tandem {
+
+// What the device is doing, read off the model's state without a bus access (so without
+// side effects): for recording HAL-call boundaries and holding a CPU until the device moved.
+struct DevicePeek {
+  bool dma_busy = false;   // a descriptor is being worked on (fetch, copy or write-back)
+  std::uint64_t desc = 0;  // the bus address of that descriptor
+  bool pm_busy = false;    // a power transition is in progress (PM_STATUS.TRANSITION_BUSY)
+};
 
 class VerilatedDevice {
  public:
@@ -22,6 +31,9 @@ class VerilatedDevice {
   virtual void close_trace() = 0;
   virtual void final() = 0;
   virtual bool got_error() const = 0;
+  virtual DevicePeek peek() const = 0;
+  // A digest of every state variable of the model (equal states, equal digests).
+  virtual std::uint64_t state_digest() const = 0;
   const TcePins& pins() const { return pins_; }
   const ProbePins& probes() const { return probes_; }
 

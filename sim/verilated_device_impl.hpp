@@ -5,12 +5,16 @@
 #include <verilated.h>
 #include <verilated_fst_c.h>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
+#include "fnv.hpp"
 #include "tce_pins_bind.hpp"
 #include "verilated_device.hpp"
 
@@ -26,6 +30,55 @@ template <typename Model>
 struct CanTrace<Model, std::void_t<decltype(std::declval<Model&>().trace(static_cast<VerilatedFstC*>(nullptr), 0))>>
     : std::true_type {};
 
+// Whether a Verilated model keeps trace activity flags (they follow the tracing, not the design).
+template <typename Root, typename = void>
+struct HasTraceActivity : std::false_type {};
+template <typename Root>
+struct HasTraceActivity<Root, std::void_t<decltype(std::declval<Root&>().__Vm_traceActivity)>> : std::true_type {};
+
+// The model's state variables are its root's data members from its first port to its
+// trigger vectors (generated in that order). Padding between them holds whatever the heap
+// held, so the digest covers each byte XOR its value right after construction: padding adds
+// nothing, a variable adds what it became since its (deterministic) reset value. Left out:
+// the trace activity flags (tracing's, not the device's) and the probe inputs that only the
+// waves read (what the CPUs do, which the platform's digest covers itself).
+template <typename Root>
+class StateBytes {
+ public:
+  StateBytes(const Root& root, const ProbePins& probes)
+      : initial_(bytes(root), bytes(root) + size(root)), skip_(initial_.size(), false) {
+    if constexpr (HasTraceActivity<Root>::value) skip(root, &root.__Vm_traceActivity, sizeof(root.__Vm_traceActivity));
+    for (unsigned i = 0; i < 4; ++i) {
+      skip(root, probes.context[i], sizeof(CData));
+      skip(root, probes.hal_call[i], sizeof(CData));
+      skip(root, probes.reg[i], sizeof(SData));
+    }
+    skip(root, probes.dma_faults, sizeof(CData));
+    skip(root, probes.injected_faults, sizeof(CData));
+  }
+  std::uint64_t digest(const Root& root) const {
+    const unsigned char* now = bytes(root);
+    Fnv1a h;
+    for (std::size_t i = 0; i < initial_.size(); ++i) {
+      if (!skip_[i]) h.byte(static_cast<std::uint8_t>(now[i] ^ initial_[i]));
+    }
+    return h.value();
+  }
+
+ private:
+  static const unsigned char* bytes(const Root& root) { return reinterpret_cast<const unsigned char*>(&root.clk_i); }
+  static std::size_t size(const Root& root) {
+    return static_cast<std::size_t>(reinterpret_cast<const unsigned char*>(&root.__VstlTriggered) - bytes(root));
+  }
+  void skip(const Root& root, const void* at, std::size_t len) {
+    const auto* p = static_cast<const unsigned char*>(at);
+    if (p < bytes(root) || p + len > bytes(root) + initial_.size()) return;
+    std::fill_n(skip_.begin() + (p - bytes(root)), len, true);
+  }
+  std::vector<unsigned char> initial_;
+  std::vector<bool> skip_;
+};
+
 template <typename Model>
 class VerilatedDeviceOf : public VerilatedDevice {
  public:
@@ -36,6 +89,7 @@ class VerilatedDeviceOf : public VerilatedDevice {
     model_ = std::make_unique<Model>(&context_, "tandem");
     pins_ = bind_pins(*model_);
     probes_ = bind_probes(*model_);
+    state_ = std::make_unique<StateBytes<Root>>(*model_->rootp, probes_);
   }
   ~VerilatedDeviceOf() override {
     Verilated::threadContextp(&context_);
@@ -65,10 +119,21 @@ class VerilatedDeviceOf : public VerilatedDevice {
   }
   void final() override { model_->final(); }
   bool got_error() const override { return context_.gotError(); }
+  DevicePeek peek() const override {
+    const Root& root = *model_->rootp;
+    DevicePeek p;
+    p.dma_busy = root.tandem_top__DOT__u_tce__DOT__u_dma__DOT__state_q != 0;  // StIdle
+    p.desc = root.tandem_top__DOT__u_tce__DOT__u_dma__DOT__desc_q;
+    p.pm_busy = root.tandem_top__DOT__u_tce__DOT__u_regs__DOT__pm_busy_q != 0;
+    return p;
+  }
+  std::uint64_t state_digest() const override { return state_->digest(*model_->rootp); }
 
  private:
+  using Root = std::remove_pointer_t<decltype(Model::rootp)>;
   VerilatedContext context_;
   std::unique_ptr<Model> model_;
+  std::unique_ptr<StateBytes<Root>> state_;
   std::unique_ptr<VerilatedFstC> fst_;
 };
 

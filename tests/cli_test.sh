@@ -46,5 +46,10 @@ expect 1 "--seed 2 --variant rev1 --waves fst" run irq_mode_level --variant rev1
 expect 0 "dma_single_copy" list
 expect 0 '| `hang` | the run reaches its cycle limit | `xfail_hang`' checkers
 expect 2 "unknown option '--no-log' for 'regress'" regress --no-log
+expect 2 "bad '--schedule': unknown perturbation kind 'nap'" run dma_single_copy --schedule 'c0@3:nap'
+expect 2 "bad '--schedule': two perturbations at one boundary" run dma_single_copy --schedule 'c0@3:irq,c0@3:done'
+expect 2 "'--schedule' needs a value" run dma_single_copy --schedule
+expect 2 "unknown option '--schedule' for 'regress'" regress --schedule c0@1:irq
+expect 1 "--waves fst --schedule 'c0@2:irq,c0@30:done'" run irq_mode_level --seed 2 --max-cycles 500 --schedule 'c0@30:done, c0@2:irq'
 
 [ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }

@@ -111,7 +111,7 @@ void TimingChecker::returned(const Event& e) {
   if (frames.empty()) return;
   const Frame f = frames.back();
   frames.pop_back();
-  const std::uint64_t took = e.cycle - f.entry;
+  const std::uint64_t took = platform_.holds().between(f.entry, e.cycle);  // held cycles are the CPU's
   isr_duration_.add(took);
   if (e.level) awaiting_bh_.try_emplace(e.cpu, f.entry);
   const std::uint64_t budget = platform_.config().isr_budget;

@@ -21,6 +21,8 @@ const char* usage_text() {
          "      --verbose                       echo the run log\n"
          "      --no-log                        write no run log (the checkers judge all the same)\n"
          "      --release-driver                a bug-zoo scenario on the release driver: it must pass quietly\n"
+         "      --record-boundaries             write each HAL-call boundary to boundaries.txt\n"
+         "      --schedule 'c0@17:irq,...'      hold CPUs at boundaries: done, error, pm, irq, first, drain\n"
          "  tandem regress [options]            every scenario over several seeds, then the report\n"
          "      --seeds N                       seeds 1..N per scenario (default 3)\n"
          "      --jobs N                        parallel runs (default: one per core)\n"
@@ -172,6 +174,18 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       cmd.log = false;
     } else if (a == "--release-driver" && run) {
       cmd.release_driver = true;
+    } else if (a == "--record-boundaries" && run) {
+      cmd.record_boundaries = true;
+    } else if (a == "--schedule" && run) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      std::string why;
+      auto schedule = parse_schedule(*v, &why);
+      if (!schedule) {
+        *error = "bad '--schedule': " + why;
+        return std::nullopt;
+      }
+      cmd.schedule = *schedule;
     } else if (a == "--seeds" && regress) {
       auto n = number(a, 1, 100000);
       if (!n) return std::nullopt;

@@ -36,6 +36,8 @@ bool write_outcome(const std::string& path, const Outcome& o) {
       << "\npassed=" << (o.passed ? 1 : 0) << "\nverdict=" << o.verdict << "\ncycles=" << o.cycles << "\n";
   for (const std::string& f : o.failures) out << "failure=" << f << "\n";
   for (const std::string& l : o.latency) out << "latency=" << l << "\n";
+  if (!o.schedule.empty()) out << "schedule=" << o.schedule << "\n";
+  for (const std::string& p : o.perturbations) out << "perturbation=" << p << "\n";
   return static_cast<bool>(out);
 }
 
@@ -60,6 +62,8 @@ std::optional<Outcome> read_outcome(const std::string& path) {
     }
     if (key == "failure") o.failures.push_back(value);
     if (key == "latency") o.latency.push_back(value);
+    if (key == "schedule") o.schedule = value;
+    if (key == "perturbation") o.perturbations.push_back(value);
   }
   if (!complete) return std::nullopt;
   return o;
@@ -80,9 +84,10 @@ std::string run_dir(const std::string& runs_dir, const std::string& scenario, co
 }
 
 std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed,
-                          bool release_driver) {
+                          bool release_driver, const std::string& schedule) {
   return self_command() + " run " + scenario + " --seed " + std::to_string(seed) + " --variant " + variant +
-         " --waves fst" + (release_driver ? " --release-driver" : "");
+         " --waves fst" + (release_driver ? " --release-driver" : "") +
+         (schedule.empty() ? "" : " --schedule '" + schedule + "'");
 }
 
 std::string self_command() {

@@ -17,8 +17,10 @@ struct Outcome {
   bool passed = false;
   std::string verdict;  // one line: why it passed or failed
   std::uint64_t cycles = 0;
-  std::vector<std::string> failures;  // "checker: message"
-  std::vector<std::string> latency;   // "name n=.. min=.. median=.. p99=.. max=.." in cycles (timing checker)
+  std::vector<std::string> failures;       // "checker: message"
+  std::vector<std::string> latency;        // "name n=.. min=.. median=.. p99=.. max=.." in cycles (timing checker)
+  std::string schedule;                    // the --schedule replayed, normalized (empty: none)
+  std::vector<std::string> perturbations;  // "c0@17:irq applied|inapplicable|expired|unreached"
 };
 
 // The verdict, from the checkers that failed the run in the order they fired (`fired`):
@@ -37,9 +39,9 @@ std::string default_runs_dir();
 // <runs>/<scenario>/seed-<n> on the default RTL, <runs>/<scenario>/<variant>/seed-<n> on another.
 std::string run_dir(const std::string& runs_dir, const std::string& scenario, const std::string& variant,
                     std::uint64_t seed);
-// The command that reruns one scenario, seed and variant with its waves.
+// The command that reruns one scenario, seed, variant (and schedule) with its waves.
 std::string rerun_command(const std::string& scenario, const std::string& variant, std::uint64_t seed,
-                          bool release_driver = false);
+                          bool release_driver = false, const std::string& schedule = "");
 // The path of the tandem executable, relative to the current directory when it is below it.
 std::string self_command();
 bool make_dirs(const std::string& path);

@@ -14,6 +14,7 @@
 #include "outcome.hpp"
 #include "platform.hpp"
 #include "scenario.hpp"
+#include "scheduled_run.hpp"
 
 namespace tandem {
 
@@ -100,6 +101,7 @@ int run_one(const Command& cmd) {
   log.line(0, "tandem", fmt::format("scenario {} seed {} variant {}", s->name, cmd.seed, config.variant));
   Platform platform(config, log);
   const CheckerSet checkers(platform);  // every run is watched by every checker
+  ScheduledRun scheduled(platform, cmd.record_boundaries, cmd.schedule);
   ScenarioContext ctx(platform, cmd.seed);
   // Counts the programs that ended: a run stopped early must still destroy every object
   // its programs made.
@@ -122,6 +124,10 @@ int run_one(const Command& cmd) {
 
   Outcome o = outcome_of(*s, expect, cmd, platform);
   o.latency = checkers.records();
+  if (!scheduled.finish(dir, &o)) {
+    std::fprintf(stderr, "tandem: cannot write '%s/boundaries.txt'\n", dir.c_str());
+    return 3;
+  }
   log.line(platform.cycle(), "tandem", fmt::format("{}: {}", o.passed ? "PASS" : "FAIL", o.verdict));
   if (!write_outcome(dir + "/result.txt", o)) {
     std::fprintf(stderr, "tandem: cannot write '%s/result.txt'\n", dir.c_str());
@@ -154,7 +160,8 @@ int run_one(const Command& cmd) {
               static_cast<unsigned long long>(o.cycles));
   if (cmd.log) std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n", waves.c_str());
-  if (!o.passed) std::printf("  rerun: %s\n", rerun_command(s->name, o.variant, cmd.seed, cmd.release_driver).c_str());
+  if (!o.passed)
+    std::printf("  rerun: %s\n", rerun_command(s->name, o.variant, cmd.seed, cmd.release_driver, o.schedule).c_str());
   return exit_code(o);
 }
 

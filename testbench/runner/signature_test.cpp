@@ -14,7 +14,7 @@ TEST_CASE("numbers are masked, names keep their digits") {
   CHECK(mask_numbers("") == "");
 }
 
-TEST_CASE("runs failing the same way share a signature; other causes do not") {
+TEST_CASE("runs failing the same way share a signature, other causes do not") {
   RunRecord a, b, c;
   for (RunRecord* r : {&a, &b, &c}) r->status = RunRecord::Status::kFailed;
   a.outcome = Outcome{};

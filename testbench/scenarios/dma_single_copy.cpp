@@ -10,6 +10,7 @@
 #include "hal_decorator.hpp"
 #include "no_ack_hal.hpp"
 #include "scenario.hpp"
+#include "support/checked_copy.hpp"
 #include "tce_device.hpp"
 #include "tce_regs.hpp"
 
@@ -47,6 +48,10 @@ void single_copy(ScenarioContext& ctx, SimCpu&, const std::function<void(Platfor
   }
   if (dev.wait(req, kCopyTimeoutNs) != 0) {
     ctx.fail(checker::kCompletion, fmt::format("the copy did not complete within {} ns", kCopyTimeoutNs));
+    return;
+  }
+  if (injected_error(ctx, req)) {
+    dev.remove();
     return;
   }
   if (req.status != 0) {

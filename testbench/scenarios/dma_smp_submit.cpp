@@ -9,6 +9,7 @@
 
 #include "hal_decorator.hpp"
 #include "scenario.hpp"
+#include "support/checked_copy.hpp"
 #include "tce_device.hpp"
 
 namespace tandem {
@@ -106,7 +107,9 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
     list.push_back(std::move(c));
   }
   for (auto& c : list) {
-    if (dev.wait(c->req, kTimeoutNs) != 0 || c->req.status != 0) {
+    const bool finished = dev.wait(c->req, kTimeoutNs) == 0;
+    if (finished && injected_error(ctx, c->req)) continue;  // -EIO is the right answer to it
+    if (!finished || c->req.status != 0) {
       ctx.fail(checker::kCompletion,
                fmt::format("cpu{}: a copy did not complete (status {})", cpu.id(), c->req.status));
       return;

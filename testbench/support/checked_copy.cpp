@@ -3,6 +3,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cerrno>
+
+#include "platform.hpp"
 
 namespace tandem {
 namespace {
@@ -119,6 +122,23 @@ bool finished_in_time(ScenarioContext& ctx, tce::TceDevice& dev, const tce::Copy
   return dev.wait(req, timeout_ns) == 0 && req.finished() && ctx.platform().cycle() - start < timeout_ns;
 }
 
+bool injected_error(ScenarioContext& ctx, const tce::CopyRequest& req) {
+  using tce::reg::ErrCode;
+  const ErrCode code = req.err_code;
+  if (req.status != -EIO || (code != ErrCode::kDescFetch && code != ErrCode::kSrcRead && code != ErrCode::kDstWrite &&
+                             code != ErrCode::kWriteback)) {
+    return false;
+  }
+  Platform& p = ctx.platform();
+  for (const auto* side : {&req.src, &req.dst}) {
+    for (const tce::Segment& seg : *side) {
+      const std::uint64_t bus = p.memory().bus_of(seg.cpu, seg.len);
+      if (bus != 0 && p.faults().descriptor_faulted(bus, seg.len)) return true;
+    }
+  }
+  return false;
+}
+
 bool copy_and_check(ScenarioContext& ctx, tce::TceDevice& dev, CheckedCopy& copy, std::uint64_t timeout_ns) {
   tce::CopyRequest& req = copy.request();
   if (int rc = dev.submit(req); rc != 0) {
@@ -130,6 +150,7 @@ bool copy_and_check(ScenarioContext& ctx, tce::TceDevice& dev, CheckedCopy& copy
              fmt::format("the copy did not complete within {} ns ({})", timeout_ns, copy.describe()));
     return false;
   }
+  if (injected_error(ctx, req)) return false;
   if (req.status != 0) {
     ctx.fail(checker::kCompletion, fmt::format("the copy failed: {} (device error {}; {})", req.status,
                                                tce::reg::to_string(req.err_code), copy.describe()));

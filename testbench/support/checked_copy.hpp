@@ -57,6 +57,11 @@ class CheckedCopy {
 // at the end of the wait (an interrupt that never woke the CPU) counts as not finished.
 bool finished_in_time(ScenarioContext& ctx, tce::TceDevice& dev, const tce::CopyRequest& req, std::uint64_t timeout_ns);
 
+// Whether the request ended in the device error that a replayed schedule's `error`
+// perturbation injected on it (sim/perturber.hpp): -EIO on a bus error of one of its
+// descriptors, which is what the driver must report, not a failure of the run.
+bool injected_error(ScenarioContext& ctx, const tce::CopyRequest& req);
+
 // Submits the copy, waits for it (bounded) and checks it: fails the run through
 // `completion` when it does not finish with status 0, through `scoreboard` when a byte is
 // wrong. Returns whether the copy arrived intact.
