@@ -10,7 +10,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 rc=0
-"$tandem" explore xfail_zoo_read_then_clear --jobs 2 --budget 600 --out "$out/race" >"$out/race.txt" || rc=$?
+"$tandem" explore xfail_zoo_read_then_clear --jobs 2 --budget 150 --out "$out/race" >"$out/race.txt" || rc=$?
 [ "$rc" -eq 1 ] || { echo "explore of the read-then-clear race exited $rc, not 1:"; cat "$out/race.txt"; exit 1; }
 group=$(sed -n '/^FAIL completion (/,/^  replay:/p' "$out/race/explore.txt")
 [ -n "$group" ] || { echo "no completion failure found:"; cat "$out/race/explore.txt"; exit 1; }
@@ -20,7 +20,7 @@ grep -qE '^c0@[0-9]+:done$' <<<"$minimized" ||
 grep -q '"minimized": "'"$minimized"'"' "$out/race/explore.json" || { echo "explore.json lacks '$minimized'"; exit 1; }
 
 # The replay it prints, without waves, fails the run on completion first (the scenario expects it: PASS).
-replay=$(sed -n 's/^  replay:    //p' <<<"$group" | sed 's/ --waves fst$//')
+replay=$(sed -n 's/^  replay:    //p' <<<"$group" | sed 's/ --waves fst//')
 [ -n "$replay" ] || { echo "no replay command"; exit 1; }
 eval "${replay/#*tandem run/\"$tandem\" run} --no-log --out \"$out/replay\"" >"$out/replay.txt" ||
   { echo "the replay did not reproduce the race:"; cat "$out/replay.txt"; exit 1; }

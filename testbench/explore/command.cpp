@@ -21,9 +21,7 @@ double seconds_now() {
 }
 
 std::string replay_command(const Options& o, const std::string& schedule) {
-  const std::string replay = schedule.empty() ? "" : " --schedule '" + schedule + "'";
-  return fmt::format("{} run {} --seed {} --variant {}{} --waves fst", self_command(), o.target.scenario, o.target.seed,
-                     o.target.variant, replay);
+  return rerun_command(o.target.scenario, o.target.variant, o.target.seed, false, schedule);
 }
 
 std::string default_dir(const std::string& runs_dir, const Options& o) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "runner/children.hpp"
@@ -22,7 +23,7 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
-RunResult read_result(const std::string& result_path, const std::string& boundaries_text, std::size_t perturbations) {
+RunResult read_result(const std::string& result_path, const std::string& boundaries_text, const Schedule& schedule) {
   RunResult r;
   const std::optional<Outcome> o = read_outcome(result_path);
   if (!o) {
@@ -37,16 +38,21 @@ RunResult read_result(const std::string& result_path, const std::string& boundar
   }
   r.passed = r.checker.empty();
   if (o) r.cycles = o->cycles;
+  // "perturbation=c0@17:irq applied", in the run's own (normalized) order: matched by name.
+  std::map<std::string, Applied> fate;
   std::stringstream in(slurp(result_path));
   std::string line;
   const std::string key = "perturbation=";
   while (std::getline(in, line)) {
     const auto space = line.rfind(' ');
     if (line.rfind(key, 0) != 0 || space == std::string::npos) continue;
-    if (auto a = parse_applied(line.substr(space + 1))) r.applied.push_back(*a);
+    if (auto a = parse_applied(line.substr(space + 1))) fate[line.substr(key.size(), space - key.size())] = *a;
   }
-  // A run that names no perturbation's fate did not take the schedule: none counts as applied.
-  if (r.applied.size() != perturbations) r.applied.assign(perturbations, Applied::kUnreached);
+  // One the run does not name did not take effect.
+  for (const Perturbation& p : schedule) {
+    const auto it = fate.find(to_string(p));
+    r.applied.push_back(it == fate.end() ? Applied::kUnreached : it->second);
+  }
   r.boundaries = parse_boundaries(boundaries_text);
   return r;
 }
@@ -85,7 +91,7 @@ std::vector<RunResult> Launcher::run(const std::vector<Schedule>& schedules) {
       },
       [&](std::size_t i, const ChildEnd&) {
         const std::string dir = run_dir(outs[i], config_.target.scenario, config_.target.variant, config_.target.seed);
-        results[i] = read_result(dir + "/result.txt", slurp(dir + "/boundaries.txt"), schedules[i].size());
+        results[i] = read_result(dir + "/result.txt", slurp(dir + "/boundaries.txt"), schedules[i]);
         if (results[i].checker == "no_result") {  // say why: the child's first words
           const std::string said = slurp(outs[i] + "/stdout.txt");
           results[i].message += ": " + said.substr(0, said.find('\n'));
@@ -93,9 +99,10 @@ std::vector<RunResult> Launcher::run(const std::vector<Schedule>& schedules) {
         std::error_code ec;
         if (results[i].passed) fs::remove_all(outs[i], ec);  // a passing run's files say nothing more
       });
-  // Later runs may be slower by a hold per perturbation, and by what the holds cause.
+  // Later runs may be slower by a hold per perturbation, and by what the holds cause (a
+  // scenario's own timeouts, up to kSlackCycles, judge a copy the holds lost).
   if (max_cycles_ == 0 && !results.empty() && results.front().checker != "no_result") {
-    max_cycles_ = 2 * results.front().cycles + (config_.target.bound + 1) * kHoldBoundCycles + 100'000;
+    max_cycles_ = 4 * results.front().cycles + (config_.target.bound + 1) * kHoldBoundCycles + kSlackCycles;
   }
   return results;
 }

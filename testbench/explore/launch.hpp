@@ -15,6 +15,9 @@ namespace tandem::explore {
 // How long one hold may last (the simulator's bound on a perturbation, in cycles): a child's
 // cycle limit leaves room for one per perturbation.
 inline constexpr std::uint64_t kHoldBoundCycles = 200'000;
+// Room beyond that for a scenario's timeouts to fire (the racy paths wait 1 ms, 1,000,000
+// cycles, for a copy) before the cycle limit calls the run hung.
+inline constexpr std::uint64_t kSlackCycles = 2'000'000;
 
 struct LaunchConfig {
   Target target;
@@ -43,6 +46,6 @@ class Launcher {
 
 // Reads a child's result.txt (at `result_path`) and boundaries.txt text into a result (no result.txt: it
 // crashed or was killed, a failure of its own kind).
-RunResult read_result(const std::string& result_path, const std::string& boundaries_text, std::size_t perturbations);
+RunResult read_result(const std::string& result_path, const std::string& boundaries_text, const Schedule& schedule);
 
 }  // namespace tandem::explore

@@ -57,7 +57,7 @@ std::vector<Perturbation> Search::candidates(const std::vector<Boundary>& bounda
     if (b.inflight) add("done");
     if (b.inflight) add("error");
     if (b.pm) add("pm");
-    if (b.irqs) add("irq");
+    if (b.irqs && (b.inflight || b.pm)) add("irq");  // else no interrupt comes: the hold only expires
     if (other_later[i]) add("first");
     if (may_hold_writes(b)) add("drain");
   }

@@ -25,7 +25,8 @@ Boundary at(int cpu, std::uint64_t k, std::uint64_t state) {
   return b;
 }
 
-// A fake world: one CPU with `calls_of(s)` boundaries where interrupts are on; `state(s, k)` gives
+// A fake world: one CPU with `calls_of(s)` boundaries where posted writes wait (so `drain` is
+// the one perturbation there); `state(s, k)` gives
 // the state hash at boundary k in the run of s, `verdict(s)` the failing checker ("" passes).
 struct Fake {
   std::function<std::uint64_t(const Schedule&)> calls_of = [](const Schedule&) -> std::uint64_t { return 5; };
@@ -45,7 +46,7 @@ struct Fake {
     for (const Perturbation& p : s) r.applied.push_back(applied(p));
     for (std::uint64_t k = 0; k < calls_of(s); ++k) {
       Boundary b = at(0, k, state(s, k));
-      b.irqs = true;
+      b.buffered = true;
       r.boundaries.push_back(b);
     }
     return r;
@@ -99,21 +100,25 @@ TEST_CASE("explore: a boundary line parses with its flags and state") {
 TEST_CASE("explore: the candidates at a boundary are the kinds applicable there") {
   std::vector<Boundary> bs = {at(0, 0, 1), at(1, 0, 2), at(0, 1, 3)};
   bs[0].inflight = true;
-  bs[1].irqs = true;
+  bs[0].irqs = true;
+  bs[1].irqs = true;  // but nothing in flight: no interrupt can come
   bs[1].buffered = true;
   bs[2].pm = true;
   const auto c = Search::candidates(bs, 0);
   CHECK(has(c, {0, 0, "done"}));
   CHECK(has(c, {0, 0, "error"}));
   CHECK(has(c, {0, 0, "first"}));  // cpu 1 still makes a call after it
-  CHECK(has(c, {1, 0, "irq"}));
+  CHECK(has(c, {0, 0, "irq"}));
+  CHECK_FALSE(has(c, {1, 0, "irq"}));
   CHECK(has(c, {1, 0, "drain"}));
   CHECK(has(c, {1, 0, "first"}));  // cpu 0 makes call 1 after it
   CHECK(has(c, {0, 1, "pm"}));
   CHECK_FALSE(has(c, {0, 1, "first"}));  // nobody else runs after the last call
   CHECK_FALSE(has(c, {0, 1, "irq"}));
-  CHECK(c.size() == 7);
-  CHECK(Search::candidates(bs, 2).size() == 1);  // only what comes after the start
+  bs[2].irqs = true;  // a power transition under way ends in an interrupt
+  CHECK(has(Search::candidates(bs, 2), {0, 1, "irq"}));
+  CHECK(c.size() == 7);                          // done, error, irq, first; drain, first; pm
+  CHECK(Search::candidates(bs, 2).size() == 2);  // only what comes after the start: pm, irq
 }
 
 TEST_CASE("explore: every schedule up to the bound runs once, each perturbation after the last") {
@@ -125,8 +130,8 @@ TEST_CASE("explore: every schedule up to the bound runs once, each perturbation 
   CHECK(search.stats().skipped == 0);
   CHECK(search.stats().failures == 0);
   CHECK(search.groups().empty());
-  CHECK(std::count(fake.log.begin(), fake.log.end(), "c0@1:irq,c0@3:irq") == 1);
-  CHECK(std::count(fake.log.begin(), fake.log.end(), "c0@3:irq,c0@1:irq") == 0);
+  CHECK(std::count(fake.log.begin(), fake.log.end(), "c0@1:drain,c0@3:drain") == 1);
+  CHECK(std::count(fake.log.begin(), fake.log.end(), "c0@3:drain,c0@1:drain") == 0);
   Limits one;
   one.bound = 1;
   Fake shallow;
@@ -180,10 +185,10 @@ TEST_CASE("explore: the budget caps the runs") {
 
 TEST_CASE("explore: failures group by checker and minimize to what they need") {
   Fake fake;
-  // c0@4:irq fails on its own; c0@2:irq with c0@3:irq fails on another checker.
+  // c0@4:drain fails on its own; c0@2:drain with c0@3:drain fails on another checker.
   fake.verdict = [](const Schedule& s) -> std::string {
-    if (has(s, {0, 4, "irq"})) return "lost_irq";
-    if (has(s, {0, 2, "irq"}) && has(s, {0, 3, "irq"})) return "completion";
+    if (has(s, {0, 4, "drain"})) return "lost_irq";
+    if (has(s, {0, 2, "drain"}) && has(s, {0, 3, "drain"})) return "completion";
     return "";
   };
   Search search(fake.batch(), Limits{}, no_clock);
@@ -192,11 +197,11 @@ TEST_CASE("explore: failures group by checker and minimize to what they need") {
   const FailureGroup& lost = search.groups()[0];
   CHECK(lost.checker == "lost_irq");
   CHECK(lost.count == 1 + 4);  // alone, and after each of c0@0..c0@3
-  CHECK(to_string(lost.minimized) == "c0@4:irq");
+  CHECK(to_string(lost.minimized) == "c0@4:drain");
   const FailureGroup& both = search.groups()[1];
   CHECK(both.checker == "completion");
-  CHECK(to_string(both.minimized) == "c0@2:irq,c0@3:irq");  // neither drops
-  CHECK(both.message == "fired on c0@2:irq,c0@3:irq");
+  CHECK(to_string(both.minimized) == "c0@2:drain,c0@3:drain");  // neither drops
+  CHECK(both.message == "fired on c0@2:drain,c0@3:drain");
   CHECK(search.stats().failures == 6);
 }
 
@@ -205,16 +210,16 @@ TEST_CASE("explore: minimizing drops a perturbation the failure does not need") 
   // A held CPU makes one call more (c0@3), and an interrupt there fails the run: found as
   // the second of a pair, it fails alone as well.
   fake.calls_of = [](const Schedule& s) -> std::uint64_t { return s.empty() ? 3 : 4; };
-  fake.verdict = [](const Schedule& s) -> std::string { return has(s, {0, 3, "irq"}) ? "reg_usage" : ""; };
+  fake.verdict = [](const Schedule& s) -> std::string { return has(s, {0, 3, "drain"}) ? "reg_usage" : ""; };
   Search search(fake.batch(), Limits{}, no_clock);
   search.explore();
   REQUIRE(search.groups().size() == 1);
   const FailureGroup& g = search.groups()[0];
   CHECK(g.checker == "reg_usage");
   CHECK(g.count == 3);  // after c0@0, c0@1 and c0@2
-  CHECK(to_string(g.found) == "c0@0:irq,c0@3:irq");
-  CHECK(to_string(g.minimized) == "c0@3:irq");
-  CHECK(g.message == "fired on c0@3:irq");
+  CHECK(to_string(g.found) == "c0@0:drain,c0@3:drain");
+  CHECK(to_string(g.minimized) == "c0@3:drain");
+  CHECK(g.message == "fired on c0@3:drain");
   CHECK(search.stats().minimize_runs == 2);
 }
 
