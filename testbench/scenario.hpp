@@ -65,6 +65,12 @@ struct Scenario {
   std::function<void(ScenarioContext&, SimCpu&)> body;
   // The RTL variants it runs on in the regression (`tandem run --variant` picks any).
   std::vector<std::string> variants = {"default"};
+  // A racy path (ISR against submission, two CPUs, watchdog against completion...): the
+  // regression explores its interleavings (`tandem explore`) under a fixed budget.
+  bool explore = false;
+  // How a seeded bug is proven: by plain seeded runs, or, for a race no plain run meets,
+  // by `tandem explore` finding a schedule where `expect` fires first.
+  enum class Proof { kSeeds, kExplore } proof = Proof::kSeeds;
 };
 
 std::vector<Scenario>& scenarios();

@@ -34,6 +34,11 @@ expect 2 "unknown option '--seed' for 'regress'" regress --seed 1
 expect 2 "no scenario named 'nope' (see" regress --only nope
 expect 2 "no RTL variant named 'rev9' (known: default" run dma_single_copy --variant rev9
 expect 2 "no RTL variant named 'x'" regress --variant x
+expect 2 "'explore' needs a scenario name" explore
+expect 2 "no scenario named 'nope'" explore nope
+expect 2 "'--budget' takes a number of runs or of seconds (e.g. 500 or 30s), not '5m'" explore race_isr_submit --budget 5m
+expect 2 "'--bound' takes a whole number from 1 to 8" explore race_isr_submit --bound 0
+expect 2 "unknown option '--bound' for 'run'" run race_isr_submit --bound 2
 expect 0 "tandem run NAME" help
 expect 0 "[variants: default,rev1,ch1,ch4]" list
 expect 0 "PASS irq_mode_level variant=ch1 seed=3" run irq_mode_level --variant ch1 --seed 3

@@ -79,7 +79,10 @@ std::string checker_table() {
     // The proofs are the seeded bugs that expect this checker: found, never listed by hand.
     std::string proof;
     for (const Scenario& s : scenarios()) {
-      if (s.expect == c.name) proof += fmt::format("{}`{}`", proof.empty() ? "" : ", ", s.name);
+      if (s.expect != c.name) continue;
+      // A race no plain run meets is proven by `tandem explore` finding it.
+      const char* how = s.proof == Scenario::Proof::kExplore ? " (explored)" : "";
+      proof += fmt::format("{}`{}`{}", proof.empty() ? "" : ", ", s.name, how);
     }
     if (proof.empty()) proof = "—";
     out += fmt::format("| `{}` | {} | {} |\n", c.name, c.fails_when, proof);

@@ -58,7 +58,19 @@ constexpr char kRegressUsage[] =
     "      --partition P                   Slurm: the partition (default: the cluster's)\n"
     "      --slurm-args \"ARGS\"             Slurm: more sbatch options, split as a shell would (no expansion)\n"
     "      --runs-per-task N               Slurm: runs per array task (default 20)\n"
+    "      --explore-budget N              schedules explored per racy-path scenario (default 24, 0: none)\n"
     "                                      (--jobs N: at most N array tasks at once)\n";
+
+constexpr char kExploreUsage[] =
+    "  tandem explore NAME [options]       every interleaving of up to K perturbations at the HAL-call\n"
+    "                                      boundaries; failing schedules minimized and grouped by checker\n"
+    "      --seed N                        seed (default 1)\n"
+    "      --variant NAME                  the RTL variant (default: default)\n"
+    "      --bound K                       perturbations per schedule at most (default 2)\n"
+    "      --budget RUNS|SECONDSs          stop after so many schedules, or seconds (e.g. 30s)\n"
+    "      --jobs N                        parallel runs (default: one per core)\n"
+    "      --waves                         rerun each minimized failure with waves\n"
+    "      --out DIR                       the exploration's folder\n";
 
 constexpr char kBatchUsage[] =
     "  tandem batch FILE [run options]     the runs a manifest lists, one after another, each leaving\n"
@@ -97,7 +109,8 @@ bool is_help(const std::string& a) {
 }  // namespace
 
 const char* usage_text() {
-  static const std::string text = std::string(kCommonUsage) + kRunUsage + kRegressUsage + kBatchUsage + kExitCodes;
+  static const std::string text =
+      std::string(kCommonUsage) + kRunUsage + kRegressUsage + kExploreUsage + kBatchUsage + kExitCodes;
   return text.c_str();
 }
 
@@ -105,9 +118,11 @@ const char* verb_usage_text(const std::string& verb) {
   static const std::string run = std::string("usage:\n") + kRunUsage + kExitCodes;
   static const std::string regress = std::string("usage:\n") + kRegressUsage + kExitCodes;
   static const std::string batch = std::string("usage:\n") + kBatchUsage + kExitCodes;
+  static const std::string explore = std::string("usage:\n") + kExploreUsage + kExitCodes;
   if (verb == "run") return run.c_str();
   if (verb == "regress") return regress.c_str();
   if (verb == "batch") return batch.c_str();
+  if (verb == "explore") return explore.c_str();
   return nullptr;
 }
 
@@ -126,6 +141,13 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     cmd.kind = Command::Kind::kCheckers;
   } else if (verb == "run") {
     cmd.kind = Command::Kind::kRun;
+  } else if (verb == "explore") {
+    cmd.kind = Command::Kind::kExplore;
+    if (args.size() < 2 || args[1].rfind("-", 0) == 0) {
+      *error = "'explore' needs a scenario name (see 'tandem list')";
+      return std::nullopt;
+    }
+    cmd.scenario = args[1];
   } else if (verb == "regress") {
     cmd.kind = Command::Kind::kRegress;
   } else if (verb == "batch") {
@@ -139,13 +161,13 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
   const bool run = cmd.kind == Command::Kind::kRun || batch;
   const bool regress = cmd.kind == Command::Kind::kRegress;
   for (std::size_t k = 1; k < args.size(); ++k) {
-    if (!is_help(args[k]) || !(run || regress)) continue;
+    if (!is_help(args[k]) || !(run || regress || cmd.kind == Command::Kind::kExplore)) continue;
     cmd.kind = Command::Kind::kHelp;
     cmd.help_topic = verb;
     return cmd;
   }
 
-  std::size_t i = 1;
+  std::size_t i = cmd.kind == Command::Kind::kExplore ? 2 : 1;  // explore: its scenario is args[1]
   auto value = [&](const std::string& flag) -> std::optional<std::string> {
     if (i + 1 >= args.size()) {
       *error = "'" + flag + "' needs a value";
@@ -165,6 +187,7 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     return n;
   };
 
+  const bool explore = cmd.kind == Command::Kind::kExplore;
   bool seed_set = false;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -175,7 +198,7 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
         a.rfind("-", 0) != 0 || a == "--seed" || a == "--seeds" || a == "--seed-list" || a == "--exclude";
     if ((run || regress) && a.rfind("-", 0) != 0) {
       cmd.names.push_back(a);
-    } else if (a == "--seed" && run) {
+    } else if (a == "--seed" && (run || explore)) {
       auto n = number(a, 0, UINT64_MAX);
       if (!n) return std::nullopt;
       cmd.seed = *n;
@@ -232,11 +255,35 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
         return std::nullopt;
       }
       cmd.regress_waves = hit->second;
-    } else if (a == "--out" && (run || regress)) {
+    } else if (a == "--waves" && explore) {
+      cmd.waves = Waves::kFst;
+    } else if (a == "--bound" && explore) {
+      auto n = number(a, 1, 8);
+      if (!n) return std::nullopt;
+      cmd.bound = static_cast<unsigned>(*n);
+    } else if (a == "--budget" && explore) {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      const bool timed = !v->empty() && v->back() == 's';
+      std::uint64_t n = 0;
+      if (!parse_number(timed ? v->substr(0, v->size() - 1) : *v, 100'000'000, &n) || n == 0) {
+        *error = "'--budget' takes a number of runs or of seconds (e.g. 500 or 30s), not '" + *v + "'";
+        return std::nullopt;
+      }
+      if (timed) {
+        cmd.budget_seconds = static_cast<double>(n);
+      } else {
+        cmd.budget_runs = n;
+      }
+    } else if (a == "--explore-budget" && regress) {
+      auto n = number(a, 0, 1'000'000);
+      if (!n) return std::nullopt;
+      cmd.explore_budget = *n;
+    } else if (a == "--out" && (run || regress || explore)) {
       auto v = value(a);
       if (!v) return std::nullopt;
       cmd.out_dir = *v;
-    } else if (a == "--variant" && (run || regress)) {
+    } else if (a == "--variant" && (run || regress || explore)) {
       auto v = value(a);
       if (!v) return std::nullopt;
       if (find_variant(*v) == nullptr) {
@@ -278,7 +325,7 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
         return std::nullopt;
       }
       cmd.schedule = *schedule;
-    } else if (a == "--jobs" && regress) {
+    } else if (a == "--jobs" && (regress || explore)) {
       auto n = number(a, 1, 1024);
       if (!n) return std::nullopt;
       cmd.jobs = static_cast<unsigned>(*n);

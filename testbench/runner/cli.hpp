@@ -33,8 +33,8 @@ inline constexpr std::uint64_t kRegressMaxCycles = 30'000'000;
 inline constexpr unsigned kRegressTimeoutSeconds = 60;
 
 struct Command {
-  enum class Kind { kHelp, kVersion, kList, kCheckers, kRun, kRegress, kBatch } kind = Kind::kHelp;
-  std::string help_topic;     // kHelp: "", "run", "regress" or "batch"
+  enum class Kind { kHelp, kVersion, kList, kCheckers, kRun, kRegress, kBatch, kExplore } kind = Kind::kHelp;
+  std::string help_topic;     // kHelp: "", "run", "regress", "explore" or "batch"
   std::string scenario;       // run: the one scenario of this process (from `names`)
   std::uint64_t seed = 1;     // run: --seed (the first seed); the one seed of this process
   Waves waves = Waves::kOff;  // run
@@ -68,6 +68,10 @@ struct Command {
   unsigned runs_per_task = 0;                    // regress, Slurm: --runs-per-task (0: the default)
   std::vector<std::string> run_options;          // run, batch: the options every run of this command shares, as given
   std::vector<std::string> args;                 // as given, for handing a run to another executable
+  unsigned bound = 2;                            // explore: perturbations per schedule at most
+  std::uint64_t budget_runs = 0;                 // explore: schedules at most (0: no cap)
+  double budget_seconds = 0;                     // explore: seconds at most (0: no cap)
+  std::uint64_t explore_budget = 24;             // regress: schedules explored per racy-path scenario (0: none)
 };
 
 // Returns the command, or nullopt with `error` set.

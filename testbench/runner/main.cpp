@@ -1,4 +1,4 @@
-// tandem: the runner. `list`, `run` and `regress`; `tandem help` says how.
+// tandem: the runner. `list`, `run`, `regress` and `explore`; `tandem help` says how.
 #include <systemc>
 
 #include <cstdio>
@@ -9,6 +9,7 @@
 #include "batch.hpp"
 #include "checkers/catalog.hpp"
 #include "cli.hpp"
+#include "explore/command.hpp"
 #include "regress.hpp"
 #include "run_command.hpp"
 #include "scenario.hpp"
@@ -40,7 +41,8 @@ int sc_main(int argc, char* argv[]) {
       for (const auto& s : tandem::scenarios()) {
         std::string variants;
         for (const std::string& v : s.variants) variants += (variants.empty() ? "" : ",") + v;
-        const std::string expects = s.expect.empty() ? "" : " [expects: " + std::string(s.expect) + "]";
+        std::string expects = s.expect.empty() ? "" : " [expects: " + std::string(s.expect) + "]";
+        if (s.proof == tandem::Scenario::Proof::kExplore) expects += " [proof: explore]";
         std::printf("%-28s %s%s [variants: %s]\n", s.name.c_str(), s.summary.c_str(), expects.c_str(),
                     variants.c_str());
       }
@@ -49,6 +51,7 @@ int sc_main(int argc, char* argv[]) {
     case tandem::Command::Kind::kRun: return tandem::run_command(*cmd);
     case tandem::Command::Kind::kRegress: return tandem::regress(*cmd);
     case tandem::Command::Kind::kBatch: return tandem::batch(*cmd);
+    case tandem::Command::Kind::kExplore: return tandem::explore::explore_command(*cmd);
   }
   return 2;
 }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "crash.hpp"
+#include "explore/command.hpp"
 #include "launcher.hpp"
 #include "manifest.hpp"
 #include "outcome.hpp"
@@ -212,6 +213,25 @@ int regress(const Command& cmd) {
   if (reg.interrupted) {
     std::printf("\nstopped early (%s): the report is partial\n",
                 end == LaunchEnd::kInterrupted ? "interrupted" : "--fail-fast");
+  }
+  // The driver's racy paths, explored under a fixed budget: only in a whole regression run
+  // here (not a subset, a shard, a rerun or a cluster's), and only when it was not stopped.
+  const bool whole = cmd.names.empty() && cmd.variant.empty() && cmd.shard_count == 1 && !cmd.rerun_failed;
+  if (cmd.explore_budget != 0 && whole && !slurm && !reg.interrupted) {
+    std::printf("\nexploring the racy paths, %llu schedules each\n",
+                static_cast<unsigned long long>(cmd.explore_budget));
+    std::fflush(stdout);
+    for (const explore::Summary& e : explore::explore_racy_paths(cmd.explore_budget, parallel, dir)) {
+      ExploreSummary x;
+      x.scenario = e.target.scenario;
+      x.schedules_run = e.stats.runs;
+      x.distinct_states = e.stats.distinct_states;
+      x.failures = e.stats.failures;
+      x.runs_per_second = e.runs_per_second;
+      for (const explore::FailureSummary& g : e.groups) x.groups.push_back({g.checker, g.count, g.minimized, g.repro});
+      all_passed = all_passed && e.stats.failures == 0;
+      reg.explore.push_back(std::move(x));
+    }
   }
   std::printf("\n%s", write_report(reg).c_str());
   if (end == LaunchEnd::kInterrupted) return kExitInterrupted;
