@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache python3 pkg-config
   verilator libsystemc-dev libfmt-dev doctest-dev zlib1g-dev
   gtkwave clang-format patch
+  clang libclang-rt-14-dev
 )
 
 missing=()
