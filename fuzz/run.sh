@@ -35,6 +35,7 @@ case "${1:-}" in
     ;;
   --short)
     exe=$2 corpus=$3 work=$4
+    rm -rf "$work"  # the same seed from the same corpus: the same run every time
     fuzz_one "$exe" "$corpus" "$work" "$work.log" -seed=1 -runs="${FUZZ_RUNS:-1500}" -max_total_time=60
     figures "$(basename "$exe")" "$work.log"
     ;;
