@@ -6,8 +6,24 @@ SEED ?= 1
 VARIANT ?= default
 VIEW ?= driver
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# SAN=address,undefined (or thread): a sanitizer build of its own, build-san-address-undefined,
+# on which `make test` runs the sanitizer subset (SAN_TESTS, a CTest regex) instead of everything.
+SAN ?=
+comma := ,
+# The sanitizer subset: every unit test, the register generator's, and every scenario once
+# (seed 1, on the first RTL variant it runs on), so every checker's proof runs sanitized.
+SAN_TESTS ?= ^(unit/|regtool/|regress/[a-z0-9_]+/(default/)?seed-1$$|regress/[a-z0-9_]+/slowtiming/seed-1$$|regress/xfail_zoo_errata_not_applied/rev1/seed-1$$)
+FUZZ_SECONDS ?= 60
+ifneq ($(SAN),)
+BUILD := build-san-$(subst $(comma),-,$(SAN))
+CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=$(SAN)
+TEST_SELECT := -R '$(SAN_TESTS)'
+else
+CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Release
+TEST_SELECT :=
+endif
 
-.PHONY: all build setup test regress waves lint bench clean
+.PHONY: all build setup test regress waves lint bench fuzz clean
 
 all: build
 
@@ -15,11 +31,11 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
 	@cmake --build $(BUILD)
 
 test: build
-	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(TEST_SELECT)
 
 # The main job: the RTL stress for 10^7 cycles on every variant, then every scenario on every
 # RTL variant it runs on, ending with the regression's report. GNU make exits 2 whenever a
@@ -50,6 +66,10 @@ lint: build
 
 bench: build
 	@cmake --build $(BUILD) --target bench
+
+# Every fuzzer for FUZZ_SECONDS, with its executions per second and coverage.
+fuzz: build
+	@fuzz/run.sh --all $(BUILD) $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD)

@@ -58,7 +58,12 @@ TceDevice::~TceDevice() {
 
 int TceDevice::probe() {
   if (probed_) return -EBUSY;
-  if (config_.ring_log2 < 1 || config_.ring_log2 > 12 || config_.max_channels == 0) return -EINVAL;
+  // A zero poll interval or flush period would let a poll or the flush timer run again at the
+  // same instant, for ever.
+  if (config_.ring_log2 < 1 || config_.ring_log2 > 12 || config_.max_channels == 0 || config_.poll_interval_ns == 0 ||
+      config_.flush_ns == 0) {
+    return -EINVAL;
+  }
 
   const std::uint32_t id = hal_.read32(r::ID::kOffset);
   if (id == kAllOnes) {
@@ -350,8 +355,14 @@ int TceDevice::poll_registers(const std::function<bool()>& done, std::uint64_t t
     if (done()) return 0;
     const std::uint64_t t = hal_.now_ns();
     if (t >= deadline) return -ETIMEDOUT;
-    (void)hal_.wait_until([] { return false; }, std::min(config_.poll_interval_ns, deadline - t));
+    (void)hal_.wait_until([] { return false; }, poll_step(deadline - t));
   }
+}
+
+// At least 1 ns, so that every look lets time pass (a device whose probe refused a zero
+// interval can still be waited on).
+std::uint64_t TceDevice::poll_step(std::uint64_t left_ns) const {
+  return std::min(std::max<std::uint64_t>(config_.poll_interval_ns, 1), left_ns);
 }
 
 int TceDevice::wait(const CopyRequest& req, std::uint64_t timeout_ns) {
@@ -363,7 +374,7 @@ int TceDevice::wait(const CopyRequest& req, std::uint64_t timeout_ns) {
       if (req.finished()) return 0;
       const std::uint64_t t = hal_.now_ns();
       if (t >= deadline) return -ETIMEDOUT;
-      (void)hal_.wait_until([&req] { return req.finished(); }, std::min(config_.poll_interval_ns, deadline - t));
+      (void)hal_.wait_until([&req] { return req.finished(); }, poll_step(deadline - t));
     }
   }
   if (hal_.wait_until([&req] { return req.finished(); }, timeout_ns) == 0) return 0;

@@ -63,9 +63,9 @@ class TceDevice {
 
   // Process context. Identifies the device, applies its quirks, resets it, sets up a ring
   // per channel and the interrupts, and starts the channels. Returns 0, -ENODEV (not a
-  // TCE, or removed), -EINVAL (bad config), -EBUSY (already probed), -ETIMEDOUT (reset
-  // never finished), or what dma_alloc or request_irq returned. On failure nothing
-  // acquired stays held.
+  // TCE, or removed), -EINVAL (bad config: ring size, no channel, a zero poll or flush
+  // period), -EBUSY (already probed), -ETIMEDOUT (reset never finished), or what dma_alloc
+  // or request_irq returned. On failure nothing acquired stays held.
   [[nodiscard]] int probe();
 
   // Process context. Resets the channels and waits (bounded) until the device is idle,
@@ -116,6 +116,7 @@ class TceDevice {
   // Process context, no lock held. Re-reads a register condition every poll interval until it
   // holds. Returns 0 or -ETIMEDOUT.
   int poll_registers(const std::function<bool()>& done, std::uint64_t timeout_ns);
+  std::uint64_t poll_step(std::uint64_t left_ns) const;
   void program_locked();
   std::uint32_t channel_events() const;
   std::uint32_t vector_events(unsigned vector) const;

@@ -233,8 +233,26 @@ TEST_CASE("probe rejects a bad configuration before touching the device") {
   SUBCASE("no channel allowed") {
     cfg.max_channels = 0;
   }
+  // Zero periods let time stand still: a poll of a busy device, or the E2 flush timer
+  // re-arming itself, would loop for ever at one instant (found by fuzz/driver_request).
+  SUBCASE("a zero poll interval") {
+    cfg.poll_interval_ns = 0;
+  }
+  SUBCASE("a zero flush period") {
+    cfg.flush_ns = 0;
+  }
   Rig rig(cfg);
   CHECK(rig.driver.probe() == -EINVAL);
+  rig.finish();
+}
+
+TEST_CASE("a polling wait ends at its timeout even with a zero poll interval (the device never probed)") {
+  DeviceConfig cfg;
+  cfg.irq_mode = IrqMode::kPolling;
+  cfg.poll_interval_ns = 0;
+  Rig rig(cfg);
+  CopyRequest req;
+  CHECK(rig.driver.wait(req, 10'000) == -ETIMEDOUT);
   rig.finish();
 }
 

@@ -18,6 +18,7 @@ import sys
 import tomllib
 
 import regblock
+import regschema
 
 ACCESS = ("RW", "RO", "W1C", "W1S", "RC", "WO")
 WRITABLE = ("RW", "W1C", "W1S", "WO")
@@ -43,9 +44,12 @@ def integer(raw, key, where, default=None):
 def bits_of(spec, where):
     hi, _, lo = str(spec).partition(":")
     try:
-        return int(hi), int(lo) if lo else int(hi)
+        msb, lsb = int(hi), int(lo) if lo else int(hi)
     except ValueError:
         raise DescriptionError(f"{where}: bad bits '{spec}'") from None
+    if lsb < 0 or msb < lsb:  # above bit 31 is for the caller to judge, with a field array's extent
+        raise DescriptionError(f"{where}: bad bits '{spec}' (HI:LO with HI >= LO >= 0)")
+    return msb, lsb
 
 
 class Field:
@@ -142,10 +146,18 @@ class Register:
 def load(path):
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
+    try:
+        regschema.check(raw)
+    except regschema.ShapeError as e:
+        raise DescriptionError(str(e)) from None
     device = need(raw, "device", "description")
     for key in ("name", "title", "window_bytes", "vendor_id", "device_id", "max_channels", "max_vectors"):
         need(device, key, "device")
-    need(raw, "descriptor", "description")
+    # Descriptor bit groups are read by the generators: each must lie within 32 bits.
+    for group in ("ctrl_bits", "status_bits"):
+        for f in raw["descriptor"][group]:
+            if bits_of(f["bits"], f"descriptor.{group}.{f['name']}")[0] > 31:
+                raise DescriptionError(f"descriptor.{group}.{f['name']}: bits '{f['bits']}' go beyond bit 31")
     regs = [Register(r) for r in need(raw, "register", "description")]
     taken, names = {}, set()
     for r in regs:
@@ -444,7 +456,7 @@ def main(argv):
         raw, regs = load(source)
     except DescriptionError as e:
         sys.exit(f"regtool: {source}: {e}")
-    except (OSError, tomllib.TOMLDecodeError) as e:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:  # not UTF-8 is no TOML either
         sys.exit(f"regtool: {source}: {e}")
     rel = "rtl/" + pathlib.Path(source).name
     write_if_changed(outdir / "tce_reg_pkg.sv", gen_sv(raw, regs, rel, outdir.name))

@@ -1,0 +1,16 @@
+// The one RTL variant the descriptor fuzz drives: the default tce_top (2 channels, 2
+// vectors), Verilated for this clang build with the fuzzer's instrumentation.
+#include "Vtce_top_default.h"
+#include "Vtce_top_default___024root.h"
+#include "verilated_device_impl.hpp"
+
+namespace tandem {
+namespace {
+const VariantRegistrar kVariant({"default", "the default tce_top, built for fuzzing", 2, 2,
+                                 [](std::shared_ptr<WaveFile> waves,
+                                    const std::string& scope) -> std::unique_ptr<VerilatedDevice> {
+                                   return std::make_unique<VerilatedDeviceOf<Vtce_top_default>>(std::move(waves),
+                                                                                                scope);
+                                 }});
+}  // namespace
+}  // namespace tandem
