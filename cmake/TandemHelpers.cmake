@@ -1,8 +1,10 @@
 # Project-wide helpers: warnings per target, and one-line test registration.
 
-# Warnings for code of ours (never for Verilator's generated sources).
+# Warnings for code of ours (never for Verilator's generated sources, nor for the headers of
+# Verilator, SystemC and other libraries, which are system includes), as errors.
+option(TANDEM_WERROR "Treat warnings in code of ours as errors" ON)
 function(tandem_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra ${ARGN})
+  target_compile_options(${target} PRIVATE -Wall -Wextra $<$<BOOL:${TANDEM_WERROR}>:-Werror> ${ARGN})
 endfunction()
 
 # A doctest executable whose cases become CTest tests one by one, named PREFIX/case.

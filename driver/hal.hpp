@@ -4,16 +4,18 @@
 // tests (driver/testing/) and a memory-mapped one for real hardware.
 #pragma once
 
+#include <cstdarg>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
+
+#include "hal_types.hpp"
 
 namespace tce {
 
 enum class IrqReturn { kNone, kHandled };  // kNone: "not mine" (shared lines)
-enum class Trigger { kLevelHigh, kEdgeRising };
 enum class LogLevel { kDebug, kInfo, kWarn, kError };
-enum class DmaDir { kToDevice, kFromDevice, kBidirectional };
 
 // Coherent DMA memory: the CPU's view and the bus address the device uses.
 struct DmaRegion {
@@ -80,6 +82,21 @@ class Hal {
 
   virtual std::uint64_t now_ns() = 0;
   virtual void log(LogLevel level, const char* message) = 0;
+
+  // log() with a printf-style message; a message longer than a line is cut.
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  void
+  logf(LogLevel level, const char* format, ...) {
+    char line[kLogLineBytes];
+    std::va_list args;
+    va_start(args, format);
+    std::vsnprintf(line, sizeof line, format, args);
+    va_end(args);
+    log(level, line);
+  }
+  static constexpr std::size_t kLogLineBytes = 160;
 };
 
 // Holds an irq-save spinlock for a scope.

@@ -38,14 +38,12 @@ void RequestCore::issue_front() {
   queue_.pop_front();
   r->state_ = RequestState::kIssued;
   issued_list_.push_back(r);
-  ++issued_;
 }
 
 void RequestCore::issue(CopyRequest& r) {
   clear_results(r);
   r.state_ = RequestState::kIssued;
   issued_list_.push_back(&r);
-  ++issued_;
 }
 
 bool RequestCore::cancel(CopyRequest& r) {
@@ -68,7 +66,6 @@ void RequestCore::finish(CopyRequest& r, int status) {
   auto it = std::find(issued_list_.begin(), issued_list_.end(), &r);
   if (it != issued_list_.end()) {
     issued_list_.erase(it);
-    --issued_;
   }
   r.status = status;
   r.state_ = status == 0 ? RequestState::kCompleted : RequestState::kFailed;
@@ -84,7 +81,6 @@ std::vector<CopyRequest*> RequestCore::fail_all(int status) {
     finished_.push_back(r);
   }
   issued_list_.clear();
-  issued_ = 0;
   queue_.clear();
   return all;
 }

@@ -31,7 +31,7 @@ class RequestCore {
   std::vector<CopyRequest*> fail_all(int status);
 
   std::size_t queued() const { return queue_.size(); }
-  std::size_t issued() const { return issued_; }
+  std::size_t issued() const { return issued_list_.size(); }
 
   // Takes the requests finished since the last call.
   std::vector<CopyRequest*> take_finished();
@@ -41,7 +41,6 @@ class RequestCore {
  private:
   std::deque<CopyRequest*> queue_;
   std::vector<CopyRequest*> issued_list_;
-  std::size_t issued_ = 0;
   std::vector<CopyRequest*> finished_;
 };
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <cstdio>
 
 #include "tce_regs.hpp"
 
@@ -75,9 +74,7 @@ int TceDevice::probe() {
                                   static_cast<std::uint16_t>(r::get<r::ID::DEVICE>(id)),
                                   static_cast<std::uint8_t>(r::get<r::VERSION::REVISION>(version)));
   if (entry == nullptr) {
-    char msg[80];
-    std::snprintf(msg, sizeof msg, "probe: ID 0x%08x is not a device this driver drives", static_cast<unsigned>(id));
-    hal_.log(LogLevel::kError, msg);
+    hal_.logf(LogLevel::kError, "probe: ID 0x%08x is not a device this driver drives", static_cast<unsigned>(id));
     return -ENODEV;
   }
   quirks_ = entry->quirks;
@@ -470,10 +467,8 @@ void TceDevice::retire_locked(TceRing& ring, bool check_halt) {
       ++stats_.channel_errors;
       if (CopyRequest* failed = ring.at_retire()) {
         failed->err_code = static_cast<r::ErrCode>(r::get<r::CH_STATUS::ERR_CODE>(st));
-        char msg[96];
-        std::snprintf(msg, sizeof msg, "channel %u: descriptor failed with error %s; resetting the channel", c,
-                      r::to_string(failed->err_code));
-        hal_.log(LogLevel::kWarn, msg);
+        hal_.logf(LogLevel::kWarn, "channel %u: descriptor failed with error %s; resetting the channel", c,
+                  r::to_string(failed->err_code));
         finish_locked(*failed, -EIO);
       }
       recover_locked(ring, false);
@@ -546,10 +541,8 @@ void TceDevice::watchdog_fired(unsigned c) {
     retire_locked(ring, true);  // what finished without an interrupt completes here
     if (!removed_ && watchdogs_[c] == 0 && !ring.empty()) {
       ++stats_.watchdog_resets;
-      char msg[80];
-      std::snprintf(msg, sizeof msg, "channel %u: no progress for %llu ns; resetting and re-issuing", c,
-                    static_cast<unsigned long long>(config_.watchdog_ns));
-      hal_.log(LogLevel::kWarn, msg);
+      hal_.logf(LogLevel::kWarn, "channel %u: no progress for %llu ns; resetting and re-issuing", c,
+                static_cast<unsigned long long>(config_.watchdog_ns));
       recover_locked(ring, true);
     }
     kick_locked();
@@ -608,25 +601,7 @@ int TceDevice::suspend() {
   };
   if (hal_.wait_until(drained, config_.pm_timeout_ns) != 0) return give_up("suspend: the rings did not drain");
 
-  // Context that D3 loses: everything probe programmed.
-  saved_.clear();
-  auto save = [this](std::uint32_t offset) { saved_.emplace_back(offset, hal_.read32(offset)); };
-  for (const auto& ring : rings_) {
-    save(r::RING_BASE_LO::offset(ring->channel()));
-    save(r::RING_BASE_HI::offset(ring->channel()));
-    save(r::RING_SIZE_LOG2::offset(ring->channel()));
-  }
-  if (config_.irq_mode != IrqMode::kPolling) {
-    if (irqs_.size() > 1) save(r::IRQ_VEC_MAP::kOffset);
-    if (config_.irq_mode == IrqMode::kPulse) save(r::IRQ_MODE::kOffset);
-    if (config_.coalesce_count > 1 || config_.coalesce_timer_cycles != 0) {
-      for (unsigned v = 0; v < irqs_.size(); ++v) save(r::IRQ_COALESCE::offset(v));
-    }
-    save(r::IRQ_ENABLE::kOffset);
-  }
-  save(r::CTRL::kOffset);
-  for (const auto& ring : rings_) save(r::CH_CTRL::offset(ring->channel()));
-
+  // D3 loses the device's context: resume() programs it again, as probe() did.
   hal_.write32(r::PM_CTRL::kOffset, r::put<r::PM_CTRL::STATE>(static_cast<std::uint32_t>(r::PmState::kD3)));
   const std::uint32_t pm = hal_.read32(r::PM_STATUS::kOffset);
   if (r::get<r::PM_STATUS::PM_REFUSED>(pm) != 0 ||
@@ -657,7 +632,7 @@ int TceDevice::resume() {
   std::vector<CopyRequest*> done;
   {
     IrqLockGuard guard(hal_, lock_);
-    for (const auto& [offset, value] : saved_) hal_.write32(offset, value);
+    program_locked();
     hal_.write32(r::IRQ_STATUS::kOffset, r::IRQ_STATUS::PM_DONE::kMask);  // the wake-up's own event
     for (const auto& ring : rings_) ring->reset();                        // empty when suspended; HEAD = TAIL = 0 now
     suspended_ = false;

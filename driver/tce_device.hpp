@@ -91,11 +91,11 @@ class TceDevice {
   [[nodiscard]] int wait(const CopyRequest& request, std::uint64_t timeout_ns);
 
   // Process context. Stops taking work onto the rings, waits (bounded) for the rings to
-  // drain, saves the context and enters D3. Returns 0, -EBUSY (did not go idle, or the
+  // drain and enters D3 (which loses the device's context). Returns 0, -EBUSY (did not go idle, or the
   // device refused: the driver runs on), -ENODEV.
   [[nodiscard]] int suspend();
-  // Process context. Wakes the device, waits for D0, restores what suspend saved and
-  // issues the work queued meanwhile. Returns 0, -ETIMEDOUT, -ENODEV.
+  // Process context. Wakes the device, waits for D0, programs it again as probe did
+  // (program_locked) and issues the work queued meanwhile. Returns 0, -ETIMEDOUT, -ENODEV.
   [[nodiscard]] int resume();
 
   // Interrupt context, for vector v. Acknowledges exactly the events it saw.
@@ -117,6 +117,7 @@ class TceDevice {
   // holds. Returns 0 or -ETIMEDOUT.
   int poll_registers(const std::function<bool()>& done, std::uint64_t timeout_ns);
   std::uint64_t poll_step(std::uint64_t left_ns) const;
+  // Under the lock: writes the whole configuration (probe, and resume after D3).
   void program_locked();
   std::uint32_t channel_events() const;
   std::uint32_t vector_events(unsigned vector) const;
@@ -156,8 +157,7 @@ class TceDevice {
   bool removed_ = false;
   bool suspending_ = false;
   bool suspended_ = false;
-  bool stopping_ = false;                                       // remove() under way
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> saved_;  // (offset, value)
+  bool stopping_ = false;  // remove() under way
 };
 
 }  // namespace tce

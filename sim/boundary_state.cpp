@@ -32,7 +32,8 @@ std::uint64_t platform_state(Platform& platform) {
     h.byte(static_cast<std::uint8_t>(cpu.context()));
     h.byte(static_cast<std::uint8_t>(cpu.irqs_enabled() | cpu.finished() << 1));
     h.u64(cpu.work_pending());
-    cpu.for_each_timer([&](const sc_core::sc_time& due) { h.u64(due > now ? (due - now).value() : 0); });
+    platform.pending_timers().for_each_due(
+        i, [&](const sc_core::sc_time& due) { h.u64(due > now ? (due - now).value() : 0); });
   }
   return h.value();
 }

@@ -6,8 +6,18 @@
 #include <cerrno>
 #include <cstdint>
 
+#include "boundary_hook.hpp"
+#include "device_events.hpp"
+#include "dma_mappings.hpp"
+#include "driver_timers.hpp"
 #include "engine.hpp"
-#include "platform.hpp"
+#include "host_memory.hpp"
+#include "irq_routing.hpp"
+#include "lock_handoff.hpp"
+#include "run_log.hpp"
+#include "store_buffer.hpp"
+#include "store_buffer_drain.hpp"
+#include "tce_pins.hpp"
 #include "tce_regs.hpp"
 
 namespace tandem {
@@ -42,7 +52,7 @@ constexpr unsigned kDeltasAfterStop = 100'000;
 
 }  // namespace
 
-SimCpu::SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id)
+SimCpu::SimCpu(sc_core::sc_module_name name, CpuPlatform& platform, unsigned id)
     : sc_module(name), platform_(platform), id_(id) {
   SC_THREAD(thread);
   // Driver code runs here natively, with interrupt handlers and bottom halves nested in
@@ -61,7 +71,7 @@ bool SimCpu::is_current() const {
 
 void SimCpu::thread() {
   thread_ = sc_core::sc_get_current_process_handle();
-  wait(cycle_period() * static_cast<double>(platform_.harness().reset_cycles()), stop_event_);
+  wait(cycle_period() * static_cast<double>(platform_.reset_cycles()), stop_event_);
   set_context(CpuContext::kProcess);
   if (program_ && !platform_.stopping()) program_(*this);
   set_context(CpuContext::kIdle);
@@ -79,7 +89,7 @@ void SimCpu::settle() {
 void SimCpu::set_context(CpuContext context) {
   if (context == context_) return;
   context_ = context;
-  if (id_ < 4) *platform_.harness().probes().context[id_] = static_cast<CData>(context);
+  if (id_ < ProbePins::kCpus) *platform_.markers().context[id_] = static_cast<CData>(context);
   Event e{EventKind::kContext};
   e.cpu = static_cast<int>(id_);
   e.what = to_string(context);
@@ -108,7 +118,7 @@ void SimCpu::stop() {
 
 void SimCpu::begin_call(HalCall call, std::uint64_t target) {
   if (platform_.stopping()) return;
-  if (id_ < 4) *platform_.harness().probes().hal_call[id_] = static_cast<CData>(call);
+  if (id_ < ProbePins::kCpus) *platform_.markers().hal_call[id_] = static_cast<CData>(call);
   Event e{EventKind::kHalCall};
   e.cpu = static_cast<int>(id_);
   e.what = to_string(call);
@@ -117,7 +127,7 @@ void SimCpu::begin_call(HalCall call, std::uint64_t target) {
   if (StoreBufferDrain* drain = platform_.store_buffer_drain()) drain->tick(id_);
   // The boundary: its writes are noticed as this CPU's before another CPU can run.
   if (BoundaryHook* hook = platform_.boundary_hook()) hook->before_call(*this, call, target);
-  const unsigned cost = platform_.config().hal_call_cycles;
+  const unsigned cost = platform_.hal_call_cycles();
   if (cost != 0) {
     wait(cycle_period() * static_cast<double>(cost), stop_event_);
     settle();
@@ -130,42 +140,26 @@ void SimCpu::begin_call(HalCall call, std::uint64_t target) {
 
 // Hands each due timer's work to this CPU as bottom-half work.
 void SimCpu::timer_thread() {
+  DriverTimers& timers = platform_.timers();
   for (;;) {
-    if (timers_.empty()) {
-      wait(timers_changed_);
+    const sc_core::sc_time first = timers.first_due(id_);
+    if (first == sc_core::sc_max_time()) {
+      wait(timers.changed(id_));
       continue;
     }
-    sc_core::sc_time first = sc_core::sc_max_time();
-    for (const auto& [id, t] : timers_) first = std::min(first, t.due);
     const sc_core::sc_time now = sc_core::sc_time_stamp();
     if (first > now) {
-      wait(first - now, timers_changed_);
+      wait(first - now, timers.changed(id_));
       continue;
     }
-    for (auto it = timers_.begin(); it != timers_.end();) {
-      if (it->second.due <= now) {
-        Event fired{EventKind::kTimer};
-        fired.cpu = static_cast<int>(id_);
-        fired.data = it->first;
-        fired.what = kTimerFire;
-        platform_.publish(fired);
-        work_.push_back(std::move(it->second.work));
-        it = timers_.erase(it);
-      } else {
-        ++it;
-      }
-    }
+    timers.take_due(id_, now, [this](std::function<void()> work) { work_.push_back(std::move(work)); });
     wake_event_.notify();
   }
 }
 
-tce::TimerId SimCpu::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
+tce::TimerId SimCpu::start_timer(unsigned device, std::uint64_t delay_ns, std::function<void()> work) {
   begin_call(HalCall::kStartTimer);
-  const tce::TimerId id = platform_.timers().next_id();
-  timers_[id] = {sc_core::sc_time_stamp() + sc_core::sc_time(static_cast<double>(delay_ns), sc_core::SC_NS),
-                 std::move(work)};
-  timers_changed_.notify();
-  return id;
+  return platform_.timers().start(id_, device, delay_ns, std::move(work));
 }
 
 void SimCpu::cancel_timer(tce::TimerId timer) {
@@ -173,17 +167,11 @@ void SimCpu::cancel_timer(tce::TimerId timer) {
   platform_.timers().cancel(timer);  // whichever CPU started it
 }
 
-bool SimCpu::erase_timer(tce::TimerId timer) {
-  if (timers_.erase(timer) == 0) return false;
-  timers_changed_.notify();
-  return true;
-}
-
 void SimCpu::take_interrupts() {
   while (irqs_enabled_ && context_ != CpuContext::kIsr) {
-    const int line = platform_.pic().pending_for(id_);
+    const int line = platform_.irq().pic().pending_for(id_);
     if (line < 0) break;
-    platform_.pic().acknowledge(static_cast<unsigned>(line));
+    platform_.irq().pic().acknowledge(static_cast<unsigned>(line));
     Event taken{EventKind::kIrqTaken};
     taken.cpu = static_cast<int>(id_);
     taken.line = static_cast<unsigned>(line);
@@ -193,18 +181,18 @@ void SimCpu::take_interrupts() {
     set_context(CpuContext::kIsr);
     irqs_enabled_ = false;
     const sc_core::sc_time entered = sc_core::sc_time_stamp();
-    const tce::IrqReturn ret = platform_.irq_handlers().dispatch(static_cast<unsigned>(line));
+    const tce::IrqReturn ret = platform_.irq().handlers().dispatch(static_cast<unsigned>(line));
     // Driver code costs time only through its HAL calls: handlers that made none took no
     // time, and a level line they left up would be taken again at once, for ever, in zero
     // simulated time (no checker could judge it). Such an interrupt costs one HAL call's work.
     if (sc_core::sc_time_stamp() == entered) {
-      wait(cycle_period() * static_cast<double>(std::max(1u, platform_.config().hal_call_cycles)), stop_event_);
+      wait(cycle_period() * static_cast<double>(std::max(1u, platform_.hal_call_cycles())), stop_event_);
       settle();
     }
     if (ret == tce::IrqReturn::kNone) {
       platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), who(), "spurious interrupt on line {}", line);
     }
-    platform_.pic().eoi(static_cast<unsigned>(line));
+    platform_.irq().pic().eoi(static_cast<unsigned>(line));
     Event eoi{EventKind::kEoi};
     eoi.cpu = static_cast<int>(id_);
     eoi.line = static_cast<unsigned>(line);
@@ -235,7 +223,7 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   req.write = write;
   req.addr = offset;
   req.data = value;
-  if (id_ < 4) *platform_.harness().probes().reg[id_] = static_cast<SData>(offset);
+  if (id_ < ProbePins::kCpus) *platform_.markers().reg[id_] = static_cast<SData>(offset);
   req.priority = id_;  // same cycle, several CPUs: the bus order does not depend on thread order
   if (platform_.stopping()) return write ? 0 : 0xFFFFFFFFu;  // after the stop: the device is out of reach
   platform_.engine().submit(device, &req, &csr_done_);
@@ -264,14 +252,6 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   return write ? 0 : req.data;
 }
 
-std::uint32_t SimCpu::read32(std::uint32_t offset) {
-  return csr_access(0, false, offset, 0);
-}
-
-void SimCpu::write32(std::uint32_t offset, std::uint32_t value) {
-  csr_access(0, true, offset, value);
-}
-
 // A write barrier, or a sync for the device, drains this CPU's store buffer: its writes before it
 // reach memory before anything after it (the doorbell above all). Reads need nothing more:
 // device writes reach the CPU's view at once.
@@ -282,16 +262,12 @@ void SimCpu::wmb() {
 void SimCpu::rmb() {
   begin_call(HalCall::kRmb);
 }
-void SimCpu::dma_sync_for_device(const tce::DmaRegion& region, std::size_t, std::size_t) {
+void SimCpu::dma_sync_for_device(const tce::DmaRegion& region) {
   begin_call(HalCall::kSyncForDevice, region.bus);
   if (platform_.store_buffer()) platform_.store_buffer()->drain_cpu(id_);
 }
-void SimCpu::dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t, std::size_t) {
+void SimCpu::dma_sync_for_cpu(const tce::DmaRegion& region) {
   begin_call(HalCall::kSyncForCpu, region.bus);
-}
-
-int SimCpu::dma_alloc(std::size_t size, tce::DmaRegion* out) {
-  return dma_alloc(0, size, out);
 }
 
 int SimCpu::dma_alloc(unsigned device, std::size_t size, tce::DmaRegion* out) {
@@ -307,10 +283,6 @@ int SimCpu::dma_alloc(unsigned device, std::size_t size, tce::DmaRegion* out) {
   return 0;
 }
 
-void SimCpu::dma_free(tce::DmaRegion& region) {
-  dma_free(0, region);
-}
-
 void SimCpu::dma_free(unsigned device, tce::DmaRegion& region) {
   begin_call(HalCall::kDmaFree, region.bus);
   platform_.dma().unmapped(device, region.bus, region.size, tce::DmaDir::kBidirectional, to_string(HalCall::kDmaFree));
@@ -324,10 +296,6 @@ void SimCpu::dma_free(unsigned device, tce::DmaRegion& region) {
   region = tce::DmaRegion{};
 }
 
-int SimCpu::dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
-  return dma_map(0, cpu, len, dir, bus);
-}
-
 int SimCpu::dma_map(unsigned device, void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
   begin_call(HalCall::kDmaMap);
   if (len == 0) return -EINVAL;
@@ -338,33 +306,21 @@ int SimCpu::dma_map(unsigned device, void* cpu, std::size_t len, tce::DmaDir dir
   return 0;
 }
 
-void SimCpu::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
-  dma_unmap(0, bus, len, dir);
-}
-
 void SimCpu::dma_unmap(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir) {
   begin_call(HalCall::kDmaUnmap, bus);
   platform_.dma().unmapped(device, bus, len, dir, to_string(HalCall::kDmaUnmap));
 }
 
-int SimCpu::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
-  return request_line(vector, trigger, std::move(handler), 0);
-}
-
-void SimCpu::free_irq(unsigned vector) {
-  free_line(vector, 0);
-}
-
-int SimCpu::request_line(unsigned line, tce::Trigger trigger, IrqHandler handler, unsigned owner) {
+int SimCpu::request_line(unsigned line, tce::Trigger trigger, tce::Hal::IrqHandler handler, unsigned owner) {
   begin_call(HalCall::kRequestIrq);
-  return platform_.irq_handlers().add(line, trigger, id_, std::move(handler), owner);
+  return platform_.irq().handlers().add(line, trigger, id_, std::move(handler), owner);
 }
 
 void SimCpu::free_line(unsigned line, unsigned owner) {
   begin_call(HalCall::kFreeIrq);
-  platform_.irq_handlers().remove(line, owner);
+  platform_.irq().handlers().remove(line, owner);
   // As synchronize_irq does: a handler of the line running on another CPU finishes first.
-  while (platform_.irq_handlers().running(line) && !platform_.stopping()) wait(cycle_period(), stop_event_);
+  while (platform_.irq().handlers().running(line) && !platform_.stopping()) wait(cycle_period(), stop_event_);
 }
 
 tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
@@ -464,7 +420,7 @@ int SimCpu::wait_until(const std::function<bool()>& done, std::uint64_t timeout_
     if (now >= deadline) return -ETIMEDOUT;
     set_context(CpuContext::kIdle);
     // An interrupt already pending is taken below without waiting, unless it cannot be.
-    if (!irqs_enabled_ || platform_.pic().pending_for(id_) < 0) {
+    if (!irqs_enabled_ || platform_.irq().pic().pending_for(id_) < 0) {
       wait(deadline - now, irq_event_ | wake_event_);
       settle();
       if (platform_.stopping()) return wait_after_stop(done, timeout_ns);
@@ -494,7 +450,7 @@ int SimCpu::wait_after_stop(const std::function<bool()>& done, std::uint64_t tim
 }
 
 bool SimCpu::may_give_up() {
-  for (unsigned i = 0; i < platform_.config().cpus; ++i) {
+  for (unsigned i = 0; i < platform_.cpus(); ++i) {
     const SimCpu& other = platform_.cpu(i);
     if (&other == this || other.finished()) continue;
     if (!other.waiting_after_stop_ || other.id() > id_) return false;

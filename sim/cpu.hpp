@@ -1,5 +1,5 @@
-// A simulated CPU: one SystemC thread running driver code natively, and the driver's HAL
-// on the simulated platform. Every register access is a real AXI4-Lite transaction and
+// A simulated CPU: one SystemC thread running driver code natively, and what the driver's
+// HAL (sim/platform_hal.hpp) does on it. Every register access is a real AXI4-Lite transaction and
 // costs the cycles the bus takes; every HAL call also costs a configurable number of
 // cycles of "other driver work". Interrupts preempt the CPU only between two HAL calls and
 // only while it has them enabled (lock_irqsave disables them).
@@ -10,14 +10,12 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <map>
 #include <string>
 
+#include "cpu_platform.hpp"
 #include "hal.hpp"
 
 namespace tandem {
-
-class Platform;
 
 enum class CpuContext { kIdle, kProcess, kIsr, kBottomHalf };
 
@@ -56,10 +54,10 @@ const char* to_string(CpuContext context);
 // A register's name from the register map (CH_CTRL[1]), or its offset when none sits there.
 std::string register_name(std::uint32_t offset);
 
-class SimCpu : public sc_core::sc_module, public tce::Hal {
+class SimCpu : public sc_core::sc_module {
  public:
   SC_HAS_PROCESS(SimCpu);
-  SimCpu(sc_core::sc_module_name name, Platform& platform, unsigned id);
+  SimCpu(sc_core::sc_module_name name, CpuPlatform& platform, unsigned id);
 
   // What this CPU runs, in process context, once the device is out of reset.
   void set_program(std::function<void(SimCpu&)> program) { program_ = std::move(program); }
@@ -73,11 +71,6 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   // Takes the interrupts pending for this CPU now (from a boundary hook, before a call).
   void interrupt_here() { take_interrupts(); }
   std::size_t work_pending() const { return work_.size(); }
-  // The timers' due times, in start order.
-  template <typename F>
-  void for_each_timer(F&& f) const {
-    for (const auto& [id, t] : timers_) f(t.due);
-  }
   // Interrupt pending for this CPU (from the platform interrupt controller).
   void raise_irq() { irq_event_.notify(); }
   void wake() { wake_event_.notify(); }
@@ -86,44 +79,33 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void stop();
   // Whether the calling SystemC process is this CPU's (the one running its program).
   bool is_current() const;
-  // Drops a timer of this CPU's; false if it has none of that id.
-  bool erase_timer(tce::TimerId timer);
-  // Register accesses and interrupt lines of one device among several (the tce::Hal
-  // calls of this class reach device 0 and take a vector as the line).
+
+  // What the HAL's calls do on this CPU, for device `device` where one is named.
   std::uint32_t csr_read(unsigned device, std::uint32_t offset) { return csr_access(device, false, offset, 0); }
   void csr_write(unsigned device, std::uint32_t offset, std::uint32_t value) {
     csr_access(device, true, offset, value);
   }
-  int request_line(unsigned line, tce::Trigger trigger, IrqHandler handler, unsigned owner);
+  int request_line(unsigned line, tce::Trigger trigger, tce::Hal::IrqHandler handler, unsigned owner);
   // DMA memory for one device among several (the events name it).
   int dma_alloc(unsigned device, std::size_t size, tce::DmaRegion* out);
   void dma_free(unsigned device, tce::DmaRegion& region);
   int dma_map(unsigned device, void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus);
   void dma_unmap(unsigned device, std::uint64_t bus, std::size_t len, tce::DmaDir dir);
   void free_line(unsigned line, unsigned owner);
-
-  // tce::Hal
-  std::uint32_t read32(std::uint32_t offset) override;
-  void write32(std::uint32_t offset, std::uint32_t value) override;
-  void wmb() override;
-  void rmb() override;
-  int dma_alloc(std::size_t size, tce::DmaRegion* out) override;
-  void dma_free(tce::DmaRegion& region) override;
-  void dma_sync_for_device(const tce::DmaRegion& region, std::size_t offset, std::size_t len) override;
-  void dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t offset, std::size_t len) override;
-  int dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) override;
-  void dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) override;
-  int request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) override;
-  void free_irq(unsigned vector) override;
-  tce::IrqState lock_irqsave(tce::SpinLock& lock) override;
-  void unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state) override;
-  void schedule_work(std::function<void()> work) override;
-  tce::TimerId start_timer(std::uint64_t delay_ns, std::function<void()> work) override;
-  void cancel_timer(tce::TimerId timer) override;
-  int wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) override;
-  void wake_all() override;
-  std::uint64_t now_ns() override;
-  void log(tce::LogLevel level, const char* message) override;
+  void wmb();
+  void rmb();
+  void dma_sync_for_device(const tce::DmaRegion& region);
+  void dma_sync_for_cpu(const tce::DmaRegion& region);
+  tce::IrqState lock_irqsave(tce::SpinLock& lock);
+  void unlock_irqrestore(tce::SpinLock& lock, tce::IrqState state);
+  void schedule_work(std::function<void()> work);
+  tce::TimerId start_timer(unsigned device, std::uint64_t delay_ns, std::function<void()> work);
+  void cancel_timer(tce::TimerId timer);
+  // Also for scenarios that make several CPUs meet (bounded, as the HAL's).
+  [[nodiscard]] int wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns);
+  void wake_all();
+  std::uint64_t now_ns();
+  void log(tce::LogLevel level, const char* message);
 
  private:
   void thread();
@@ -138,7 +120,7 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   void run_work();
   std::uint32_t csr_access(unsigned device, bool write, std::uint32_t offset, std::uint32_t value);
 
-  Platform& platform_;
+  CpuPlatform& platform_;
   unsigned id_;
   std::function<void(SimCpu&)> program_;
   CpuContext context_ = CpuContext::kIdle;
@@ -148,13 +130,8 @@ class SimCpu : public sc_core::sc_module, public tce::Hal {
   std::uint64_t after_stop_ns_ = 0;  // how far the program's clock ran on after an early stop
   bool waiting_after_stop_ = false;
   std::deque<std::function<void()>> work_;
-  struct Timer {
-    sc_core::sc_time due;
-    std::function<void()> work;
-  };
-  std::map<tce::TimerId, Timer> timers_;  // ids increase, so map order is start order
   sc_core::sc_process_handle thread_;
-  sc_core::sc_event irq_event_, wake_event_, csr_done_, timers_changed_;
+  sc_core::sc_event irq_event_, wake_event_, csr_done_;
   sc_core::sc_event stop_event_;  // notified only by stop(): timed waits end with it
 };
 

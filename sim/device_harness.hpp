@@ -11,6 +11,7 @@
 #include "axi_mem_slave.hpp"
 #include "axil_master.hpp"
 #include "host_memory.hpp"
+#include "tce_regs.hpp"
 #include "wave_file.hpp"
 
 namespace tandem {
@@ -28,6 +29,9 @@ struct HarnessConfig {
 
 class DeviceHarness {
  public:
+  // The most interrupt outputs the device has (its register description says).
+  static constexpr unsigned kVectors = tce::reg::kMaxVectors;
+
   // Throws std::invalid_argument for a variant that does not exist.
   DeviceHarness(MemoryBus& memory, const HarnessConfig& config);
   ~DeviceHarness();

@@ -10,9 +10,11 @@
 namespace tandem {
 
 namespace {
-Event fault(const char* what) {
+// A fault on interrupt controller lines, or (device) on one device's ports.
+Event fault(const char* what, unsigned device = 0) {
   Event e{EventKind::kFault};
-  e.what = what;  // faults act on device 0
+  e.what = what;
+  e.device = device;
   return e;
 }
 }  // namespace
@@ -37,25 +39,25 @@ void FaultInjector::delay_next_irq(std::uint64_t cycles) {
   platform_.publish(fault(kFaultDelayIrq));
 }
 
-void FaultInjector::stall_memory(std::uint64_t cycles) {
+void FaultInjector::stall_memory(unsigned device, std::uint64_t cycles) {
   const std::uint64_t now = platform_.cycle();
-  platform_.harness().memory_port().stall_until(cycles == kForever ? kForever : now + cycles);
+  platform_.harness(device).memory_port().stall_until(cycles == kForever ? kForever : now + cycles);
   if (cycles == kForever) {
-    platform_.log().line(now, "fault", "dev0 memory stalls for ever");
+    platform_.log().print(RunLog::Level::kInfo, now, "fault", "dev{} memory stalls for ever", device);
   } else {
-    platform_.log().print(RunLog::Level::kInfo, now, "fault", "dev0 memory stalls for {} cycles", cycles);
+    platform_.log().print(RunLog::Level::kInfo, now, "fault", "dev{} memory stalls for {} cycles", device, cycles);
   }
-  platform_.publish(fault(kFaultStallMemory));
+  platform_.publish(fault(kFaultStallMemory, device));
 }
 
-void FaultInjector::bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
-  platform_.harness().memory_port().error_range(begin, end, reads, writes);
-  platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), "fault", "dev0 bus errors on [0x{:x}, 0x{:x})", begin,
-                        end);
-  platform_.publish(fault(kFaultBusError));
+void FaultInjector::bus_error(unsigned device, std::uint64_t begin, std::uint64_t end, bool reads, bool writes) {
+  platform_.harness(device).memory_port().error_range(begin, end, reads, writes);
+  platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), "fault", "dev{} bus errors on [0x{:x}, 0x{:x})",
+                        device, begin, end);
+  platform_.publish(fault(kFaultBusError, device));
 }
 
-void FaultInjector::fail_descriptor(std::uint64_t desc) {
+void FaultInjector::fail_descriptor(unsigned device, std::uint64_t desc) {
   // The descriptor's layout (the hardware spec, section 4).
   constexpr std::uint64_t kDescBytes = 32, kStatus = 0x18, kMaxLen = 16u << 20;
   std::uint8_t words[kDescBytes] = {};
@@ -65,7 +67,7 @@ void FaultInjector::fail_descriptor(std::uint64_t desc) {
   std::memcpy(&src, words, 8);
   std::memcpy(&dst, words + 8, 8);
   std::memcpy(&len, words + 16, 4);
-  AxiMemSlave& port = platform_.harness().memory_port();
+  AxiMemSlave& port = platform_.harness(device).memory_port();
   port.error_range(desc, desc + kDescBytes, true, false, true);
   port.error_range(desc + kStatus, desc + kDescBytes, false, true, true);
   if (len != 0 && len <= kMaxLen) {
@@ -75,11 +77,11 @@ void FaultInjector::fail_descriptor(std::uint64_t desc) {
     faulted_copies_.push_back({dst, dst + len});
   }
   platform_.log().line(platform_.cycle(), "fault", fmt::format("the next answer of descriptor 0x{:x} fails", desc));
-  platform_.publish(fault(kFaultBusError));
+  platform_.publish(fault(kFaultBusError, device));
 }
 
-void FaultInjector::lift_descriptor_fault() {
-  platform_.harness().memory_port().clear_once_ranges();
+void FaultInjector::lift_descriptor_fault(unsigned device) {
+  platform_.harness(device).memory_port().clear_once_ranges();
 }
 
 bool FaultInjector::descriptor_faulted(std::uint64_t bus, std::uint64_t len) const {
@@ -89,25 +91,25 @@ bool FaultInjector::descriptor_faulted(std::uint64_t bus, std::uint64_t len) con
   return false;
 }
 
-void FaultInjector::clear_bus_errors() {
-  platform_.harness().memory_port().clear_error_ranges();
+void FaultInjector::clear_bus_errors(unsigned device) {
+  platform_.harness(device).memory_port().clear_error_ranges();
 }
 
-void FaultInjector::surprise_removal() {
-  platform_.harness().csr().remove_device();
-  platform_.harness().memory_port().stall_until(kForever);  // an unplugged card makes no more bus traffic
-  Pic& pic = platform_.pic();
-  for (unsigned line = 0; line < pic.lines(); ++line) pic.set_input(line, false);
-  platform_.log().line(platform_.cycle(), "fault", "dev0 surprise removal: the device is gone");
-  platform_.publish(fault(kFaultRemoval));
+void FaultInjector::surprise_removal(unsigned device) {
+  DeviceHarness& harness = platform_.harness(device);
+  harness.csr().remove_device();
+  harness.memory_port().stall_until(kForever);  // an unplugged card makes no more bus traffic
+  platform_.irq().device_removed(device);
+  platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), "fault", "dev{} surprise removal: the device is gone",
+                        device);
+  platform_.publish(fault(kFaultRemoval, device));
 }
 
-bool FaultInjector::device_removed() const {
-  return platform_.harness().csr().device_removed();
+bool FaultInjector::device_removed(unsigned device) const {
+  return platform_.harness(device).csr().device_removed();
 }
 
 bool FaultInjector::passes(unsigned line, bool level) {
-  if (device_removed()) return false;  // unplugged: nothing reaches the CPUs
   const std::uint64_t now = platform_.cycle();
   if (level && drop_irqs_ > 0) {
     --drop_irqs_;
@@ -123,7 +125,7 @@ bool FaultInjector::passes(unsigned line, bool level) {
                           delay);
     platform_.scheduler().at_cycle(now + delay, [this, line] {
       suppressed_[line] = false;
-      platform_.pic().set_input(line, platform_.line_level(line));
+      platform_.irq().pic().set_input(line, platform_.irq().line_level(line));
     });
     return false;
   }

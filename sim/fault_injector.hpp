@@ -1,5 +1,6 @@
-// Fault injection on device 0: lost and late interrupts, a stalled or failing memory, an
-// unplugged card. Each fault is published as a kFault event, so checkers and waves see it.
+// Fault injection: lost and late interrupts (on interrupt controller lines), and on the
+// device each fault names, a stalled or failing memory port and an unplugged card. Each
+// fault is published as a kFault event, so checkers and waves see it.
 #pragma once
 
 #include <cstdint>
@@ -24,26 +25,27 @@ class FaultInjector {
   void refuse_irq_request(unsigned line);
   // Whether a request_irq of `line` is to be refused now (the refusal is used up).
   bool take_irq_refusal(unsigned line) { return refused_lines_.erase(line) != 0; }
-  // Host memory answers nothing for `cycles` (kForever: never again).
+  // Host memory answers device `device` nothing for `cycles` (kForever: never again).
   static constexpr std::uint64_t kForever = ~std::uint64_t{0};
-  void stall_memory(std::uint64_t cycles);
-  // Bursts touching [begin, end) answer SLVERR.
-  void bus_error(std::uint64_t begin, std::uint64_t end, bool reads, bool writes);
-  // Every bus-error range set so far is lifted.
-  void clear_bus_errors();
-  // The next memory answer of the descriptor at bus address `desc` (one the device works on)
-  // fails with SLVERR: its fetch, source reads, destination writes and status write-back are
+  void stall_memory(unsigned device, std::uint64_t cycles);
+  // Bursts of device `device` touching [begin, end) answer SLVERR.
+  void bus_error(unsigned device, std::uint64_t begin, std::uint64_t end, bool reads, bool writes);
+  // Every bus-error range set so far on device `device` is lifted.
+  void clear_bus_errors(unsigned device);
+  // The next memory answer of the descriptor at bus address `desc` (one device `device`
+  // works on) fails with SLVERR: its fetch, source reads, destination writes and status write-back are
   // put in error ranges that the first burst failed by one of them lifts, so that one answer
   // fails. The copy is remembered (descriptor_faulted()).
-  void fail_descriptor(std::uint64_t desc);
+  void fail_descriptor(unsigned device, std::uint64_t desc);
   // Lifts those ranges if no burst hit them yet.
-  void lift_descriptor_fault();
+  void lift_descriptor_fault(unsigned device);
   // Whether fail_descriptor() hit a copy touching [bus, bus + len): its error was injected.
   bool descriptor_faulted(std::uint64_t bus, std::uint64_t len) const;
 
-  // The device is unplugged: CSR reads return all ones with DECERR, interrupts fall silent.
-  void surprise_removal();
-  bool device_removed() const;
+  // Device `device` is unplugged: its CSR reads return all ones with DECERR, its
+  // interrupts fall silent.
+  void surprise_removal(unsigned device);
+  bool device_removed(unsigned device) const;
 
   // An interrupt line changed to `level`: whether the interrupt controller sees it now. A
   // dropped or delayed edge keeps the line away from it until the line falls (or the delay

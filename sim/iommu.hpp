@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "hal.hpp"
+#include "hal_types.hpp"
 
 namespace tandem {
 

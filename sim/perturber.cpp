@@ -13,9 +13,12 @@ namespace tandem {
 
 namespace {
 
-// The descriptor device 0 works on, or 0 when it is idle.
+// The device that perturbations act on: the first (explored scenarios drive one).
+constexpr unsigned kDevice = 0;
+
+// The descriptor that device works on, or 0 when it is idle.
 std::uint64_t descriptor_in_flight(Platform& platform) {
-  const DevicePeek p = platform.harness().peek();
+  const DevicePeek p = platform.harness(kDevice).peek();
   return p.dma_busy ? p.desc : 0;
 }
 
@@ -23,7 +26,7 @@ std::uint64_t descriptor_in_flight(Platform& platform) {
 
 Perturber::Perturber(Platform& platform, Boundaries& boundaries, const std::vector<Perturbation>& schedule)
     : platform_(platform), boundaries_(boundaries) {
-  platform_.harness().count_descriptors();  // for done and error
+  platform_.harness(kDevice).count_descriptors();  // for done and error
   for (const Perturbation& p : schedule) {
     at_[{p.cpu, p.k}] = entries_.size();
     entries_.push_back({p});
@@ -125,7 +128,7 @@ PerturbResult Perturber::hold(SimCpu& cpu, const std::function<bool()>& done) {
 }
 
 PerturbResult Perturber::hold_until_descriptor_ends(SimCpu& cpu) {
-  const DeviceHarness& device = platform_.harness();
+  const DeviceHarness& device = platform_.harness(kDevice);
   const std::uint64_t ended = device.descriptors_ended();
   return hold(cpu, [&] { return device.descriptors_ended() != ended; });
 }
@@ -133,9 +136,9 @@ PerturbResult Perturber::hold_until_descriptor_ends(SimCpu& cpu) {
 // The in-flight descriptor's next memory answer fails (the fault injector), then the CPU is
 // held until the descriptor ends, in error.
 PerturbResult Perturber::inject_error(SimCpu& cpu) {
-  platform_.faults().fail_descriptor(descriptor_in_flight(platform_));
+  platform_.faults().fail_descriptor(kDevice, descriptor_in_flight(platform_));
   const PerturbResult result = hold_until_descriptor_ends(cpu);
-  platform_.faults().lift_descriptor_fault();
+  platform_.faults().lift_descriptor_fault(kDevice);
   return result;
 }
 

@@ -11,7 +11,7 @@
 #include <functional>
 #include <vector>
 
-#include "hal.hpp"
+#include "hal_types.hpp"
 
 namespace tandem {
 

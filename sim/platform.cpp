@@ -11,24 +11,30 @@ namespace tandem {
 
 namespace {
 constexpr unsigned kMaxDevices = 2;
-constexpr unsigned kIrqLines = kMaxDevices * 4;  // each TCE has at most 4 vectors
+
+unsigned device_count(const PlatformConfig& config) {
+  return std::clamp(config.devices, 1u, kMaxDevices);
+}
+
+// Each device's interrupt outputs, as its kind describes them.
+std::vector<unsigned> vectors_of(const PlatformConfig& config) {
+  return std::vector<unsigned>(device_count(config), DeviceHarness::kVectors);
+}
 }  // namespace
 
 Platform::Platform(const PlatformConfig& config, RunLog& log)
     : config_(config),
       log_(log),
-      pic_(kIrqLines),
-      line_level_(kIrqLines, false),
-      faults_(*this, kIrqLines),
+      irq_(*this, vectors_of(config), config.share_irq_lines),
+      faults_(*this, irq_.lines()),
       dma_(*this),
       device_events_(*this),
-      irq_handlers_(*this),
-      timers_(*this),
+      timers_(*this, config.cpus),
       run_(*this) {
   HarnessConfig hc;
   hc.mem = config.memory;
   hc.variant = config.variant;
-  const unsigned count = std::clamp(config.devices, 1u, kMaxDevices);
+  const unsigned count = device_count(config);
   // Every device writes into one wave file, each under its own scope.
   if (!config.fst_path.empty()) hc.waves = std::make_shared<WaveFile>(config.fst_path, count);
   std::vector<DeviceHarness*> devices;
@@ -37,11 +43,10 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     hc.mem.seed = config.memory.seed + d * 0x9E3779B97F4A7C15ull;  // each device's memory port its own stream
     harnesses_.push_back(std::make_unique<DeviceHarness>(memory_, hc));
     devices.push_back(harnesses_.back().get());
-    hals_.push_back(std::make_unique<PlatformHal>(*this, d));
+    hals_.push_back(std::make_unique<PlatformHal>(static_cast<CpuPlatform&>(*this), d));
   }
-  harness_ = harnesses_.front().get();
   engine_ = std::make_unique<Engine>("engine", devices, config.engine);
-  engine_->on_irq_change = [this](unsigned device, unsigned vector, bool) { device_irq_changed(device, vector); };
+  engine_->on_irq_change = [this](unsigned device, unsigned vector, bool) { irq_.device_changed(device, vector); };
   engine_->on_cycle_limit = [this] {
     Event e{EventKind::kCycleLimit};
     e.data = config_.engine.max_cycles;
@@ -81,42 +86,15 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
   if (store_buffer_)
     store_buffer_drain_ = std::make_unique<StoreBufferDrain>(*store_buffer_, [this] { return cycle(); });
   scheduler_ = std::make_unique<Scheduler>(events_);
-  pic_.on_pending = [this](unsigned cpu) {
+  irq_.pic().on_pending = [this](unsigned cpu) {
     if (cpu < cpus_.size()) cpus_[cpu]->raise_irq();
   };
   for (unsigned i = 0; i < config.cpus; ++i) {
-    cpus_.push_back(std::make_unique<SimCpu>(fmt::format("cpu{}", i).c_str(), *this, i));
+    cpus_.push_back(std::make_unique<SimCpu>(fmt::format("cpu{}", i).c_str(), static_cast<CpuPlatform&>(*this), i));
   }
 }
 
 Platform::~Platform() = default;
-
-bool Platform::line_level(unsigned line) const {
-  for (unsigned d = 0; d < harnesses_.size(); ++d) {
-    for (unsigned v = 0; v < kVectorsPerDevice; ++v) {
-      if (line_of(d, v) == line && (harnesses_[d]->irq_lines() >> v & 1) != 0) return true;
-    }
-  }
-  return false;
-}
-
-void Platform::device_irq_changed(unsigned device, unsigned vector) {
-  const unsigned line = line_of(device, vector);
-  Event out{EventKind::kDeviceIrq};
-  out.device = device;
-  out.line = line;
-  out.level = (harnesses_[device]->irq_lines() >> vector & 1) != 0;
-  publish(out);
-  const bool level = line_level(line);
-  if (level == line_level_[line]) return;  // another device holds a shared line up
-  line_level_[line] = level;
-  log_.print(RunLog::Level::kInfo, cycle(), "device", "irq line {} {}", line, level ? "rises" : "falls");
-  Event e{EventKind::kIrqLine};
-  e.line = line;
-  e.level = level;
-  publish(e);
-  if (faults_.passes(line, level)) pic_.set_input(line, level);
-}
 
 int Platform::current_cpu_id() const {
   for (const auto& c : cpus_) {

@@ -1,8 +1,9 @@
-// The simulated SoC: host memory, the device engine, the platform interrupt controller and
-// the CPUs, wired together, with the routing of device interrupts to the CPUs' handlers.
-// It publishes what happens (events()) and judges nothing: checkers subscribe and report
+// The simulated SoC, assembled: host memory, the devices and their engine, interrupt
+// routing (irq()), the CPUs and their HALs, wired together. Its parts do the work: it
+// publishes what happens (events()) and judges nothing: checkers subscribe and report
 // failures through fail(). Scripting (scheduler()) and fault injection (faults()) are parts
-// of their own. Construct it during elaboration, give each CPU its program, run().
+// of their own; what the CPUs need of it (sim/cpu_platform.hpp) only they can reach.
+// Construct it during elaboration, give each CPU its program, run().
 #pragma once
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 
 #include "boundary_hook.hpp"
 #include "cpu.hpp"
+#include "cpu_platform.hpp"
 #include "device_events.hpp"
 #include "device_harness.hpp"
 #include "dma_mappings.hpp"
@@ -23,9 +25,8 @@
 #include "fault_injector.hpp"
 #include "hold_clock.hpp"
 #include "host_memory.hpp"
-#include "irq_handlers.hpp"
+#include "irq_routing.hpp"
 #include "lock_handoff.hpp"
-#include "pic.hpp"
 #include "platform_hal.hpp"
 #include "run_control.hpp"
 #include "run_log.hpp"
@@ -40,8 +41,8 @@ struct PlatformConfig {
   unsigned cpus = 1;
   // The RTL variant every device of the platform is (rtl/CMakeLists.txt registers them).
   std::string variant = "default";
-  // TCE instances (1 or 2). Device d's vector v drives interrupt line 4d + v, or line v of
-  // a line every device shares (level lines are wired-OR).
+  // TCE instances (1 or 2). Each vector of each device drives an interrupt line of its own,
+  // or line v is every device's vector v (level lines are wired-OR): sim/irq_routing.hpp.
   unsigned devices = 1;
   bool share_irq_lines = false;
   unsigned hal_call_cycles = 10;  // driver work charged per HAL call
@@ -60,7 +61,7 @@ struct PlatformConfig {
   std::uint64_t isr_budget = 5'000;
 };
 
-class Platform {
+class Platform final : private CpuPlatform {
  public:
   Platform(const PlatformConfig& config, RunLog& log);
   ~Platform();
@@ -68,20 +69,18 @@ class Platform {
   Platform& operator=(const Platform&) = delete;
 
   const PlatformConfig& config() const { return config_; }
-  HostMemory& memory() { return memory_; }
-  DeviceHarness& harness(unsigned device = 0) { return *harnesses_.at(device); }
+  HostMemory& memory() override { return memory_; }
+  DeviceHarness& harness(unsigned device) { return *harnesses_.at(device); }
   unsigned devices() const { return static_cast<unsigned>(harnesses_.size()); }
-  Engine& engine() { return *engine_; }
-  Pic& pic() { return pic_; }
-  SimCpu& cpu(unsigned i) { return *cpus_.at(i); }
-  unsigned cpus() const { return static_cast<unsigned>(cpus_.size()); }
+  Engine& engine() override { return *engine_; }
+  Pic& pic() { return irq_.pic(); }
+  SimCpu& cpu(unsigned i) override { return *cpus_.at(i); }
+  unsigned cpus() const override { return static_cast<unsigned>(cpus_.size()); }
   // The driver's HAL: each call runs on the CPU that makes it.
   tce::Hal& hal(unsigned device = 0) { return *hals_.at(device); }
-  // The CPU whose thread is running now; a call from any other process is a usage error.
-  SimCpu& current_cpu();
-  int current_cpu_id() const;  // -1 outside any CPU's thread
-  RunLog& log() { return log_; }
-  std::uint64_t cycle() const { return harness_->cycle(); }
+  int current_cpu_id() const;  // the CPU whose thread is running now, -1 outside any CPU's
+  RunLog& log() override { return log_; }
+  std::uint64_t cycle() const override { return engine_->cycle(); }
 
   // Runs until every CPU's program returned, the cycle limit, or stop_run(). Then publishes
   // kRunEnd (observers make their end-of-run checks) and closes the waves.
@@ -91,7 +90,7 @@ class Platform {
   // Ends the run early (a checker that saw enough, an RTL assertion, the cycle limit): the
   // CPUs' programs run to their end at once, their objects destroyed, and the simulation stops.
   void stop_run() { run_.stop(); }
-  bool stopping() const { return run_.stopping(); }
+  bool stopping() const override { return run_.stopping(); }
 
   // Checkers report here, in the order they fire; the run passes only if nobody did.
   void fail(const std::string& checker, const std::string& message) { run_.fail(checker, message); }
@@ -102,68 +101,63 @@ class Platform {
 
   // Everything that happens, for observers (sim/events.hpp).
   EventBus& events() { return events_; }
-  void publish(Event e) {
-    // Faults also show in the waves, as steps of a counter.
-    if (e.kind == EventKind::kDmaFault) ++*harness_->probes().dma_faults;
-    if (e.kind == EventKind::kFault) ++*harness_->probes().injected_faults;
+  void publish(Event e) override {
+    // Faults also show in the waves, as steps of a counter of the device they concern.
+    if (e.kind == EventKind::kDmaFault) ++*harness(e.device).probes().dma_faults;
+    if (e.kind == EventKind::kFault) ++*harness(e.device).probes().injected_faults;
     if (run_.winding_down() || !events_.wanted(e.kind)) return;  // observers see nothing of the wind-down
     if (e.cycle == 0) e.cycle = cycle();
     events_.publish(e);
   }
 
-  // The platform's parts: scripting, fault injection, the driver's DMA mappings and timers,
-  // the events of the devices' buses, and the CPUs' store buffer (nullptr when writes land at
-  // once).
+  // The platform's parts: scripting, fault injection, the mappings the drivers hold in the
+  // IOMMU, interrupt routing, and the CPUs' store buffer (nullptr when writes land at once).
   Scheduler& scheduler() { return *scheduler_; }
   FaultInjector& faults() { return faults_; }
-  DmaMappings& dma() { return dma_; }
-  DriverTimers& timers() { return timers_; }
-  DeviceEvents& device_events() { return device_events_; }
-  StoreBuffer* store_buffer() { return store_buffer_.get(); }
-  StoreBufferDrain* store_buffer_drain() { return store_buffer_drain_.get(); }
-
-  // Interrupt routing: the interrupt controller line that device `device`'s vector `vector`
-  // drives, and its level (the OR of every device output wired to it); the handlers the
-  // drivers registered on the lines.
-  unsigned line_of(unsigned device, unsigned vector) const {
-    return config_.share_irq_lines ? vector : device * kVectorsPerDevice + vector;
-  }
-  bool line_level(unsigned line) const;
-  IrqHandlers& irq_handlers() { return irq_handlers_; }
+  const Iommu& iommu() { return dma_.iommu(); }
+  IrqRouting& irq() override { return irq_; }
+  const DriverTimers& pending_timers() const { return timers_; }
+  StoreBuffer* store_buffer() override { return store_buffer_.get(); }
+  // The interrupt controller line that device `device`'s vector `vector` drives.
+  unsigned line_of(unsigned device, unsigned vector) const { return irq_.line_of(device, vector); }
 
   // What runs before every HAL call of every CPU (none: nullptr), e.g. sim/boundaries.hpp.
-  BoundaryHook* boundary_hook() const { return boundary_hook_; }
   void set_boundary_hook(BoundaryHook* hook) { boundary_hook_ = hook; }
   // The cycles in which a schedule held some CPU, for bounds that must not count them.
   HoldClock& holds() { return holds_; }
   std::uint64_t unheld_cycle() const { return holds_.unheld(cycle()); }
 
-  // For the CPUs.
-  void cpu_finished() { run_.cpu_finished(); }
-  void wake_all_cpus();
-  LockHandoff& lock_state(const tce::SpinLock& lock) { return locks_[&lock]; }
+  // The CPUs' and the run's markers in the waves sit in the first device's top.
+  const ProbePins& markers() const override { return harnesses_.front()->probes(); }
 
  private:
-  void device_irq_changed(unsigned device, unsigned vector);
-  static constexpr unsigned kVectorsPerDevice = 4;
+  // CpuPlatform: for the CPUs and their HALs alone.
+  unsigned hal_call_cycles() const override { return config_.hal_call_cycles; }
+  unsigned reset_cycles() const override { return harnesses_.front()->reset_cycles(); }
+  void cpu_finished() override { run_.cpu_finished(); }
+  BoundaryHook* boundary_hook() const override { return boundary_hook_; }
+  StoreBufferDrain* store_buffer_drain() override { return store_buffer_drain_.get(); }
+  DmaMappings& dma() override { return dma_; }
+  DriverTimers& timers() override { return timers_; }
+  DeviceEvents& device_events() override { return device_events_; }
+  LockHandoff& lock_state(const tce::SpinLock& lock) override { return locks_[&lock]; }
+  SimCpu& current_cpu() override;
+  void wake_all_cpus() override;
 
   PlatformConfig config_;
   RunLog& log_;
   HostMemory memory_;
   std::vector<std::unique_ptr<DeviceHarness>> harnesses_;
-  DeviceHarness* harness_ = nullptr;  // device 0: faults and probes act on it
   std::unique_ptr<Engine> engine_;
-  Pic pic_;
+  IrqRouting irq_;
   std::vector<std::unique_ptr<SimCpu>> cpus_;
   std::vector<std::unique_ptr<PlatformHal>> hals_;
   std::map<const tce::SpinLock*, LockHandoff> locks_;
-  std::vector<bool> line_level_;  // what the interrupt controller was last told
   EventBus events_;
   std::unique_ptr<Scheduler> scheduler_;
   FaultInjector faults_;
   DmaMappings dma_;
   DeviceEvents device_events_;
-  IrqHandlers irq_handlers_;
   DriverTimers timers_;
   RunControl run_;
   std::unique_ptr<StoreBuffer> store_buffer_;

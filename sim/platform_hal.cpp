@@ -1,6 +1,7 @@
 #include "platform_hal.hpp"
 
-#include "platform.hpp"
+#include "cpu.hpp"
+#include "irq_routing.hpp"
 
 namespace tandem {
 
@@ -26,11 +27,13 @@ int PlatformHal::dma_alloc(std::size_t size, tce::DmaRegion* out) {
 void PlatformHal::dma_free(tce::DmaRegion& region) {
   cpu().dma_free(device_, region);
 }
-void PlatformHal::dma_sync_for_device(const tce::DmaRegion& region, std::size_t offset, std::size_t len) {
-  cpu().dma_sync_for_device(region, offset, len);
+// The store buffer drains by CPU, not by range: the whole of it.
+void PlatformHal::dma_sync_for_device(const tce::DmaRegion& region, std::size_t, std::size_t) {
+  cpu().dma_sync_for_device(region);
 }
-void PlatformHal::dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t offset, std::size_t len) {
-  cpu().dma_sync_for_cpu(region, offset, len);
+// Device writes reach the CPU's view at once: nothing to do for any range.
+void PlatformHal::dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t, std::size_t) {
+  cpu().dma_sync_for_cpu(region);
 }
 int PlatformHal::dma_map(void* p, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) {
   return cpu().dma_map(device_, p, len, dir, bus);
@@ -39,10 +42,10 @@ void PlatformHal::dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir)
   cpu().dma_unmap(device_, bus, len, dir);
 }
 int PlatformHal::request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) {
-  return cpu().request_line(platform_.line_of(device_, vector), trigger, std::move(handler), device_);
+  return cpu().request_line(platform_.irq().line_of(device_, vector), trigger, std::move(handler), device_);
 }
 void PlatformHal::free_irq(unsigned vector) {
-  cpu().free_line(platform_.line_of(device_, vector), device_);
+  cpu().free_line(platform_.irq().line_of(device_, vector), device_);
 }
 tce::IrqState PlatformHal::lock_irqsave(tce::SpinLock& lock) {
   return cpu().lock_irqsave(lock);
@@ -54,17 +57,10 @@ void PlatformHal::schedule_work(std::function<void()> work) {
   cpu().schedule_work(std::move(work));
 }
 tce::TimerId PlatformHal::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
-  const tce::TimerId id = cpu().start_timer(delay_ns, std::move(work));
-  Event e{EventKind::kTimer};
-  e.cpu = platform_.current_cpu_id();
-  e.device = device_;
-  e.data = id;
-  e.what = kTimerStart;
-  platform_.publish(e);
-  return id;
+  return cpu().start_timer(device_, delay_ns, std::move(work));
 }
 void PlatformHal::cancel_timer(tce::TimerId timer) {
-  platform_.current_cpu().cancel_timer(timer);
+  cpu().cancel_timer(timer);
 }
 int PlatformHal::wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) {
   return cpu().wait_until(done, timeout_ns);

@@ -7,12 +7,12 @@
 
 namespace tandem {
 
-class Platform;
+class CpuPlatform;
 class SimCpu;
 
 class PlatformHal : public tce::Hal {
  public:
-  PlatformHal(Platform& platform, unsigned device) : platform_(platform), device_(device) {}
+  PlatformHal(CpuPlatform& platform, unsigned device) : platform_(platform), device_(device) {}
 
   std::uint32_t read32(std::uint32_t offset) override;
   void write32(std::uint32_t offset, std::uint32_t value) override;
@@ -38,7 +38,7 @@ class PlatformHal : public tce::Hal {
 
  private:
   SimCpu& cpu();
-  Platform& platform_;
+  CpuPlatform& platform_;
   unsigned device_;
 };
 

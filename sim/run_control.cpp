@@ -34,7 +34,7 @@ bool RunControl::programs_finished() const {
 void RunControl::fail(const std::string& checker, const std::string& message) {
   if (winding_down_) return;  // what programs do after an early stop is not judged
   // The first failure shows in the waves from this cycle on.
-  if (failures_.empty() && failure_id) *platform_.harness().probes().checker_fail = failure_id(checker);
+  if (failures_.empty() && failure_id) *platform_.markers().checker_fail = failure_id(checker);
   failures_.push_back({checker, message, platform_.cycle()});
   platform_.log().print(RunLog::Level::kError, platform_.cycle(), "checker", "FAIL [{}] {}", checker, message);
 }

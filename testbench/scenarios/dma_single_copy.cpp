@@ -94,7 +94,7 @@ const ScenarioRegistrar kCorruptBeat({
     checker::kScoreboard,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
-      single_copy(ctx, cpu, [](Platform& p) { p.harness().memory_port().corrupt_write_beat(0); });
+      single_copy(ctx, cpu, [](Platform& p) { p.harness(0).memory_port().corrupt_write_beat(0); });
     },
 });
 
@@ -348,7 +348,7 @@ const ScenarioRegistrar kHang({
       tce::CopyRequest req;           // outlives the device's use of it
       tce::TceDevice dev(p.hal(), cfg);
       if (dev.probe() != 0) return;
-      p.faults().stall_memory(FaultInjector::kForever);
+      p.faults().stall_memory(0, FaultInjector::kForever);
       std::uint8_t* src = ctx.host_buffer(64);
       std::uint8_t* dst = ctx.host_buffer(64);
       req.src = {{src, 64}};
@@ -365,7 +365,7 @@ const ScenarioRegistrar kProtocol({
     checker::kRtlAssertion,
     nullptr,
     [](ScenarioContext& ctx, SimCpu& cpu) {
-      single_copy(ctx, cpu, [](Platform& p) { p.harness().csr().break_next_write(); });
+      single_copy(ctx, cpu, [](Platform& p) { p.harness(0).csr().break_next_write(); });
     },
 });
 

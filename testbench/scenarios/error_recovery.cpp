@@ -33,10 +33,10 @@ void arm(Platform& p, tce::Hal& hal, Where where, CheckedCopy& copy) {
   const std::uint64_t ring =
       (std::uint64_t{hal.read32(r::RING_BASE_HI::offset(0))} << 32) | hal.read32(r::RING_BASE_LO::offset(0));
   switch (where) {
-    case Where::kSource: p.faults().bus_error(buf, buf + seg.len, true, false); break;
-    case Where::kDestination: p.faults().bus_error(buf, buf + seg.len, false, true); break;
-    case Where::kFetch: p.faults().bus_error(ring, ring + 4096, true, false); break;
-    case Where::kWriteBack: p.faults().bus_error(ring, ring + 4096, false, true); break;
+    case Where::kSource: p.faults().bus_error(0, buf, buf + seg.len, true, false); break;
+    case Where::kDestination: p.faults().bus_error(0, buf, buf + seg.len, false, true); break;
+    case Where::kFetch: p.faults().bus_error(0, ring, ring + 4096, true, false); break;
+    case Where::kWriteBack: p.faults().bus_error(0, ring, ring + 4096, false, true); break;
   }
 }
 
@@ -63,7 +63,7 @@ void recovery(ScenarioContext& ctx, std::vector<Where> order) {
       ctx.fail(checker::kCompletion, fmt::format("the copy with a {} bus error never finished", kName[w]));
       return;
     }
-    p.faults().clear_bus_errors();
+    p.faults().clear_bus_errors(0);
     if (bad.request().status != -EIO || bad.request().err_code != kCode[w]) {
       ctx.fail(checker::kCompletion,
                fmt::format("a {} bus error ended with {} ({}), not -EIO ({})", kName[w], bad.request().status,

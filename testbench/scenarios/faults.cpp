@@ -64,7 +64,7 @@ void memory_stall(ScenarioContext& ctx, SimCpu&) {
   std::uint64_t stalled_at = 0;
   p.scheduler().when(is_doorbell, [&] {
     stalled_at = p.cycle();
-    p.faults().stall_memory(kStall);
+    p.faults().stall_memory(0, kStall);
   });
   SeededCopy& c = slot.emplace(ctx, 8192);
   if (dev.submit(c.req) != 0 || dev.wait(c.req, kTimeoutNs) != 0 || c.req.status != 0 || !c.arrived()) {
@@ -82,7 +82,7 @@ void memory_stall_forever(ScenarioContext& ctx, SimCpu&) {
   std::optional<SeededCopy> slot;  // outlives the device, on every path
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe(ctx, dev)) return;
-  p.scheduler().when(is_doorbell, [&] { p.faults().stall_memory(FaultInjector::kForever); });
+  p.scheduler().when(is_doorbell, [&] { p.faults().stall_memory(0, FaultInjector::kForever); });
   SeededCopy& c = slot.emplace(ctx, 4096);
   if (dev.submit(c.req) != 0) ctx.fail(checker::kDriver, "submit failed");
   if (dev.wait(c.req, kTimeoutNs) != 0) {
@@ -106,7 +106,7 @@ void bus_error(ScenarioContext& ctx, SimCpu&) {
   SeededCopy& bad = slots[0].emplace(ctx, 4096);
   SeededCopy& good = slots[1].emplace(ctx, 4096);
   const std::uint64_t dst = p.memory().bus_of(bad.dst, bad.len);
-  p.faults().bus_error(dst + 1000, dst + 1001, false, true);
+  p.faults().bus_error(0, dst + 1000, dst + 1001, false, true);
   if (dev.submit(bad.req) != 0 || dev.wait(bad.req, kTimeoutNs) != 0) {
     ctx.fail(checker::kFaultHandling, "the failing copy did not finish");
   } else if (bad.req.status != -EIO || bad.req.err_code != tce::reg::ErrCode::kDstWrite) {
@@ -125,7 +125,7 @@ void surprise_removal(ScenarioContext& ctx, SimCpu&) {
   tce::TceDevice dev(p.hal());
   if (!probe(ctx, dev)) return;
   p.scheduler().when(is_doorbell,
-                     [&] { p.scheduler().at_cycle(p.cycle() + 200, [&] { p.faults().surprise_removal(); }); });
+                     [&] { p.scheduler().at_cycle(p.cycle() + 200, [&] { p.faults().surprise_removal(0); }); });
   SeededCopy& c = slots[0].emplace(ctx, 64 * 1024);
   SeededCopy& later = slots[1].emplace(ctx, 64);
   if (dev.submit(c.req) != 0) ctx.fail(checker::kDriver, "submit failed");

@@ -34,9 +34,9 @@ void held_nothing(ScenarioContext& ctx, const FailingHal& hal, const char* when)
     ctx.fail(checker::kDmaLeak, fmt::format("{}: {} allocations, {} mappings, {} interrupts still held", when,
                                             hal.live_allocs(), hal.live_maps(), hal.live_irqs()));
   }
-  if (!ctx.platform().dma().iommu().mappings().empty()) {
+  if (!ctx.platform().iommu().mappings().empty()) {
     ctx.fail(checker::kDmaLeak,
-             fmt::format("{}: {} IOMMU mappings still held", when, ctx.platform().dma().iommu().mappings().size()));
+             fmt::format("{}: {} IOMMU mappings still held", when, ctx.platform().iommu().mappings().size()));
   }
 }
 

@@ -78,7 +78,7 @@ const ScenarioRegistrar kCorrupt(
     make("xfail_sg_corrupt_beat", "dma_sg_alignments with one written data beat corrupted: the scoreboard must fail it",
          checker::kScoreboard,
          [](ScenarioContext& ctx, SimCpu&) {
-           alignments_and_segments(ctx, [](Platform& p) { p.harness().memory_port().corrupt_write_beat(0); });
+           alignments_and_segments(ctx, [](Platform& p) { p.harness(0).memory_port().corrupt_write_beat(0); });
          },
          {"default"}));
 

@@ -80,14 +80,14 @@ void disturb(ScenarioContext& ctx, Stress& s, Tracked& next) {
       const tce::CopyRequest& req = next.copy->request();
       const tce::Segment& seg = on_source ? req.src.front() : req.dst.front();
       const std::uint64_t bus = p.memory().bus_of(seg.cpu, seg.len);
-      p.faults().bus_error(bus, bus + seg.len, on_source, !on_source);
+      p.faults().bus_error(0, bus, bus + seg.len, on_source, !on_source);
       next.faulted = true;
       next.fault_code = on_source ? tce::reg::ErrCode::kSrcRead : tce::reg::ErrCode::kDstWrite;
       ++s.faults;
       break;
     }
     case 1: p.faults().delay_next_irq(ctx.rng().range(100, 5000)), ++s.faults; break;
-    case 2: p.faults().stall_memory(ctx.rng().range(100, 20'000)), ++s.faults; break;
+    case 2: p.faults().stall_memory(0, ctx.rng().range(100, 20'000)), ++s.faults; break;
     case 3: {
       tce::TceDevice& dev = *s.devices[0];
       const int rc = dev.suspend();

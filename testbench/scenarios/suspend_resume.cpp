@@ -68,7 +68,7 @@ bool all_done(ScenarioContext& ctx, tce::TceDevice& dev, Copies& copies, std::si
 // suspend may wait: the rings cannot drain, and suspend must refuse with -EBUSY.
 bool one_cycle(ScenarioContext& ctx, tce::Hal& hal, tce::TceDevice& dev, Copies& copies, unsigned cycle, bool stalled) {
   const std::size_t first = copies.size();
-  if (stalled) ctx.platform().faults().stall_memory(kStall);
+  if (stalled) ctx.platform().faults().stall_memory(0, kStall);
   if (!submit_some(ctx, dev, copies, static_cast<unsigned>(ctx.rng().range(1, 6)))) return false;
   const auto before = context(hal, dev);
   const int rc = dev.suspend();

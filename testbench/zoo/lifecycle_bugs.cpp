@@ -54,7 +54,7 @@ void error_then_copy(ScenarioContext& ctx, SimCpu&) {
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe(ctx, dev)) return;
   const std::uint64_t dst = p.memory().bus_of(bad[0]->dst, bad[0]->len);
-  p.faults().bus_error(dst + 1000, dst + 1001, false, true);
+  p.faults().bus_error(0, dst + 1000, dst + 1001, false, true);
   submit(ctx, dev, bad);
   if (dev.wait(bad[0]->req, kTimeoutNs) != 0 || bad[0]->req.status != -EIO) {
     ctx.fail(checker::kFaultHandling, fmt::format("the failing copy ended with {}, not -EIO", bad[0]->req.status));
@@ -76,8 +76,8 @@ void lost_pulse(ScenarioContext& ctx, SimCpu&) {
 }
 
 const Registrar kNoRestore("no_context_restore",
-                           "suspend does not save IRQ_ENABLE, so resume does not restore it: the device "
-                           "comes back from D3 with its interrupts off",
+                           "resume's replay of the configuration skips IRQ_ENABLE: the device comes back "
+                           "from D3 with its interrupts off",
                            checker::kPower, nullptr, suspend_resume);
 const Registrar kErrata("errata_not_applied",
                         "the revision-1 errata are not applied (rev1 RTL): E2's broken coalescing timer is "

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""The layering test: fails when a source file includes across a forbidden boundary.
+
+The layers and what each may include (docs/architecture.md, "What may include what"):
+  driver/     itself and the generated register header; the C++ and POSIX libraries only
+              (no SystemC, TLM, Verilator or fmt: the driver builds alone against its HAL)
+  sim/        itself, the driver's HAL headers (hal.hpp, hal_types.hpp) and generated
+              headers; never testbench/, bench/ or fuzz/
+  sim models  the plain C++ parts of sim/ (tandem_simcore in sim/CMakeLists.txt), and every
+              header they include: no SystemC or TLM either
+  rtl/        (its C++ tests) itself, sim/ and generated headers
+  testbench/  itself, sim/, driver/ and generated headers
+  bench/, fuzz/  anything but testbench/
+
+Usage: layering_test.py REPO_ROOT
+"""
+
+import pathlib
+import re
+import sys
+
+SOURCES = (".cpp", ".hpp", ".h")
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]', re.M)
+
+# The folders each layer may include from ("gen": headers generated into the build tree).
+MAY_INCLUDE = {
+    "driver": {"driver", "gen"},
+    "sim": {"sim", "gen", "driver"},
+    "rtl": {"rtl", "sim", "gen"},
+    "testbench": {"testbench", "sim", "driver", "gen"},
+    "bench": {"bench", "sim", "driver", "rtl", "gen"},
+    "fuzz": {"fuzz", "sim", "driver", "rtl", "gen"},
+}
+# Of driver/, sim/ sees only the HAL: the seam between the two.
+SIM_MAY_SEE_OF_DRIVER = {"hal.hpp", "hal_types.hpp"}
+# Library headers a layer must not include (a prefix of the name in <>).
+FORBIDDEN_SYSTEM = {
+    "driver": ("systemc", "tlm", "verilated", "fmt/", "sysc/"),
+}
+MODEL_FORBIDDEN_SYSTEM = ("systemc", "tlm", "sysc/")
+
+
+def sources(root):
+    for layer in MAY_INCLUDE:
+        for path in sorted((root / layer).rglob("*")):
+            if path.suffix in SOURCES and path.is_file():
+                yield layer, path
+
+
+def includes(path):
+    return [(kind == "<", name) for kind, name in INCLUDE.findall(path.read_text(errors="replace"))]
+
+
+def resolve(root, path, name, index):
+    """The repository file a quoted include names (beside the includer first), or None."""
+    beside = path.parent / name
+    if beside.is_file():
+        return beside
+    found = [p for p in index.get(pathlib.PurePath(name).name, []) if p.as_posix().endswith("/" + name)]
+    return found[0] if found else None
+
+
+def layer_of(root, path):
+    return path.relative_to(root).parts[0] if path is not None else "gen"
+
+
+def model_files(root):
+    """tandem_simcore's sources, from sim/CMakeLists.txt."""
+    text = (root / "sim" / "CMakeLists.txt").read_text()
+    m = re.search(r"add_library\(tandem_simcore\s+STATIC\s+([^)]*)\)", text)
+    if not m:
+        return []
+    return [root / "sim" / name for name in m.group(1).split()]
+
+
+def check(root):
+    index = {}
+    for _, path in sources(root):
+        index.setdefault(path.name, []).append(path)
+    errors = []
+    for layer, path in sources(root):
+        rel = path.relative_to(root)
+        for system, name in includes(path):
+            if system:
+                if name.startswith(FORBIDDEN_SYSTEM.get(layer, ())):
+                    errors.append(f"{rel}: {layer}/ includes <{name}>")
+                continue
+            target = resolve(root, path, name, index)
+            to = layer_of(root, target)
+            if to not in MAY_INCLUDE[layer]:
+                errors.append(f'{rel}: {layer}/ includes "{name}" of {to}/')
+            elif layer == "sim" and to == "driver" and target.name not in SIM_MAY_SEE_OF_DRIVER:
+                errors.append(f'{rel}: sim/ includes "{name}" of driver/ (only its HAL: hal.hpp)')
+    errors += check_models(root, index)
+    return errors
+
+
+def check_models(root, index):
+    """The plain C++ models and every header they reach include no SystemC."""
+    errors, seen = [], set()
+    todo = [p for p in model_files(root) if p.is_file()]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for system, name in includes(path):
+            if system and name.startswith(MODEL_FORBIDDEN_SYSTEM):
+                errors.append(f"{path.relative_to(root)}: a plain C++ model (tandem_simcore) includes <{name}>")
+            elif not system:
+                target = resolve(root, path, name, index)
+                if target is not None and layer_of(root, target) == "sim":
+                    todo.append(target)
+    return errors
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    root = pathlib.Path(argv[1]).resolve()
+    errors = check(root)
+    for e in errors:
+        print(e)
+    if errors:
+        print(f"layering: {len(errors)} include(s) across a forbidden boundary (see docs/architecture.md)")
+        return 1
+    print(f"layering: {sum(1 for _ in sources(root))} files, every include within its layer's bounds")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
