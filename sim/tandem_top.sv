@@ -56,6 +56,7 @@ module tandem_top #(
   output logic               m_axi_bready_o,
   input  logic [1:0]         m_axi_bresp_i,
   output logic [NUM_VEC-1:0] irq_o,
+  output logic               quiescent_o,
   // Seen in the waves only: nothing inside reads them.
   /* verilator lint_off UNUSEDSIGNAL */
   input  logic [1:0]   cpu0_context_i,  // 0 idle, 1 process, 2 interrupt, 3 bottom half
@@ -144,7 +145,8 @@ module tandem_top #(
     .m_axi_bvalid_i    (m_axi_bvalid_i),
     .m_axi_bready_o    (m_axi_bready_o),
     .m_axi_bresp_i     (m_axi_bresp_i),
-    .irq_o             (irq_o)
+    .irq_o             (irq_o),
+    .quiescent_o       (quiescent_o)
   );
 
   assign dma_channel_o = 2'(u_tce.u_dma.ch_q);

@@ -28,6 +28,8 @@ struct TcePins {
   QData *m_awaddr, *m_wdata;
   // interrupts, one bit per vector
   CData *irq;
+  // the device will not change until an input does (tce_top's quiescent_o)
+  CData *quiescent;
 };
 
 // Inputs of the platform's top that only the waves read: what each CPU does, and markers.

@@ -54,6 +54,7 @@ TcePins bind_pins(Model& m) {
   p.m_bready = &m.m_axi_bready_o;
   p.m_bresp = &m.m_axi_bresp_i;
   p.irq = &m.irq_o;
+  p.quiescent = &m.quiescent_o;
   return p;
 }
 
