@@ -116,6 +116,8 @@ struct PinLevel {
   CData m_m_axi_bresp_i = 0;
   sc_core::sc_signal<std::uint32_t> irq_o{"irq_o"};
   CData m_irq_o = 0;
+  sc_core::sc_signal<bool> quiescent_o{"quiescent_o"};
+  CData m_quiescent_o = 0;
   CData m_clk_i = 0;
 
   template <typename Dut>
@@ -164,6 +166,7 @@ struct PinLevel {
     dut.m_axi_bready_o(m_axi_bready_o);
     dut.m_axi_bresp_i(m_axi_bresp_i);
     dut.irq_o(irq_o);
+    dut.quiescent_o(quiescent_o);
   }
   tandem::TcePins pins() {
     tandem::TcePins p{};
@@ -212,6 +215,7 @@ struct PinLevel {
     p.m_bready = &m_m_axi_bready_o;
     p.m_bresp = &m_m_axi_bresp_i;
     p.irq = &m_irq_o;
+    p.quiescent = &m_quiescent_o;
     return p;
   }
   // Device outputs, as they were before this edge, into the mirror the bus models read.
@@ -241,6 +245,7 @@ struct PinLevel {
     m_m_axi_wlast_o = static_cast<CData>(m_axi_wlast_o.read());
     m_m_axi_bready_o = static_cast<CData>(m_axi_bready_o.read());
     m_irq_o = static_cast<CData>(irq_o.read());
+    m_quiescent_o = static_cast<CData>(quiescent_o.read());
   }
   // What the bus models drive, onto the signals (seen by the device after this edge).
   void write_inputs() {

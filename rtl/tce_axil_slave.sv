@@ -38,7 +38,8 @@ module tce_axil_slave
   output logic          re_o,
   output logic [AW-1:0] raddr_o,
   input  logic [31:0]   rdata_i,
-  input  axi_resp_e     rresp_i
+  input  axi_resp_e     rresp_i,
+  output logic          quiet_o     // no request arriving, no response waiting
 );
 
   logic bvalid_q, rvalid_q;
@@ -101,6 +102,8 @@ module tce_axil_slave
   end
 
   assign rresp_o  = rresp_q;
+  // (An answer held back by READ_EXTRA_LATENCY keeps rvalid_q up until it is taken.)
+  assign quiet_o  = !awvalid_i && !wvalid_i && !arvalid_i && !bvalid_q && !rvalid_q;
   assign rdata_o  = rdata_q;
 
 endmodule

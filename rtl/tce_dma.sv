@@ -21,6 +21,7 @@ module tce_dma
   output ch_state_t [NUM_CH-1:0] state_o,
   output logic                   idle_o,
   output logic                   resetting_o,  // a channel reset waits for its descriptor to drain
+  output logic                   quiet_o,      // no state changes while the inputs hold
   // AXI4 master, read
   output logic        arvalid_o,
   input  logic        arready_i,
@@ -96,6 +97,7 @@ module tce_dma
   logic [7:0]  wr_awlen, wr_wstrb;
   logic [63:0] wr_wdata;
   logic [31:0] crc_next;
+  logic        rd_quiet, wr_quiet, ra_quiet;
 
   function automatic logic ring_ok(input logic [3:0] log2);
     return log2 >= 4'd1 && log2 <= 4'd12;
@@ -165,6 +167,7 @@ module tce_dma
     .beat_end_o   (beat_end),
     .beat_last_o  (beat_last),
     .busy_o       (rd_busy),
+    .quiet_o      (rd_quiet),
     .error_o      (rd_err)
   );
 
@@ -181,7 +184,8 @@ module tce_dma
     .out_valid_o (word_valid),
     .out_data_o  (word),
     .out_ready_i (word_ready),
-    .count_o     (fifo_count)
+    .count_o     (fifo_count),
+    .quiet_o     (ra_quiet)
   );
 
   tce_dma_writer #(.FIFO_DEPTH(FIFO_DEPTH)) u_writer (
@@ -208,6 +212,7 @@ module tce_dma
     .bready_o     (wr_bready),
     .bresp_i,
     .busy_o       (wr_busy),
+    .quiet_o      (wr_quiet),
     .error_o      (wr_err)
   );
 
@@ -448,5 +453,14 @@ module tce_dma
   end
   assign idle_o      = state_q == StIdle;
   assign resetting_o = |abort_q;
+
+  // Idle with no channel to start, halt or reset, no event pulse to end, and the datapath
+  // stopped: nothing here changes until a register write or a doorbell.
+  logic [NUM_CH-1:0] resets;
+  for (genvar c = 0; c < NUM_CH; c++) begin : g_resets
+    assign resets[c] = cfg_i[c].reset;
+  end
+  assign quiet_o = state_q == StIdle && !pick_valid && bad_ring == '0 && resets == '0 && abort_q == '0 &&
+                   ev_done_q == '0 && ev_err_q == '0 && rd_quiet && wr_quiet && ra_quiet;
 
 endmodule

@@ -35,6 +35,7 @@ module tce_dma_reader
   output logic        beat_last_o,
   // status
   output logic        busy_o,       // bursts in flight or still to issue
+  output logic        quiet_o,      // no state changes while the inputs hold
   output logic        error_o       // a read answered an error
 );
 
@@ -77,6 +78,8 @@ module tce_dma_reader
   assign beat_last_o  = to_recv_q == 22'd1;
   assign busy_o       = active_q;
   assign error_o      = error_q;
+  // Stopped with nothing held: no AR to keep up, no beat to count.
+  assign quiet_o      = !start_i && !active_q && !ar_held_q && to_recv_q == '0;
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin

@@ -36,6 +36,7 @@ module tce_dma_writer
   input  logic [1:0]  bresp_i,
   // status
   output logic        busy_o,
+  output logic        quiet_o,      // no state changes while the inputs hold
   output logic        error_o
 );
 
@@ -87,6 +88,9 @@ module tce_dma_writer
   assign b            = bvalid_i && b_pending_q != '0;
   assign busy_o       = active_q;
   assign error_o      = error_q;
+  // Stopped with nothing held or answered, and the empty flag already following stop_i.
+  assign quiet_o      = !start_i && !active_q && !aw_held_q && !w_held_q && !in_burst_q && !b &&
+                        empty_q == empty;
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin

@@ -26,7 +26,8 @@ module tce_intc
   input  logic [NUM_VEC-1:0][15:0] coal_timer_i,
   input  logic                 quiet_i,       // D3: no interrupt leaves the device
   output logic [NumEvents-1:0] status_o,
-  output logic [NUM_VEC-1:0]   irq_o
+  output logic [NUM_VEC-1:0]   irq_o,
+  output logic                 quiet_o        // no state changes while the inputs hold
 );
 
   logic [NumEvents-1:0] status_d, status_q, pending_d, pending_q;
@@ -37,10 +38,46 @@ module tce_intc
   assign pending_d = status_d & enable_i;
   assign occurred  = (hw_events_i | sw_set_i) & enable_i;
 
-  logic [NUM_VEC-1:0]       released_q;  // LEVEL: coalescing let the line go up
-  logic [NUM_VEC-1:0][7:0]  acc_q;       // events not yet signalled
-  logic [NUM_VEC-1:0][15:0] timer_q;     // cycles since the first of them
-  logic [NUM_VEC-1:0]       irq_q;
+  logic [NUM_VEC-1:0]       released_q, released_d;  // LEVEL: coalescing let the line go up
+  logic [NUM_VEC-1:0][7:0]  acc_q, acc_d;              // events not yet signalled
+  logic [NUM_VEC-1:0][15:0] timer_q, timer_d;          // cycles since the first of them
+  logic [NUM_VEC-1:0]       irq_q, irq_d;
+
+  // Each vector's next state, kept apart from the flops so that quiet_o can compare them.
+  always_comb begin
+    for (int v = 0; v < int'(NUM_VEC); v++) begin
+      logic [NumEvents-1:0] mine, fresh;
+      logic [7:0] n, acc;
+      logic coalescing, signal_now, timer_fired;
+      for (int e = 0; e < int'(NumEvents); e++) mine[e] = vec_map_i[IRQ_VEC_MAP_VEC_LSB(e) +: IRQ_VEC_MAP_VEC_WIDTH] == 2'(v);
+      fresh = pending_d & ~pending_q & mine;  // routed events that newly became pending
+      // Coalescing counts events, also those whose status bit was already set.
+      n = '0;
+      for (int e = 0; e < int'(NumEvents); e++) n = n + 8'(occurred[e] && mine[e]);
+      coalescing  = coal_count_i[v] > 8'd1 || coal_timer_i[v] != '0;
+      if (!coalescing) n = 8'(fresh != '0);
+      // Saturates: more events than a byte counts must not wrap to "none unsignalled".
+      acc         = 9'(acc_q[v]) + 9'(n) > 9'd255 ? 8'd255 : acc_q[v] + n;
+      timer_fired = REVISION != 1 && coal_timer_i[v] != '0 && acc_q[v] != '0 &&
+                    timer_q[v] + 16'd1 >= coal_timer_i[v];
+      signal_now     = coalescing ? (acc != '0 && ((coal_count_i[v] > 8'd1 && acc >= coal_count_i[v]) ||
+                                                timer_fired))
+                               : n != '0;
+      // Only signalling restarts the count and the timer: a software clear of status bits
+      // neither resets nor advances them, and later events do not restart the timer.
+      acc_d[v]   = signal_now ? '0 : acc;
+      timer_d[v] = signal_now || acc == '0 ? '0 : timer_q[v] + 16'd1;
+      if (pulse_i[v]) begin
+        // A timer that runs out after software cleared everything has nothing to signal.
+        irq_d[v]      = signal_now && (pending_d & mine) != '0;
+        released_d[v] = 1'b0;
+      end else begin
+        // LEVEL: high from signal_now while any routed event stays pending.
+        released_d[v] = (released_q[v] || signal_now) && (pending_d & mine) != '0;
+        irq_d[v]      = (coalescing ? (released_q[v] || signal_now) : 1'b1) && (pending_d & mine) != '0;
+      end
+    end
+  end
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
@@ -51,51 +88,25 @@ module tce_intc
       timer_q    <= '0;
       irq_q      <= '0;
     end else begin
-      status_q  <= status_d;
-      pending_q <= pending_d;
-      for (int v = 0; v < int'(NUM_VEC); v++) begin
-        logic [NumEvents-1:0] mine, fresh;
-        logic [7:0] n, acc;
-        logic coalescing, signal_now, timer_fired;
-        for (int e = 0; e < int'(NumEvents); e++) mine[e] = vec_map_i[IRQ_VEC_MAP_VEC_LSB(e) +: IRQ_VEC_MAP_VEC_WIDTH] == 2'(v);
-        fresh = pending_d & ~pending_q & mine;  // routed events that newly became pending
-        // Coalescing counts events, also those whose status bit was already set.
-        n = '0;
-        for (int e = 0; e < int'(NumEvents); e++) n = n + 8'(occurred[e] && mine[e]);
-        coalescing  = coal_count_i[v] > 8'd1 || coal_timer_i[v] != '0;
-        if (!coalescing) n = 8'(fresh != '0);
-        // Saturates: more events than a byte counts must not wrap to "none unsignalled".
-        acc         = 9'(acc_q[v]) + 9'(n) > 9'd255 ? 8'd255 : acc_q[v] + n;
-        timer_fired = REVISION != 1 && coal_timer_i[v] != '0 && acc_q[v] != '0 &&
-                      timer_q[v] + 16'd1 >= coal_timer_i[v];
-        signal_now     = coalescing ? (acc != '0 && ((coal_count_i[v] > 8'd1 && acc >= coal_count_i[v]) ||
-                                                  timer_fired))
-                                 : n != '0;
-        // Only signalling restarts the count and the timer: a software clear of status bits
-        // neither resets nor advances them, and later events do not restart the timer.
-        if (signal_now) begin
-          acc_q[v]   <= '0;
-          timer_q[v] <= '0;
-        end else begin
-          acc_q[v]   <= acc;
-          timer_q[v] <= acc != '0 ? timer_q[v] + 16'd1 : '0;
-        end
-        if (pulse_i[v]) begin
-          // A timer that runs out after software cleared everything has nothing to signal.
-          irq_q[v]      <= signal_now && (pending_d & mine) != '0;
-          released_q[v] <= 1'b0;
-        end else begin
-          // LEVEL: high from signal_now while any routed event stays pending.
-          released_q[v] <= (released_q[v] || signal_now) && (pending_d & mine) != '0;
-          irq_q[v]      <= (coalescing ? (released_q[v] || signal_now) : 1'b1) && (pending_d & mine) != '0;
-        end
-      end
+      status_q   <= status_d;
+      pending_q  <= pending_d;
+      released_q <= released_d;
+      acc_q      <= acc_d;
+      timer_q    <= timer_d;
+      irq_q      <= irq_d;
     end
   end
+
+  // Nothing here changes in the next cycle, so nothing ever will while the inputs hold: no
+  // event arriving or being cleared, no count or timer running, no pulse to end.
+  logic settled;
+  assign settled = status_d == status_q && pending_d == pending_q && released_d == released_q &&
+                   acc_d == acc_q && timer_d == timer_q && irq_d == irq_q;
 
   assign status_o = status_q;
   if (IRQ_EXTRA_DELAY == 0) begin : g_irq_on_time
     assign irq_o = quiet_i ? '0 : irq_q;
+    assign quiet_o = settled;
   end else begin : g_irq_late
     logic [NUM_VEC-1:0] late_q [IRQ_EXTRA_DELAY];  // irq_q of the last cycles, newest first
     always_ff @(posedge clk_i) begin
@@ -107,6 +118,11 @@ module tce_intc
       end
     end
     assign irq_o = quiet_i ? '0 : late_q[IRQ_EXTRA_DELAY-1];
+    // The delay line still shifts until every stage holds the current line.
+    always_comb begin
+      quiet_o = settled;
+      for (int i = 0; i < int'(IRQ_EXTRA_DELAY); i++) quiet_o = quiet_o && late_q[i] == irq_q;
+    end
   end
 
 endmodule

@@ -19,7 +19,8 @@ module tce_realign #(
   output logic        out_valid_o,
   output logic [63:0] out_data_o,
   input  logic        out_ready_i,
-  output logic [$clog2(DEPTH):0] count_o  // words in the FIFO
+  output logic [$clog2(DEPTH):0] count_o,  // words in the FIFO
+  output logic        quiet_o      // no state changes while the inputs hold
 );
 
   localparam int unsigned AW = $clog2(DEPTH);
@@ -82,6 +83,8 @@ module tce_realign #(
   assign out_data_o  = fifo_q[rd_q];
   assign pop         = out_valid_o && out_ready_i;
   assign count_o     = count_q;
+  assign quiet_o     = !start_i && !push && !pop && hold_d == hold_q && hold_n_d == hold_n_q &&
+                       flush_d == flush_q;
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin

@@ -43,7 +43,8 @@ module tce_regs
   // power
   output logic                 d3_o,           // in D3: interrupts silent
   output logic                 context_lost_o, // one cycle: D3 entry or SOFT_RESET resets the device's state
-  output logic                 pm_done_o       // one cycle: a power transition finished
+  output logic                 pm_done_o,      // one cycle: a power transition finished
+  output logic                 quiet_o         // no state changes while the inputs hold
 );
 
   localparam int unsigned WakeCycles = 64;
@@ -207,6 +208,9 @@ module tce_regs
   assign irq_vec_map_o = reg2hw.irq_vec_map.vec;
   assign irq_pulse_o  = reg2hw.irq_mode.pulse;
   assign d3_o         = in_d3;
+  // No register request, no wake-up counting, no PM_DONE pulse to end, no SOFT_RESET
+  // waiting for the engine: the registers change only through the bus.
+  assign quiet_o      = !we_i && !re_i && !pm_busy_q && !pm_done_o && !soft_pending_q;
 
   // A W1C write and an RC read in the same cycle clear both what was written and what was read.
   logic [NumEvents-1:0] w1c_clear;

@@ -62,7 +62,12 @@ module tce_top
   output logic        m_axi_bready_o,
   input  logic [1:0]  m_axi_bresp_i,
   // interrupts
-  output logic [NUM_VEC-1:0] irq_o
+  output logic [NUM_VEC-1:0] irq_o,
+  // Quiescent: no state of the device changes until an input does. No CSR request or
+  // response, no channel active or about to start, no AXI transaction outstanding, no
+  // coalescing timer, wake-up or pending reset counting, no one-cycle pulse to end. A
+  // simulator may stop evaluating the device while this holds and its inputs do not change.
+  output logic        quiescent_o
 );
 
   localparam int unsigned AW = CsrAddrWidth;
@@ -82,6 +87,7 @@ module tce_top
   logic [NUM_VEC-1:0][7:0]  coal_count;
   logic [NUM_VEC-1:0][15:0] coal_timer;
   logic d3, context_lost, pm_done, core_rst_n;
+  logic axil_quiet, regs_quiet, dma_quiet, intc_quiet;
 
   // Entering D3 or SOFT_RESET loses the context: the DMA engine and the interrupt controller restart.
   assign core_rst_n = rst_ni && !context_lost;
@@ -122,7 +128,8 @@ module tce_top
     .re_o      (re),
     .raddr_o   (raddr),
     .rdata_i   (rdata),
-    .rresp_i   (rresp)
+    .rresp_i   (rresp),
+    .quiet_o   (axil_quiet)
   );
 
   tce_regs #(
@@ -157,7 +164,8 @@ module tce_top
     .coal_timer_o    (coal_timer),
     .d3_o            (d3),
     .context_lost_o  (context_lost),
-    .pm_done_o       (pm_done)
+    .pm_done_o       (pm_done),
+    .quiet_o         (regs_quiet)
   );
 
   tce_dma #(
@@ -172,6 +180,7 @@ module tce_top
     .state_o      (ch_state),
     .idle_o       (dma_idle),
     .resetting_o  (dma_resetting),
+    .quiet_o      (dma_quiet),
     .arvalid_o    (m_axi_arvalid_o),
     .arready_i    (m_axi_arready_i),
     .araddr_o     (m_axi_araddr_o),
@@ -226,8 +235,11 @@ module tce_top
     .coal_timer_i  (coal_timer),
     .quiet_i       (d3),
     .status_o      (irq_status),
-    .irq_o
+    .irq_o,
+    .quiet_o       (intc_quiet)
   );
+
+  assign quiescent_o = axil_quiet && regs_quiet && dma_quiet && intc_quiet;
 
   // Interface rules, checked in every simulation (Verilator --assert).
   tce_axil_assert #(

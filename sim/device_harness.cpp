@@ -99,6 +99,11 @@ bool DeviceHarness::step() {
   return end_cycle();
 }
 
+bool DeviceHarness::quiescent() const {
+  return cycle_ > config_.reset_cycles && *model_->pins().quiescent != 0 && csr_->idle() && mem_port_->idle() &&
+         !model_->got_error();
+}
+
 std::uint64_t DeviceHarness::run(std::uint64_t budget) {
   std::uint64_t n = 0;
   while (n < budget) {

@@ -50,6 +50,11 @@ class DeviceHarness {
   void begin_cycle();
   bool end_cycle();
 
+  // Past reset, no RTL error, the device quiescent (tce_top's quiescent_o) and its CSR
+  // master and memory port with nothing to do: nothing in the device changes until the
+  // platform submits a request (memory back-pressure may toggle a READY no VALID waits for).
+  bool quiescent() const;
+
   std::uint64_t cycle() const { return cycle_; }
   unsigned reset_cycles() const { return config_.reset_cycles; }
   std::uint32_t irq_lines() const { return irq_; }
