@@ -20,6 +20,11 @@ std::string ratio(std::size_t hit, std::size_t total) {
 BarChart chart(const cov::CoverageSummary& c) {
   BarChart b;
   b.title = c.rtl.empty() ? "functional coverage per group" : "coverage per RTL module and functional group";
+  if (c.rtl.empty()) {  // not a coverage build: one bar per functional group
+    b.series = {"functional %"};
+    for (const cov::GroupCoverage& g : c.groups) b.rows.push_back({g.group, {percent(g.hit, g.total)}});
+    return b;
+  }
   b.series = {"line %", "toggle %", "functional %"};
   for (const cov::RtlModuleCoverage& m : c.rtl) {
     b.rows.push_back({m.module, {percent(m.line_hit, m.line_total), percent(m.toggle_hit, m.toggle_total), {}}});
