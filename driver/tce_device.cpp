@@ -562,6 +562,9 @@ void TceDevice::arm_flush_locked() {
     {
       IrqLockGuard guard(hal_, lock_);
       flush_timer_ = 0;
+      // A halt held back by the count is found here too: one whose descriptor got no STATUS
+      // write-back (a failed fetch or write-back) shows only in CH_STATUS.
+      for (unsigned c = 0; c < info_.channels; ++c) events_ |= err_event(c);
     }
     bottom_half();
     IrqLockGuard guard(hal_, lock_);

@@ -57,6 +57,15 @@ struct DeviceVariant {
 std::vector<DeviceVariant>& device_variants();
 const DeviceVariant* find_variant(const std::string& name);
 
+// RTL coverage (a build with TANDEM_COVERAGE only; elsewhere nothing is written). Each model
+// writes its counts when it goes away, into the folder set here (a run's folder: the first
+// model's file is coverage.dat, a second device's coverage-1.dat, ...) or, when none is set,
+// into $TANDEM_COVERAGE_DIR as coverage-<pid>-<n>.dat (the RTL tests, many processes at once).
+bool rtl_coverage_built();
+void set_rtl_coverage_dir(const std::string& dir);
+// The file the next model writes ("" when no folder is set, and then nothing is written).
+std::string next_rtl_coverage_file();
+
 struct VariantRegistrar {
   explicit VariantRegistrar(DeviceVariant v) { device_variants().push_back(std::move(v)); }
 };

@@ -4,6 +4,9 @@
 
 #include <verilated.h>
 #include <verilated_fst_c.h>
+#if VM_COVERAGE
+#include <verilated_cov.h>
+#endif
 
 #include <algorithm>
 #include <cstring>
@@ -108,6 +111,13 @@ class VerilatedDeviceOf : public VerilatedDevice {
   }
   ~VerilatedDeviceOf() override {
     Verilated::threadContextp(context_);
+#if VM_COVERAGE
+    // The context's coverage points count in this model's memory: write them while it lives,
+    // then drop them all (models sharing a wave file's context lose only their last cycles).
+    const std::string cov = next_rtl_coverage_file();
+    if (!cov.empty()) context_->coveragep()->write(cov.c_str());
+    context_->coveragep()->clear();
+#endif
     if (waves_) waves_->close();  // nothing may read this model once it is gone
     model_.reset();
   }
@@ -115,15 +125,21 @@ class VerilatedDeviceOf : public VerilatedDevice {
     Verilated::threadContextp(context_);
     model_->eval();
   }
-  void set_time(std::uint64_t time) override { context_->time(time); }
+  void set_time(std::uint64_t time) override {
+    context_->time(time);
+  }
   void dump(std::uint64_t time) override {
     if (waves_) waves_->dump(time);
   }
   void close_trace() override {
     if (waves_) waves_->left();
   }
-  void final() override { model_->final(); }
-  bool got_error() const override { return context_->gotError(); }
+  void final() override {
+    model_->final();
+  }
+  bool got_error() const override {
+    return context_->gotError();
+  }
 
   DevicePeek peek() const override {
     const Root& root = *model_->rootp;
@@ -133,7 +149,9 @@ class VerilatedDeviceOf : public VerilatedDevice {
     p.pm_busy = root.tandem_top__DOT__u_tce__DOT__u_regs__DOT__pm_busy_q != 0;
     return p;
   }
-  std::uint64_t state_digest() const override { return state_->digest(*model_->rootp); }
+  std::uint64_t state_digest() const override {
+    return state_->digest(*model_->rootp);
+  }
 
  private:
   using Root = std::remove_pointer_t<decltype(Model::rootp)>;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <thread>
 
+#include "coverage/regress_coverage.hpp"
 #include "crash.hpp"
 #include "explore/command.hpp"
 #include "launcher.hpp"
@@ -233,6 +234,9 @@ int regress(const Command& cmd) {
       reg.explore.push_back(std::move(x));
     }
   }
+  std::vector<std::string> run_dirs;
+  for (const RunRecord& r : reg.runs) run_dirs.push_back(r.dir);
+  reg.coverage = cov::gather(dir, run_dirs);
   std::printf("\n%s", write_report(reg).c_str());
   if (end == LaunchEnd::kInterrupted) return kExitInterrupted;
   return all_passed ? kExitPassed : kExitFailed;

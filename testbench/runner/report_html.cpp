@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "markup.hpp"
+#include "report_coverage.hpp"
 #include "report_formats.hpp"
 #include "svg_plot.hpp"
 
@@ -286,7 +287,7 @@ std::string render_html(const ReportModel& m) {
   return std::string("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n") +
          "<meta charset=\"utf-8\"/>\n<title>tandem regression</title>\n<style>" + kStyle +
          "</style>\n</head>\n<body>\n" + summary(m) + groups(m) + rates(m) + latency(m) + dma(m) + runs_plot(m) +
-         explore(m) + table(m) + "</body>\n</html>\n";
+         explore(m) + coverage_html(m.regression->coverage) + table(m) + "</body>\n</html>\n";
 }
 
 }  // namespace tandem

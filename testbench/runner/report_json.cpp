@@ -1,5 +1,6 @@
 // results.json: every run, group and total of the regression, for scripts.
 #include "json_writer.hpp"
+#include "report_coverage.hpp"
 #include "report_formats.hpp"
 #include "signature.hpp"
 
@@ -108,6 +109,7 @@ std::string render_json(const ReportModel& m) {
   groups(j, m);
   rates(j, m);
   explore(j, reg.explore);
+  coverage_json(j, reg.coverage);
   j.key("runs").begin_array();
   for (const RunRecord& r : reg.runs) run(j, r);
   j.end_array();

@@ -1,6 +1,7 @@
 // The report as Markdown: what `tandem regress` prints and report.md holds.
 #include <fmt/core.h>
 
+#include "report_coverage.hpp"
 #include "report_formats.hpp"
 
 namespace tandem {
@@ -76,7 +77,8 @@ std::string table(const ReportModel& m) {
 }  // namespace
 
 std::string render_markdown(const ReportModel& m, TextFor target) {
-  std::string s = summary(m) + groups(m) + rates(m, target);
+  std::string s =
+      summary(m) + groups(m) + rates(m, target) + coverage_markdown(m.regression->coverage, target == TextFor::kFile);
   if (target == TextFor::kFile) s += table(m);
   return s;
 }

@@ -10,6 +10,7 @@
 
 #include "checkers/catalog.hpp"
 #include "checkers/checker_set.hpp"
+#include "coverage/func_coverage.hpp"
 #include "crash.hpp"
 #include "driver_variant.hpp"
 #include "event_log.hpp"
@@ -20,6 +21,7 @@
 #include "run_spec.hpp"
 #include "scenario.hpp"
 #include "scheduled_run.hpp"
+#include "verilated_device.hpp"
 
 namespace tandem {
 
@@ -91,6 +93,7 @@ int run_one(const Command& cmd) {
   std::filesystem::remove(dir + "/crash.txt");
   crash::install(dir + "/crash.txt");
   waves::remove_run_layouts(dir);
+  if (rtl_coverage_built()) set_rtl_coverage_dir(dir);  // the models write coverage.dat there
 
   PlatformConfig config;
   config.seed = cmd.seed;
@@ -113,7 +116,8 @@ int run_one(const Command& cmd) {
   const EventLog event_log(platform);    // before the checkers: an event's line comes before a failure it causes
   const CheckerSet checkers(platform);   // every run is watched by every checker
   ScheduledRun scheduled(platform, cmd.record_boundaries, cmd.schedule);
-  const DmaThroughput dma(platform);  // and measured, for the regression's report
+  const DmaThroughput dma(platform);                // and measured, for the regression's report
+  const cov::FuncCoverage func_coverage(platform);  // and its functional coverage bins counted
   ScenarioContext ctx(platform, cmd.seed);
   // Counts the programs that ended: a run stopped early must still destroy every object
   // its programs made.
@@ -143,6 +147,10 @@ int run_one(const Command& cmd) {
     return 3;
   }
   log.print(RunLog::Level::kError, platform.cycle(), "tandem", "{}: {}", o.passed ? "PASS" : "FAIL", o.verdict);
+  if (!cov::write_counts(dir + "/func_coverage.txt", func_coverage.counts())) {
+    std::fprintf(stderr, "tandem: cannot write '%s/func_coverage.txt'\n", dir.c_str());
+    return 3;
+  }
   if (!write_outcome(dir + "/result.txt", o)) {
     std::fprintf(stderr, "tandem: cannot write '%s/result.txt'\n", dir.c_str());
     return 3;

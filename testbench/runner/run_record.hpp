@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "coverage/coverage_summary.hpp"
 #include "outcome.hpp"
 
 namespace tandem {
@@ -54,6 +55,7 @@ struct Regression {
   std::string junit_path;               // also write JUnit XML there (empty: none)
   std::string timestamp;                // when it started, ISO 8601 (empty: not known)
   std::vector<ExploreSummary> explore;  // exploration results, when it explored
+  cov::CoverageSummary coverage;        // functional (and, on a coverage build, RTL) coverage
 };
 
 }  // namespace tandem

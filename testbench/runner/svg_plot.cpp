@@ -220,4 +220,34 @@ std::string render_histograms(const std::string& title, const std::vector<Histog
   return s + "</svg>";
 }
 
+std::string render_bars(const BarChart& chart) {
+  constexpr double kLabelW = 190, kBarW = 360, kRowH = 14, kTop = 44, kRight = 60;
+  static const char* const kColours[] = {kBlue, "#1d7a35", kRed};
+  const double row_h = kRowH * static_cast<double>(std::max<std::size_t>(chart.series.size(), 1)) + 6;
+  const double height = kTop + row_h * static_cast<double>(chart.rows.size()) + 24;
+  std::string s = svg_open(kLabelW + kBarW + kRight, height, chart.title);
+  s += text(8, 16, chart.title, " font-weight=\"bold\" font-size=\"14\"");
+  for (std::size_t k = 0; k < chart.series.size(); ++k) {
+    s += legend_entry(kLabelW + 110 * static_cast<double>(k), 34, kColours[k % 3], chart.series[k]);
+  }
+  for (int pct = 0; pct <= 100; pct += 25) {
+    const double x = kLabelW + kBarW * pct / 100.0;
+    s += line(x, kTop - 4, x, height - 20, kGrid) +
+         text(x, height - 6, std::to_string(pct) + " %", " text-anchor=\"middle\"");
+  }
+  for (std::size_t i = 0; i < chart.rows.size(); ++i) {
+    const BarRow& r = chart.rows[i];
+    const double y = kTop + row_h * static_cast<double>(i);
+    s += text(kLabelW - 8, y + row_h / 2 + 2, r.label, " text-anchor=\"end\"");
+    for (std::size_t k = 0; k < r.percent.size(); ++k) {
+      if (!r.percent[k]) continue;
+      const double v = std::clamp(*r.percent[k], 0.0, 100.0), by = y + kRowH * static_cast<double>(k) + 2;
+      s += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>", kLabelW, by,
+                       kBarW * v / 100, kRowH - 3, kColours[k % 3]);
+      s += text(kLabelW + kBarW * v / 100 + 4, by + kRowH - 4, fmt::format("{:.1f}", v), " font-size=\"10\"");
+    }
+  }
+  return s + "</svg>";
+}
+
 }  // namespace tandem

@@ -43,6 +43,19 @@ struct HistogramPanel {
 // The panels side by side in one SVG, each on its own scale; x in cycles.
 std::string render_histograms(const std::string& title, const std::vector<HistogramPanel>& panels);
 
+// Horizontal bars of percentages, one row per label and one bar per series in each row
+// (e.g. per RTL module: line % and toggle %); a row without a value for a series has no bar.
+struct BarRow {
+  std::string label;
+  std::vector<std::optional<double>> percent;  // one per series, 0..100
+};
+struct BarChart {
+  std::string title;
+  std::vector<std::string> series;
+  std::vector<BarRow> rows;
+};
+std::string render_bars(const BarChart& chart);
+
 // 1536 -> "1.5k", 2^20 bytes -> "1 MiB": tick labels.
 std::string short_number(double value, PlotAxis::Format format);
 

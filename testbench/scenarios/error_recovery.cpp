@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <memory>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "scenario.hpp"
@@ -40,11 +42,10 @@ void arm(Platform& p, tce::Hal& hal, Where where, CheckedCopy& copy) {
   }
 }
 
-void recovery(ScenarioContext& ctx, std::vector<Where> order) {
+void recovery(ScenarioContext& ctx, std::vector<Where> order, tce::DeviceConfig cfg) {
   Platform& p = ctx.platform();
   std::vector<std::unique_ptr<CheckedCopy>> copies;  // outlive the device's use of them
-  tce::DeviceConfig cfg;
-  cfg.max_channels = 1;  // every copy on channel 0: the failed one and the one after it
+  cfg.max_channels = 1;                              // every copy on channel 0: the failed one and the one after it
   tce::TceDevice dev(p.hal(), cfg);
   if (!probe_or_fail(ctx, dev)) return;
   // Each error twice, in a seeded order, each followed by a good copy.
@@ -84,16 +85,40 @@ void recovery(ScenarioContext& ctx, std::vector<Where> order) {
   dev.remove();
 }
 
-Scenario make(const char* name, const char* summary, std::vector<Where> kinds) {
-  Scenario s{name, summary, "", nullptr, [kinds](ScenarioContext& ctx, SimCpu&) { recovery(ctx, kinds); }};
-  s.variants = {"default", "rev1", "ch1", "ch4"};
+Scenario make(const char* name, const char* summary, std::vector<Where> kinds, tce::DeviceConfig cfg = {},
+              std::vector<std::string> variants = {"default", "rev1", "ch1", "ch4"}) {
+  Scenario s{name, summary, "", nullptr, [kinds, cfg](ScenarioContext& ctx, SimCpu&) { recovery(ctx, kinds, cfg); }};
+  s.variants = std::move(variants);
   return s;
 }
+
+const std::vector<Where> kEveryWhere = {Where::kSource, Where::kDestination, Where::kFetch, Where::kWriteBack};
 
 const ScenarioRegistrar kRecovery(make("error_recovery",
                                        "bus errors on source, destination, descriptor fetch and write-back: each "
                                        "-EIO with its code, then a good copy on the same channel",
-                                       {Where::kSource, Where::kDestination, Where::kFetch, Where::kWriteBack}));
+                                       kEveryWhere));
+
+// The same recovery with the error reaching the driver in each other interrupt mode: the
+// CH_ERR event on a pulse, read to clear, coalesced (by count and timer; on revision 1 the
+// timer is broken and the driver's flush finds it, erratum E2), or not signalled at all (polling).
+tce::DeviceConfig mode(tce::IrqMode irq, bool rc, unsigned count) {
+  tce::DeviceConfig cfg;
+  cfg.irq_mode = irq;
+  cfg.read_to_clear = rc;
+  cfg.coalesce_count = count;
+  cfg.coalesce_timer_cycles = count > 1 ? 1500 : 0;
+  return cfg;
+}
+const ScenarioRegistrar kPulse(make("error_recovery_pulse", "error_recovery with pulse interrupts", kEveryWhere,
+                                    mode(tce::IrqMode::kPulse, false, 0), {"default", "rev1"}));
+const ScenarioRegistrar kReadToClear(make("error_recovery_rc", "error_recovery with read-to-clear status", kEveryWhere,
+                                          mode(tce::IrqMode::kLevel, true, 0), {"default", "rev1"}));
+const ScenarioRegistrar kCoalesced(make("error_recovery_coalesced",
+                                        "error_recovery with coalescing (3 events or 1500 cycles)", kEveryWhere,
+                                        mode(tce::IrqMode::kLevel, false, 3), {"default", "rev1"}));
+const ScenarioRegistrar kPolling(make("error_recovery_polling", "error_recovery with interrupts off, polled",
+                                      kEveryWhere, mode(tce::IrqMode::kPolling, false, 0), {"default", "rev1"}));
 
 }  // namespace
 }  // namespace tandem
