@@ -142,6 +142,8 @@ class Platform {
   void cpu_finished() { run_.cpu_finished(); }
   void wake_all_cpus();
   LockHandoff& lock_state(const tce::SpinLock& lock) { return locks_[&lock]; }
+  // Whether CPU `waiter` spins on a spinlock that CPU `owner` holds.
+  bool spins_on(unsigned waiter, unsigned owner) const;
 
  private:
   void device_irq_changed(unsigned device, unsigned vector);
