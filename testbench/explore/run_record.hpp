@@ -1,6 +1,7 @@
-// What `tandem explore` reads and writes about one run: the perturbations of a schedule
-// (`c0@17:irq,c1@4:first`, as `tandem run --schedule` takes them), how the run treated each
-// one, and the HAL-call boundaries it recorded (boundaries.txt, one line each).
+// What `tandem explore` reads about one run: the perturbations of its schedule (the
+// simulator's own grammar, sim/schedule.hpp: `c0@17:irq,c1@4:first`, as `tandem run
+// --schedule` takes them), how the run treated each one, and the HAL-call boundaries it
+// recorded (boundaries.txt, one line each).
 #pragma once
 
 #include <cstdint>
@@ -8,35 +9,29 @@
 #include <string>
 #include <vector>
 
+#include "schedule.hpp"
+
 namespace tandem::explore {
 
-// Hold CPU `cpu` before its k-th HAL call until the kind's condition (see the README).
-struct Perturbation {
-  int cpu = 0;
-  std::uint64_t k = 0;
-  std::string kind;  // done, error, pm, irq, first, drain
-  bool operator==(const Perturbation& o) const { return cpu == o.cpu && k == o.k && kind == o.kind; }
-};
+// The perturbations in the order the search added them (each after the one before it):
+// the last is where the next one may go.
 using Schedule = std::vector<Perturbation>;
-
-const std::vector<std::string>& perturbation_kinds();
-std::string to_string(const Perturbation& p);
-std::string to_string(const Schedule& s);  // "" for the empty schedule
-// nullopt with `error` set when the text is not a schedule.
-std::optional<Schedule> parse_schedule(const std::string& text, std::string* error);
+inline std::string to_string(const Schedule& s) {
+  return format_schedule(s);
+}
 
 // What the run did with a perturbation (result.txt: "perturbation=c0@17:irq applied").
-enum class Applied { kApplied, kInapplicable, kExpired, kUnreached };
+using Applied = PerturbResult;
 std::optional<Applied> parse_applied(const std::string& word);
 
 // One line of boundaries.txt.
 struct Boundary {
-  int cpu = 0;
+  unsigned cpu = 0;
   std::uint64_t k = 0;
   std::uint64_t cycle = 0;
   std::string call, target, ctx;
   bool irqs = false, inflight = false, pm = false;
-  std::optional<bool> buffered;  // sb=: posted writes wait in the CPU's store buffer (when recorded)
+  bool buffered = false;  // sb=: posted writes wait in the CPU's store buffer
   std::uint64_t state = 0;
 };
 std::optional<Boundary> parse_boundary(const std::string& line);
