@@ -47,9 +47,10 @@ void Boundaries::before_call(SimCpu& cpu, HalCall call, std::uint64_t target) {
   if (record_) {
     lines_.push_back(
         {platform_.cycle(), cpu.id(),
-         fmt::format("c{} {} cycle={} call={} target={} ctx={} irqs={:d} inflight={:d} pm={:d} state={:016x}", cpu.id(),
-                     k, platform_.cycle(), to_string(call), target_name(call, target), to_string(cpu.context()),
-                     facts.irqs, facts.inflight, facts.pm, platform_state(platform_))});
+         fmt::format("c{} {} cycle={} call={} target={} ctx={} irqs={:d} inflight={:d} pm={:d} sb={:d} state={:016x}",
+                     cpu.id(), k, platform_.cycle(), to_string(call), target_name(call, target),
+                     to_string(cpu.context()), facts.irqs, facts.inflight, facts.pm, facts.buffered,
+                     platform_state(platform_))});
   }
   if (perturber_ != nullptr) perturber_->at_boundary(cpu, k, facts);
 }

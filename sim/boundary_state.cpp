@@ -9,6 +9,7 @@ namespace tandem {
 BoundaryFacts boundary_facts(Platform& platform, const SimCpu& cpu) {
   BoundaryFacts f;
   f.irqs = cpu.takes_interrupts();
+  f.buffered = platform.store_buffer() != nullptr && platform.store_buffer()->holds_writes(cpu.id());
   for (unsigned d = 0; d < platform.devices(); ++d) {
     const DevicePeek p = platform.harness(d).peek();
     f.inflight = f.inflight || p.dma_busy;

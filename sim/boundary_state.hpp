@@ -13,6 +13,7 @@ struct BoundaryFacts {
   bool irqs = false;      // the CPU takes interrupts here
   bool inflight = false;  // a device works on a descriptor now
   bool pm = false;        // a device is in a power transition
+  bool buffered = false;  // the CPU's store buffer holds writes (a drain can hold them)
 };
 
 BoundaryFacts boundary_facts(Platform& platform, const SimCpu& cpu);

@@ -62,8 +62,7 @@ bool Perturber::applicable(const Perturbation& p, const SimCpu& cpu, const Bound
         if (i != cpu.id() && !platform_.cpu(i).finished()) return true;
       }
       return false;
-    case PerturbKind::kDrain:
-      return platform_.store_buffer() != nullptr && platform_.store_buffer()->holds_writes(cpu.id());
+    case PerturbKind::kDrain: return facts.buffered;
   }
   return false;
 }
@@ -143,17 +142,21 @@ PerturbResult Perturber::inject_error(SimCpu& cpu) {
 }
 
 // Until another CPU still running its program has begun its next HAL call and returned
-// from it (or ended its program).
+// from it (or ended its program). It cannot while it spins on a lock the held CPU holds:
+// then the hold ends at once, the other CPU queued for the lock (it gets it at the held
+// CPU's release), rather than wait out the bound for nothing.
 PerturbResult Perturber::hold_for_other_cpu(SimCpu& cpu) {
   std::vector<std::pair<unsigned, std::uint64_t>> next;
   for (unsigned i = 0; i < platform_.cpus(); ++i) {
     if (i != cpu.id() && !platform_.cpu(i).finished()) next.emplace_back(i, boundaries_.calls_begun(i));
   }
   return hold(cpu, [&] {
+    bool all_blocked = true;
     for (const auto& [other, k] : next) {
       if (boundaries_.call_finished(other, k)) return true;
+      all_blocked = all_blocked && platform_.spins_on(other, cpu.id());
     }
-    return false;
+    return all_blocked;
   });
 }
 

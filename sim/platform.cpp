@@ -112,6 +112,16 @@ SimCpu& Platform::current_cpu() {
   std::abort();
 }
 
+bool Platform::spins_on(unsigned waiter, unsigned owner) const {
+  for (const auto& [lock, handoff] : locks_) {
+    // A lock someone spins on is alive (its waiter holds it by reference); others may be gone.
+    const bool spins = std::any_of(handoff.waiters.begin(), handoff.waiters.end(),
+                                   [waiter](const auto& w) { return w.second == waiter; });
+    if (spins && lock->owner == static_cast<int>(owner)) return true;
+  }
+  return false;
+}
+
 void Platform::wake_all_cpus() {
   for (auto& c : cpus_) c->wake();
 }

@@ -129,6 +129,8 @@ class Platform final : private CpuPlatform {
 
   // The CPUs' and the run's markers in the waves sit in the first device's top.
   const ProbePins& markers() const override { return harnesses_.front()->probes(); }
+  // Whether CPU `waiter` spins on a spinlock that CPU `owner` holds (for exploration's holds).
+  bool spins_on(unsigned waiter, unsigned owner) const;
 
  private:
   // CpuPlatform: for the CPUs and their HALs alone.

@@ -30,6 +30,7 @@ struct Perturbation {
   unsigned cpu = 0;
   std::uint64_t k = 0;
   PerturbKind kind = PerturbKind::kDone;
+  bool operator==(const Perturbation& o) const { return cpu == o.cpu && k == o.k && kind == o.kind; }
 };
 std::string to_string(const Perturbation& p);
 

@@ -33,7 +33,7 @@ run dma_single_copy rec1 3 --record-boundaries
 rec="$dir/boundaries.txt"
 run dma_single_copy rec2 3 --record-boundaries
 cmp -s "$rec" "$dir/boundaries.txt" || fail "two runs recorded different boundaries"
-grep -Eqv '^c[0-9]+ [0-9]+ cycle=[0-9]+ call=[a-z_0-9]+ target=[^ ]+ ctx=(process|isr|bh|idle) irqs=[01] inflight=[01] pm=[01] state=[0-9a-f]{16}$' "$rec" &&
+grep -Eqv '^c[0-9]+ [0-9]+ cycle=[0-9]+ call=[a-z_0-9]+ target=[^ ]+ ctx=(process|isr|bh|idle) irqs=[01] inflight=[01] pm=[01] sb=[01] state=[0-9a-f]{16}$' "$rec" &&
   fail "a boundary line is not in the recorded format"
 base_cycles=$(cycles "$dir")
 # The digest: a call that changes nothing (cancelling no timer) leaves it, a register write
@@ -95,6 +95,17 @@ run dma_smp_submit first 1 --record-boundaries --schedule "c0@$k:first"
 [[ "$line" == PASS* ]] || fail "c0@$k:first: $line"
 first=$k
 
+# first where CPU 1's next call is a lock CPU 0 holds (c0 in a locked section): CPU 1 spins
+# on CPU 0, so the hold ends as CPU 1 queues for the lock instead of expiring.
+k=$(awk '$1 == "c0" && $6 == "ctx=process" && $7 == "irqs=0" && $4 != "call=unlock_irqrestore" { k = $2; next }
+         $1 == "c1" && k != "" { if ($4 == "call=lock_irqsave") { print k; exit } k = "" }' "$smp")
+[ -n "$k" ] || fail "no boundary of cpu0 in a locked section before cpu1's lock"
+run dma_smp_submit first-spin 1 --schedule "c0@$k:first"
+[ "$(result "$dir")" = applied ] || fail "c0@$k:first (cpu1 spins on cpu0) was $(result "$dir"), not applied"
+held=$(sed -n "s/.*schedule: c0@$k:first applied (held \([0-9]*\) cycles).*/\1/p" "$dir/run.log")
+[ -n "$held" ] && [ "$held" -lt 1000 ] || fail "c0@$k:first held cpu0 ${held:-?} cycles while cpu1 spun on its lock"
+[[ "$line" == PASS* ]] || fail "c0@$k:first (cpu1 spins on cpu0): $line"
+
 # A hold that expires is a CPU slow for 200,000 cycles, with interrupts off here: the
 # checkers' time bounds do not count it, and the release driver still passes. CPU 0 waits
 # for CPU 1's next call while CPU 1 waits for the completions CPU 0's bottom half brings.
@@ -120,6 +131,11 @@ done
 run race_missing_barrier hidden 1 --record-boundaries
 [[ "$line" == PASS* ]] || fail "race_missing_barrier failed without a schedule: $line"
 k=$(awk '$4 == "call=write32" && $5 ~ /^target=RING_TAIL/ { print $2; exit }' "$dir/boundaries.txt")
+[ "$(field "$dir/boundaries.txt" 0 "$k" sb)" = 1 ] || fail "the doorbell's boundary c0 $k shows no buffered write"
+# drain applies only where the store buffer holds writes (sb=1); elsewhere it is inapplicable.
+k0=$(awk '$1 == "c0" && $10 == "sb=0" { print $2; exit }' "$dir/boundaries.txt")
+run race_missing_barrier drain-empty 1 --schedule "c0@$k0:drain"
+[ "$(result "$dir")" = inapplicable ] || fail "c0@$k0:drain (sb=0) was $(result "$dir"), not inapplicable"
 run race_missing_barrier drain 1 --schedule "c0@$k:drain"
 [ "$(result "$dir")" = applied ] || fail "c0@$k:drain was $(result "$dir")"
 [[ "$line" == *"FAIL race_missing_barrier"*"desc_ownership"* ]] || fail "c0@$k:drain did not expose the missing barrier: $line"

@@ -45,6 +45,8 @@ done
 # must find a schedule where its checker fires first (each group is the checker that fired
 # first in its schedules). Its plain runs on seeds 1..20 must stay quiet (else it is no race:
 # prove it by seeds), and the release driver survives the same exploration.
+# How many perturbations each race's minimized schedule has: the events the race needs.
+declare -A perturbations=([read_then_clear]=1 [fail_after_reset]=1 [stale_doorbell]=1 [watchdog_double_complete]=1)
 explore_proof() {
   local scenario=$1 expect=$2 seed
   "$tandem" run "$scenario" --release-driver --no-log --out "$out/release" >/dev/null ||
@@ -57,6 +59,11 @@ explore_proof() {
   "$tandem" explore "$scenario" --jobs 2 --budget 150 --out "$out/explore/$scenario" >/dev/null || true  # 1: it failed
   grep -q "^FAIL $expect (" "$out/explore/$scenario/explore.txt" ||
     { echo "$scenario: exploring it did not make $expect fire first:"; cat "$out/explore/$scenario/explore.txt"; exit 1; }
+  local minimized count want=${perturbations[${scenario#xfail_zoo_}]:-}
+  minimized=$(sed -n "/^FAIL $expect (/,/^  minimized:/ s/^  minimized: '\(.*\)'$/\1/p" "$out/explore/$scenario/explore.txt")
+  count=$(tr ',' '\n' <<<"$minimized" | grep -c .)
+  [ -n "$want" ] && [ "$count" -eq "$want" ] ||
+    { echo "$scenario: minimized to '$minimized', $count perturbation(s), not ${want:-a known number}"; exit 1; }
 }
 
 for class in $patches; do

@@ -11,7 +11,7 @@ const std::vector<CheckerInfo>& checker_catalog() {
   using namespace checker;
   static const std::vector<CheckerInfo> kAll = {
       {kScoreboard, "a copied byte differs, or a byte outside the destination changed"},
-      {kCompletion, "a request does not complete, or completes with an error"},
+      {kCompletion, "a request does not complete, completes with an error, or completes twice"},
       {kLostIrq, "a device interrupt line stays up with no CPU taking it"},
       {kIrqStorm,
        "a line is taken again and again while its devices make no progress (no status cleared, no "

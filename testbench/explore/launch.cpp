@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "runner/children.hpp"
+#include "runner/launcher.hpp"
 #include "runner/outcome.hpp"
 
 namespace tandem::explore {
@@ -57,48 +57,43 @@ RunResult read_result(const std::string& result_path, const std::string& boundar
   return r;
 }
 
-std::vector<std::string> Launcher::arguments(const Schedule& s, const std::string& out, bool waves) const {
-  std::vector<std::string> args = {"tandem",
-                                   "run",
-                                   config_.target.scenario,
-                                   "--seed",
-                                   std::to_string(config_.target.seed),
-                                   "--variant",
-                                   config_.target.variant,
-                                   "--max-cycles",
-                                   std::to_string(max_cycles_ != 0 ? max_cycles_ : config_.record_max_cycles),
-                                   "--out",
-                                   out};
-  if (waves) {
-    args.insert(args.end(), {"--waves", "fst"});
-  } else {
-    args.insert(args.end(), {"--record-boundaries", "--no-log"});
-  }
-  if (!s.empty()) args.insert(args.end(), {"--schedule", to_string(s)});
-  return args;
+RunSpec Launcher::spec(const Schedule& s) const {
+  RunSpec spec;
+  spec.scenario = config_.target.scenario;
+  spec.variant = config_.target.variant;
+  spec.seed = config_.target.seed;
+  spec.max_cycles = max_cycles_ != 0 ? max_cycles_ : config_.record_max_cycles;
+  spec.schedule = to_string(s);
+  return spec;
 }
 
 std::vector<RunResult> Launcher::run(const std::vector<Schedule>& schedules) {
-  std::vector<RunResult> results(schedules.size());
-  std::vector<std::string> outs(schedules.size());
-  const std::string runs = config_.dir + "/runs";
-  run_children(
-      schedules.size(), config_.jobs, config_.child_seconds,
-      [&](std::size_t i) -> pid_t {
-        outs[i] = runs + "/" + std::to_string(launched_++);
-        if (!make_dirs(outs[i])) return -1;
-        return spawn_child("/proc/self/exe", arguments(schedules[i], outs[i], false), outs[i] + "/stdout.txt");
-      },
-      [&](std::size_t i, const ChildEnd&) {
-        const std::string dir = run_dir(outs[i], config_.target.scenario, config_.target.variant, config_.target.seed);
-        results[i] = read_result(dir + "/result.txt", slurp(dir + "/boundaries.txt"), schedules[i]);
-        if (results[i].checker == "no_result") {  // say why: the child's first words
-          const std::string said = slurp(outs[i] + "/stdout.txt");
-          results[i].message += ": " + said.substr(0, said.find('\n'));
-        }
-        std::error_code ec;
-        if (results[i].passed) fs::remove_all(outs[i], ec);  // a passing run's files say nothing more
-      });
+  RunResult not_started;
+  not_started.checker = "no_result";
+  not_started.message = "the run could not start";
+  std::vector<RunResult> results(schedules.size(), not_started);
+  std::vector<Job> jobs(schedules.size());
+  for (std::size_t i = 0; i < schedules.size(); ++i) {
+    jobs[i].spec = spec(schedules[i]);
+    jobs[i].dir = config_.dir + "/runs/" + std::to_string(launched_++);
+    jobs[i].extra_args = {"--out", jobs[i].dir, "--record-boundaries", "--no-log"};
+  }
+  LaunchOptions options;
+  options.parallel = config_.jobs;
+  options.timeout_seconds = config_.child_seconds;
+  options.on_done = [&](Job& job) {
+    const std::size_t i = static_cast<std::size_t>(&job - jobs.data());
+    const std::string dir = run_dir(job.dir, config_.target.scenario, config_.target.variant, config_.target.seed);
+    results[i] = read_result(dir + "/result.txt", slurp(dir + "/boundaries.txt"), schedules[i]);
+    if (results[i].checker == "no_result") {  // say why: the child's first words
+      const std::string said = slurp(job.dir + "/stdout.txt");
+      results[i].message += ": " + said.substr(0, said.find('\n'));
+    }
+    std::error_code ec;
+    if (results[i].passed) fs::remove_all(job.dir, ec);  // a passing run's files say nothing more
+    return true;
+  };
+  launch(jobs, options);
   // Later runs may be slower by a hold per perturbation, and by what the holds cause (a
   // scenario's own timeouts, up to kSlackCycles, judge a copy the holds lost).
   if (max_cycles_ == 0 && !results.empty() && results.front().checker != "no_result") {
@@ -108,13 +103,15 @@ std::vector<RunResult> Launcher::run(const std::vector<Schedule>& schedules) {
 }
 
 std::string Launcher::run_with_waves(const Schedule& s, const std::string& name) {
-  const std::string out = config_.dir + "/waves/" + name;
-  if (!make_dirs(out)) return {};
-  run_children(
-      1, 1, config_.child_seconds * 4,
-      [&](std::size_t) { return spawn_child("/proc/self/exe", arguments(s, out, true), out + "/stdout.txt"); },
-      [](std::size_t, const ChildEnd&) {});
-  return run_dir(out, config_.target.scenario, config_.target.variant, config_.target.seed);
+  std::vector<Job> jobs(1);
+  jobs[0].spec = spec(s);
+  jobs[0].dir = config_.dir + "/waves/" + name;
+  jobs[0].extra_args = {"--out", jobs[0].dir, "--waves", "fst"};
+  LaunchOptions options;
+  options.timeout_seconds = config_.child_seconds * 4;
+  options.on_done = [](Job&) { return true; };
+  launch(jobs, options);
+  return run_dir(jobs[0].dir, config_.target.scenario, config_.target.variant, config_.target.seed);
 }
 
 }  // namespace tandem::explore

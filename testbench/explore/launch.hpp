@@ -1,20 +1,20 @@
 // How `tandem explore` runs a schedule: `tandem run ... --schedule S --record-boundaries
-// --no-log` as a child process (SystemC cannot restart in one process), several at once,
-// each read back from its result.txt and boundaries.txt.
+// --no-log` as a child process (SystemC cannot restart in one process), several at once
+// through the regression's launcher (runner/launcher.hpp), each read back from its
+// result.txt and boundaries.txt.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "perturber.hpp"  // kHoldBoundCycles: a child's cycle limit leaves room for one hold per perturbation
 #include "report.hpp"
+#include "runner/run_spec.hpp"
 #include "search.hpp"
 
 namespace tandem::explore {
 
-// How long one hold may last (the simulator's bound on a perturbation, in cycles): a child's
-// cycle limit leaves room for one per perturbation.
-inline constexpr std::uint64_t kHoldBoundCycles = 200'000;
 // Room beyond that for a scenario's timeouts to fire (the racy paths wait 1 ms, 1,000,000
 // cycles, for a copy) before the cycle limit calls the run hung.
 inline constexpr std::uint64_t kSlackCycles = 2'000'000;
@@ -25,15 +25,15 @@ struct LaunchConfig {
   unsigned jobs = 1;                             // children at once
   unsigned bound = 2;                            // perturbations per schedule at most (sizes the cycle limit)
   std::uint64_t record_max_cycles = 10'000'000;  // the recording run's limit; later runs scale from its length
-  double child_seconds = 120;                    // wall-clock limit of one child
+  unsigned child_seconds = 120;                  // wall-clock limit of one child
 };
 
 class Launcher {
  public:
   explicit Launcher(LaunchConfig config) : config_(std::move(config)) {}
   std::vector<RunResult> run(const std::vector<Schedule>& schedules);
-  // `tandem run` arguments for one schedule (argv[0] first), into `out`.
-  std::vector<std::string> arguments(const Schedule& s, const std::string& out, bool waves) const;
+  // The run of one schedule.
+  RunSpec spec(const Schedule& s) const;
   // One run with waves, kept: returns its folder.
   std::string run_with_waves(const Schedule& s, const std::string& name);
   std::size_t launched() const { return launched_; }

@@ -16,8 +16,7 @@ TEST_CASE("explore: a child's result gives its first failure and each perturbati
                          "failure=completion: copy 0 did not complete (cycle 99)\nfailure=hang: late (cycle 100)\n"
                          "schedule=c0@17:done,c1@4:first\n"
                          "perturbation=c0@17:done applied\nperturbation=c1@4:first expired\n";
-  std::string error;
-  const Schedule s = *parse_schedule("c1@4:first,c0@17:done,c0@20:irq", &error);
+  const Schedule s = {{1, 4, PerturbKind::kFirst}, {0, 17, PerturbKind::kDone}, {0, 20, PerturbKind::kIrq}};
   const RunResult r = read_result(path, "c0 0 cycle=4 call=read32 state=1\n", s);
   CHECK_FALSE(r.passed);
   CHECK(r.checker == "completion");

@@ -27,13 +27,6 @@ bool took_effect(const Schedule& s, const RunResult& r) {
   return true;
 }
 
-// Without the store buffer's own word (sb=) a doorbell-like write in process context is
-// where a held drain can matter; an inapplicable guess costs one run and prunes.
-bool may_hold_writes(const Boundary& b) {
-  if (b.buffered) return *b.buffered;
-  return b.ctx == "process" && b.call == "write32";
-}
-
 }  // namespace
 
 Search::Search(RunBatch run, Limits limits, std::function<double()> clock,
@@ -44,7 +37,7 @@ std::vector<Perturbation> Search::candidates(const std::vector<Boundary>& bounda
   std::vector<Perturbation> out;
   // Does another CPU still make a HAL call after boundary i? Scanned from the end.
   std::vector<bool> other_later(boundaries.size(), false);
-  std::map<int, bool> seen_cpu;
+  std::map<unsigned, bool> seen_cpu;
   for (std::size_t i = boundaries.size(); i-- > 0;) {
     for (const auto& [cpu, seen] : seen_cpu) {
       if (cpu != boundaries[i].cpu && seen) other_later[i] = true;
@@ -53,13 +46,13 @@ std::vector<Perturbation> Search::candidates(const std::vector<Boundary>& bounda
   }
   for (std::size_t i = from; i < boundaries.size(); ++i) {
     const Boundary& b = boundaries[i];
-    auto add = [&](const char* kind) { out.push_back({b.cpu, b.k, kind}); };
-    if (b.inflight) add("done");
-    if (b.inflight) add("error");
-    if (b.pm) add("pm");
-    if (b.irqs && (b.inflight || b.pm)) add("irq");  // else no interrupt comes: the hold only expires
-    if (other_later[i]) add("first");
-    if (may_hold_writes(b)) add("drain");
+    auto add = [&](PerturbKind kind) { out.push_back({b.cpu, b.k, kind}); };
+    if (b.inflight) add(PerturbKind::kDone);
+    if (b.inflight) add(PerturbKind::kError);
+    if (b.pm) add(PerturbKind::kPm);
+    if (b.irqs && (b.inflight || b.pm)) add(PerturbKind::kIrq);  // else no interrupt comes: the hold only expires
+    if (other_later[i]) add(PerturbKind::kFirst);
+    if (b.buffered) add(PerturbKind::kDrain);  // only where writes wait to be held
   }
   return out;
 }

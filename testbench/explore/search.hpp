@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "schedule.hpp"
+#include "run_record.hpp"
 
 namespace tandem::explore {
 
@@ -92,7 +92,7 @@ class Search {
   double start_ = 0;
   Stats stats_;
   std::set<std::uint64_t> states_;
-  std::set<std::tuple<std::uint64_t, int, std::string>> tried_;                   // (state, cpu, kind)
+  std::set<std::tuple<std::uint64_t, unsigned, PerturbKind>> tried_;              // (state, cpu, kind)
   std::map<std::string, std::vector<std::pair<Schedule, std::string>>> failing_;  // by checker: schedule, message
   std::vector<std::string> checker_order_;
   std::vector<FailureGroup> groups_;

@@ -14,7 +14,7 @@ bool has(const Schedule& s, const Perturbation& p) {
   return std::find(s.begin(), s.end(), p) != s.end();
 }
 
-Boundary at(int cpu, std::uint64_t k, std::uint64_t state) {
+Boundary at(unsigned cpu, std::uint64_t k, std::uint64_t state) {
   Boundary b;
   b.cpu = cpu;
   b.k = k;
@@ -66,20 +66,6 @@ double no_clock() {
 
 }  // namespace
 
-TEST_CASE("explore: a schedule parses back from its string - a bad one says what is wrong") {
-  std::string error;
-  const auto s = parse_schedule("c0@17:irq,c1@4:first", &error);
-  REQUIRE(s);
-  CHECK(s->size() == 2);
-  CHECK((*s)[1] == Perturbation{1, 4, "first"});
-  CHECK(to_string(*s) == "c0@17:irq,c1@4:first");
-  CHECK_FALSE(parse_schedule("c0@17:nap", &error));
-  CHECK(error.find("nap") != std::string::npos);
-  CHECK_FALSE(parse_schedule("c0:irq", &error));
-  CHECK_FALSE(parse_schedule("c0@1:irq,", &error));
-  CHECK(parse_schedule("", &error)->empty());
-}
-
 TEST_CASE("explore: a boundary line parses with its flags and state") {
   const auto b = parse_boundary(
       "c1 12 cycle=3456 call=write32 target=RING_TAIL0 ctx=isr irqs=0 inflight=1 pm=0 state=00000000deadbeef");
@@ -105,18 +91,18 @@ TEST_CASE("explore: the candidates at a boundary are the kinds applicable there"
   bs[1].buffered = true;
   bs[2].pm = true;
   const auto c = Search::candidates(bs, 0);
-  CHECK(has(c, {0, 0, "done"}));
-  CHECK(has(c, {0, 0, "error"}));
-  CHECK(has(c, {0, 0, "first"}));  // cpu 1 still makes a call after it
-  CHECK(has(c, {0, 0, "irq"}));
-  CHECK_FALSE(has(c, {1, 0, "irq"}));
-  CHECK(has(c, {1, 0, "drain"}));
-  CHECK(has(c, {1, 0, "first"}));  // cpu 0 makes call 1 after it
-  CHECK(has(c, {0, 1, "pm"}));
-  CHECK_FALSE(has(c, {0, 1, "first"}));  // nobody else runs after the last call
-  CHECK_FALSE(has(c, {0, 1, "irq"}));
+  CHECK(has(c, {0, 0, PerturbKind::kDone}));
+  CHECK(has(c, {0, 0, PerturbKind::kError}));
+  CHECK(has(c, {0, 0, PerturbKind::kFirst}));  // cpu 1 still makes a call after it
+  CHECK(has(c, {0, 0, PerturbKind::kIrq}));
+  CHECK_FALSE(has(c, {1, 0, PerturbKind::kIrq}));
+  CHECK(has(c, {1, 0, PerturbKind::kDrain}));
+  CHECK(has(c, {1, 0, PerturbKind::kFirst}));  // cpu 0 makes call 1 after it
+  CHECK(has(c, {0, 1, PerturbKind::kPm}));
+  CHECK_FALSE(has(c, {0, 1, PerturbKind::kFirst}));  // nobody else runs after the last call
+  CHECK_FALSE(has(c, {0, 1, PerturbKind::kIrq}));
   bs[2].irqs = true;  // a power transition under way ends in an interrupt
-  CHECK(has(Search::candidates(bs, 2), {0, 1, "irq"}));
+  CHECK(has(Search::candidates(bs, 2), {0, 1, PerturbKind::kIrq}));
   CHECK(c.size() == 7);                          // done, error, irq, first; drain, first; pm
   CHECK(Search::candidates(bs, 2).size() == 2);  // only what comes after the start: pm, irq
 }
@@ -187,8 +173,8 @@ TEST_CASE("explore: failures group by checker and minimize to what they need") {
   Fake fake;
   // c0@4:drain fails on its own; c0@2:drain with c0@3:drain fails on another checker.
   fake.verdict = [](const Schedule& s) -> std::string {
-    if (has(s, {0, 4, "drain"})) return "lost_irq";
-    if (has(s, {0, 2, "drain"}) && has(s, {0, 3, "drain"})) return "completion";
+    if (has(s, {0, 4, PerturbKind::kDrain})) return "lost_irq";
+    if (has(s, {0, 2, PerturbKind::kDrain}) && has(s, {0, 3, PerturbKind::kDrain})) return "completion";
     return "";
   };
   Search search(fake.batch(), Limits{}, no_clock);
@@ -210,7 +196,9 @@ TEST_CASE("explore: minimizing drops a perturbation the failure does not need") 
   // A held CPU makes one call more (c0@3), and an interrupt there fails the run: found as
   // the second of a pair, it fails alone as well.
   fake.calls_of = [](const Schedule& s) -> std::uint64_t { return s.empty() ? 3 : 4; };
-  fake.verdict = [](const Schedule& s) -> std::string { return has(s, {0, 3, "drain"}) ? "reg_usage" : ""; };
+  fake.verdict = [](const Schedule& s) -> std::string {
+    return has(s, {0, 3, PerturbKind::kDrain}) ? "reg_usage" : "";
+  };
   Search search(fake.batch(), Limits{}, no_clock);
   search.explore();
   REQUIRE(search.groups().size() == 1);

@@ -107,17 +107,23 @@ void two_cpus(PlatformConfig& config) {
   config.cpus = 2;
 }
 
-void smp_submit(ScenarioContext& ctx, SimCpu& cpu) {
+namespace {
+
+// Two CPUs submit `per_cpu` copies each through one driver probed with `cfg`; CPU 1 starts
+// `stagger_ns` after it saw the device probed.
+void two_cpus_submit(ScenarioContext& ctx, SimCpu& cpu, const tce::DeviceConfig& cfg, unsigned per_cpu,
+                     std::uint64_t stagger_ns) {
   struct Shared {
     tce::TceDevice* device = nullptr;
     bool cpu1_done = false;
   };
   Shared& shared = ctx.shared<Shared>();
-  Copies copies(ctx, 2, 32, 256);
+  Copies copies(ctx, per_cpu, 32, 256);
   if (cpu.id() != 0) {
     if (cpu.wait_until([&] { return shared.device != nullptr; }, kTimeoutNs) != 0) {
       ctx.fail(checker::kDriver, "cpu1 never saw the device probed");
     } else {
+      if (stagger_ns != 0) (void)cpu.wait_until([] { return false; }, stagger_ns);
       copies.submit(*shared.device);
       copies.wait_and_check(*shared.device);
     }
@@ -125,7 +131,7 @@ void smp_submit(ScenarioContext& ctx, SimCpu& cpu) {
     cpu.wake_all();
     return;
   }
-  tce::TceDevice dev(ctx.platform().hal(), one_channel());
+  tce::TceDevice dev(ctx.platform().hal(), cfg);
   if (!probe(ctx, dev)) return;
   shared.device = &dev;
   cpu.wake_all();
@@ -136,6 +142,21 @@ void smp_submit(ScenarioContext& ctx, SimCpu& cpu) {
   }
   shared.device = nullptr;
   dev.remove();
+}
+
+}  // namespace
+
+void smp_submit(ScenarioContext& ctx, SimCpu& cpu) {
+  two_cpus_submit(ctx, cpu, one_channel(), 2, 0);
+}
+
+void smp_submit_staggered(ScenarioContext& ctx, SimCpu& cpu) {
+  tce::DeviceConfig cfg = one_channel();
+  // CPU 1's doorbell finds the ring empty, so the watchdog it arms runs on CPU 1, within one
+  // hold of CPU 0 (which takes the interrupts).
+  cfg.watchdog_ns = 20'000;
+  // Long enough for CPU 0's copy to have completed on any seed: plain runs never overlap them.
+  two_cpus_submit(ctx, cpu, cfg, 1, 2'000);
 }
 
 void watchdog_vs_completion(ScenarioContext& ctx, SimCpu&) {

@@ -18,6 +18,10 @@ void isr_vs_bottom_half(ScenarioContext& ctx, SimCpu& cpu);
 // Two CPUs submit through one driver, with the interrupt on CPU 0 (configure: two_cpus).
 void smp_submit(ScenarioContext& ctx, SimCpu& cpu);
 void two_cpus(PlatformConfig& config);
+// The same, one copy each, CPU 1 submitting after CPU 0's copy completed (configure:
+// two_cpus): the submissions, and CPU 1's watchdog and CPU 0's bottom half, meet only where
+// a schedule moves one into the other.
+void smp_submit_staggered(ScenarioContext& ctx, SimCpu& cpu);
 // Completions found by the watchdog (interrupts coalesced by count, never reached).
 void watchdog_vs_completion(ScenarioContext& ctx, SimCpu& cpu);
 // Suspend requested while a copy is on the ring: it must wait for the completion.

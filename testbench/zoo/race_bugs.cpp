@@ -9,8 +9,9 @@ namespace tandem::zoo {
 namespace {
 
 Scenario race(const std::string& cls, std::string summary, std::string_view expect,
-              std::function<void(ScenarioContext&, SimCpu&)> body) {
-  Scenario s{"xfail_zoo_" + cls, std::move(summary), expect, nullptr, std::move(body), {}};
+              std::function<void(ScenarioContext&, SimCpu&)> body,
+              std::function<void(PlatformConfig&)> configure = nullptr) {
+  Scenario s{"xfail_zoo_" + cls, std::move(summary), expect, std::move(configure), std::move(body), {}};
   s.proof = Scenario::Proof::kExplore;
   return s;
 }
@@ -25,6 +26,23 @@ const ScenarioRegistrar kFailAfterReset(race("fail_after_reset",
                                              "error recovery re-issues the channel's requests before failing the one "
                                              "at its head: the failed request runs again, from unmapped buffers",
                                              checker::kDmaFault, racy::watchdog_vs_completion));
+
+// Each CPU's submission is under the lock throughout but for the write barrier: a submission
+// of the other CPU that runs there publishes its descriptor, and the stale doorbell that
+// follows leaves it out, or moves RING_TAIL back over it.
+const ScenarioRegistrar kStaleDoorbell(race("stale_doorbell",
+                                            "submit rings the doorbell with the tail it read before dropping the "
+                                            "lock around the write barrier: a submission of the other CPU in "
+                                            "between is left unpublished (two CPUs)",
+                                            checker::kDescOwnership, racy::smp_submit_staggered, racy::two_cpus));
+// CPU 1's watchdog picks the request at the ring's head before its sweep and fails it after
+// the sweep whenever no timer was re-armed, whoever completed it meanwhile: when the
+// completion's interrupt comes late, its sweep (or CPU 0's bottom half) completes it first.
+const ScenarioRegistrar kWatchdogDoubleComplete(race("watchdog_double_complete",
+                                                     "the watchdog picks the request to give up on before its sweep "
+                                                     "and fails it after, though the sweep or the other CPU's bottom "
+                                                     "half completed it meanwhile (two CPUs)",
+                                                     checker::kCompletion, racy::smp_submit_staggered, racy::two_cpus));
 
 }  // namespace
 }  // namespace tandem::zoo

@@ -1,6 +1,5 @@
-#include "schedule.hpp"
+#include "run_record.hpp"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <sstream>
@@ -28,55 +27,10 @@ std::optional<bool> parse_flag(const std::string& v) {
 
 }  // namespace
 
-const std::vector<std::string>& perturbation_kinds() {
-  static const std::vector<std::string> kKinds = {"done", "error", "pm", "irq", "first", "drain"};
-  return kKinds;
-}
-
-std::string to_string(const Perturbation& p) {
-  return "c" + std::to_string(p.cpu) + "@" + std::to_string(p.k) + ":" + p.kind;
-}
-
-std::string to_string(const Schedule& s) {
-  std::string out;
-  for (const Perturbation& p : s) out += (out.empty() ? "" : ",") + to_string(p);
-  return out;
-}
-
-std::optional<Schedule> parse_schedule(const std::string& text, std::string* error) {
-  Schedule s;
-  if (text.empty()) return s;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    const auto at = item.find('@'), colon = item.find(':');
-    std::uint64_t cpu = 0, k = 0;
-    if (item.size() < 2 || item[0] != 'c' || at == std::string::npos || colon == std::string::npos || colon < at ||
-        !parse_u64(item.substr(1, at - 1), 10, &cpu) || cpu > 63 ||
-        !parse_u64(item.substr(at + 1, colon - at - 1), 10, &k)) {
-      *error = "'" + item + "' is not a perturbation c<cpu>@<call>:<kind>";
-      return std::nullopt;
-    }
-    const std::string kind = item.substr(colon + 1);
-    const auto& kinds = perturbation_kinds();
-    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
-      *error = "'" + kind + "' is no perturbation kind (done, error, pm, irq, first, drain)";
-      return std::nullopt;
-    }
-    s.push_back({static_cast<int>(cpu), k, kind});
-  }
-  if (text.back() == ',') {
-    *error = "a schedule ends with a perturbation, not a comma";
-    return std::nullopt;
-  }
-  return s;
-}
-
 std::optional<Applied> parse_applied(const std::string& word) {
-  if (word == "applied") return Applied::kApplied;
-  if (word == "inapplicable") return Applied::kInapplicable;
-  if (word == "expired") return Applied::kExpired;
-  if (word == "unreached") return Applied::kUnreached;
+  for (Applied a : {Applied::kApplied, Applied::kInapplicable, Applied::kExpired, Applied::kUnreached}) {
+    if (word == tandem::to_string(a)) return a;
+  }
   return std::nullopt;
 }
 
@@ -86,7 +40,7 @@ std::optional<Boundary> parse_boundary(const std::string& line) {
   Boundary b;
   std::uint64_t cpu = 0;
   if (!(in >> word) || word.size() < 2 || word[0] != 'c' || !parse_u64(word.substr(1), 10, &cpu)) return std::nullopt;
-  b.cpu = static_cast<int>(cpu);
+  b.cpu = static_cast<unsigned>(cpu);
   if (!(in >> word) || !parse_u64(word, 10, &b.k)) return std::nullopt;
   bool have_state = false;
   while (in >> word) {
@@ -101,7 +55,7 @@ std::optional<Boundary> parse_boundary(const std::string& line) {
     if (key == "irqs" && flag) b.irqs = *flag;
     if (key == "inflight" && flag) b.inflight = *flag;
     if (key == "pm" && flag) b.pm = *flag;
-    if (key == "sb" && flag) b.buffered = flag;
+    if (key == "sb" && flag) b.buffered = *flag;
     if (key == "state") {
       if (!parse_u64(value, 16, &b.state)) return std::nullopt;
       have_state = true;
