@@ -10,9 +10,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # on which `make test` runs the sanitizer subset (SAN_TESTS, a CTest regex) instead of everything.
 SAN ?=
 comma := ,
-# The sanitizer subset: every unit test, the register generator's, and every scenario once
-# (seed 1, on the first RTL variant it runs on), so every checker's proof runs sanitized.
-SAN_TESTS ?= ^(unit/|regtool/|regress/[a-z0-9_]+/(default/)?seed-1$$|regress/[a-z0-9_]+/slowtiming/seed-1$$|regress/xfail_zoo_errata_not_applied/rev1/seed-1$$)
+# The sanitizer subset: every unit test, the register generator's, the waves' (traces through
+# Verilator's FST runtime), and every scenario once (seed 1, on the first RTL variant it runs
+# on), so every checker's proof runs sanitized.
+SAN_TESTS ?= ^(unit/|regtool/|waves/|regress/[a-z0-9_]+/(default/)?seed-1$$|regress/[a-z0-9_]+/slowtiming/seed-1$$|regress/xfail_zoo_errata_not_applied/rev1/seed-1$$)
 FUZZ_SECONDS ?= 60
 ifneq ($(SAN),)
 BUILD := build-san-$(subst $(comma),-,$(SAN))
