@@ -84,7 +84,7 @@ void recovery(ScenarioContext& ctx, std::vector<Where> order) {
   dev.remove();
 }
 
-Scenario make(const char* name, const char* summary, std::vector<Where> kinds) {
+Scenario make(const char* name, const char* summary, const std::vector<Where>& kinds) {
   Scenario s{name, summary, "", nullptr, [kinds](ScenarioContext& ctx, SimCpu&) { recovery(ctx, kinds); }};
   s.variants = {"default", "rev1", "ch1", "ch4"};
   return s;
