@@ -1,7 +1,7 @@
 #include "children.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): kill() is POSIX, not <csignal>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -9,7 +9,7 @@
 #include <map>
 #include <thread>
 
-extern char** environ;
+extern char** environ;  // NOLINT(readability-redundant-declaration): no POSIX header must declare it
 
 namespace tandem {
 

@@ -112,7 +112,7 @@ void smp_submit(ScenarioContext& ctx, SimCpu& cpu) {
     tce::TceDevice* device = nullptr;
     bool cpu1_done = false;
   };
-  Shared& shared = ctx.shared<Shared>();
+  auto& shared = ctx.shared<Shared>();
   Copies copies(ctx, 2, 32, 256);
   if (cpu.id() != 0) {
     if (cpu.wait_until([&] { return shared.device != nullptr; }, kTimeoutNs) != 0) {
