@@ -62,8 +62,11 @@ waves: build
 	if [ -n "$$DISPLAY" ]; then gtkwave "$$gtkw"; \
 	else echo "no display here: open it with  gtkwave $$gtkw"; fi
 
+# Verilator's lint of the RTL, then clang-tidy (.clang-tidy) and cppcheck over the C++ of
+# ours with the build's compile database (scripts/lint_cpp.sh); any finding fails.
 lint: build
 	@cmake --build $(BUILD) --target lint
+	@scripts/lint_cpp.sh $(BUILD) $(JOBS)
 
 bench: build
 	@cmake --build $(BUILD) --target bench
