@@ -10,9 +10,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # on which `make test` runs the sanitizer subset (SAN_TESTS, a CTest regex) instead of everything.
 SAN ?=
 comma := ,
-# The sanitizer subset: every unit test, the register generator's, and every scenario once
-# (seed 1, on the first RTL variant it runs on), so every checker's proof runs sanitized.
-SAN_TESTS ?= ^(unit/|regtool/|regress/[a-z0-9_]+/(default/)?seed-1$$|regress/[a-z0-9_]+/slowtiming/seed-1$$|regress/xfail_zoo_errata_not_applied/rev1/seed-1$$)
+# The sanitizer subset: every unit test, the register generator's, the waves' (traces through
+# Verilator's FST runtime), and every scenario once (seed 1, on the first RTL variant it runs
+# on), so every checker's proof runs sanitized.
+SAN_TESTS ?= ^(unit/|regtool/|waves/|regress/[a-z0-9_]+/(default/)?seed-1$$|regress/[a-z0-9_]+/slowtiming/seed-1$$|regress/xfail_zoo_errata_not_applied/rev1/seed-1$$)
 FUZZ_SECONDS ?= 60
 ifneq ($(SAN),)
 BUILD := build-san-$(subst $(comma),-,$(SAN))
@@ -65,8 +66,11 @@ waves: build
 	if [ -n "$$DISPLAY" ]; then gtkwave "$$gtkw"; \
 	else echo "no display here: open it with  gtkwave $$gtkw"; fi
 
+# Verilator's lint of the RTL, then clang-tidy (.clang-tidy) and cppcheck over the C++ of
+# ours with the build's compile database (scripts/lint_cpp.sh); any finding fails.
 lint: build
 	@cmake --build $(BUILD) --target lint
+	@scripts/lint_cpp.sh $(BUILD) $(JOBS)
 
 bench: build
 	@cmake --build $(BUILD) --target bench

@@ -5,13 +5,9 @@
 set(TANDEM_SANITIZE "" CACHE STRING "Sanitizers to build with, as for -fsanitize= (empty: none)")
 
 if(TANDEM_SANITIZE)
-  # -fno-sanitize-recover: a UBSan finding stops the program, so it fails its test. Alignment
-  # alone recovers, because Verilator's trace runtime (its headers inlined into the models,
-  # GTKWave's FST writer) stores words at odd addresses, and an unrecoverable check stops
-  # before it reads the suppressions (sanitize/ubsan.supp names those files); halt_on_error=1
-  # still stops at any alignment finding the suppressions do not name.
-  add_compile_options(-fsanitize=${TANDEM_SANITIZE} -fno-sanitize-recover=all -fsanitize-recover=alignment
-                      -fno-omit-frame-pointer -g)
+  # -fno-sanitize-recover: a UBSan finding in code of ours stops the program, so it fails its
+  # test (an unrecoverable check stops before it reads any suppression).
+  add_compile_options(-fsanitize=${TANDEM_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer -g)
   add_link_options(-fsanitize=${TANDEM_SANITIZE})
   # The options reach every test through CTest's own environment: the file below runs first
   # in the top-level CTestTestfile, before any test is discovered or run.
@@ -24,3 +20,20 @@ if(TANDEM_SANITIZE)
   configure_file(${TANDEM_SANITIZE_DIR}/environment.cmake.in ${CMAKE_BINARY_DIR}/sanitize_environment.cmake @ONLY)
   set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${CMAKE_BINARY_DIR}/sanitize_environment.cmake)
 endif()
+
+# Verilator's runtime (GTKWave's FST writer, fstapi.c, compiled into it) and the trace code
+# Verilator generates (verilated_trace.h inlined) are third party: their UBSan findings
+# recover, so that sanitize/ubsan.supp can name them by file; halt_on_error=1 still stops at
+# any finding there that it does not name. Call after the target's verilate().
+function(tandem_sanitize_third_party target)
+  if(NOT TANDEM_SANITIZE)
+    return()
+  endif()
+  get_target_property(sources ${target} SOURCES)
+  foreach(src IN LISTS sources)
+    if(src MATCHES "^${VERILATOR_ROOT}/include/" OR src MATCHES "__Trace__[^/]*\\.cpp$")
+      # Set, not appended: the runtime sources are listed once per verilate() call.
+      set_property(SOURCE ${src} TARGET_DIRECTORY ${target} PROPERTY COMPILE_OPTIONS -fsanitize-recover=all)
+    endif()
+  endforeach()
+endfunction()

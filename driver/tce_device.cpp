@@ -49,7 +49,7 @@ std::size_t total_length(const std::vector<Segment>& segs) {
 
 }  // namespace
 
-TceDevice::TceDevice(Hal& hal, DeviceConfig config) : hal_(hal), config_(config) {}
+TceDevice::TceDevice(Hal& hal, const DeviceConfig& config) : hal_(hal), config_(config) {}
 
 TceDevice::~TceDevice() {
   remove();
@@ -164,7 +164,7 @@ void TceDevice::program_locked() {
     hal_.write32(r::RING_SIZE_LOG2::offset(c), ring->size_log2());
   }
   if (config_.irq_mode != IrqMode::kPolling) {
-    const unsigned vectors = static_cast<unsigned>(irqs_.size());
+    const auto vectors = static_cast<unsigned>(irqs_.size());
     if (vectors > 1) {
       std::uint32_t map = 0;
       for (unsigned c = 0; c < info_.channels; ++c) {
@@ -573,7 +573,8 @@ void TceDevice::arm_flush_locked() {
   });
 }
 
-void TceDevice::complete(std::vector<CopyRequest*> done) {
+// By value: every caller hands over (moves) the list it collected under its lock.
+void TceDevice::complete(std::vector<CopyRequest*> done) {  // NOLINT(performance-unnecessary-value-param)
   if (done.empty()) return;
   RequestCore::run_completions(done);
   hal_.wake_all();

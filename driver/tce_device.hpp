@@ -56,7 +56,7 @@ inline constexpr unsigned kSubmitNoWait = 1;  // submit: -EBUSY instead of queue
 
 class TceDevice {
  public:
-  explicit TceDevice(Hal& hal, DeviceConfig config = {});
+  explicit TceDevice(Hal& hal, const DeviceConfig& config = {});
   ~TceDevice();
   TceDevice(const TceDevice&) = delete;
   TceDevice& operator=(const TceDevice&) = delete;

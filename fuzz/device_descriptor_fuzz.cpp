@@ -63,7 +63,7 @@ class Episode {
   explicit Episode(FuzzedDataProvider& in) : in_(in), dev_(config(in)) {}
 
   void run() {
-    const unsigned log2 = in_.ConsumeIntegralInRange<unsigned>(0, 13);  // 0 and 13 are invalid
+    const auto log2 = in_.ConsumeIntegralInRange<unsigned>(0, 13);  // 0 and 13 are invalid
     src_ = dev_.memory().alloc(kBuffer);
     dst_ = dev_.memory().alloc(kBuffer);
     fill(src_);
@@ -95,7 +95,7 @@ class Episode {
 
   void fill(std::uint64_t base) {
     std::uint8_t* p = dev_.memory().at(base, kBuffer);
-    const std::uint8_t seed = in_.ConsumeIntegral<std::uint8_t>();
+    const auto seed = in_.ConsumeIntegral<std::uint8_t>();
     for (std::size_t i = 0; i < kBuffer; ++i) p[i] = static_cast<std::uint8_t>(seed + i * 131);
   }
 
@@ -114,7 +114,7 @@ class Episode {
       const std::uint64_t dst = dst_ + in_.ConsumeIntegralInRange<std::uint64_t>(0, kBuffer - 1);
       const std::uint32_t len = in_.ConsumeBool() ? in_.ConsumeIntegralInRange<std::uint32_t>(0, kBuffer + 64)
                                                   : in_.ConsumeIntegral<std::uint32_t>();
-      std::uint32_t ctrl = in_.ConsumeIntegral<std::uint32_t>();
+      auto ctrl = in_.ConsumeIntegral<std::uint32_t>();
       if (in_.ConsumeBool()) ctrl &= ~0xFFF8u;  // reserved bits clear: a well-formed descriptor
       std::memcpy(&d[r::desc::kSrcOffset], &src, 8);
       std::memcpy(&d[r::desc::kDstOffset], &dst, 8);

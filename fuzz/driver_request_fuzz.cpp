@@ -68,7 +68,7 @@ std::vector<tce::Segment> decode_segments(FuzzedDataProvider& in, unsigned char*
     switch (in.ConsumeIntegralInRange<int>(0, 4)) {
       case 0:
       case 1: {
-        const std::size_t off = in.ConsumeIntegralInRange<std::size_t>(0, kArena);
+        const auto off = in.ConsumeIntegralInRange<std::size_t>(0, kArena);
         s = {arena + off, in.ConsumeIntegralInRange<std::size_t>(0, kArena - off + 8)};
         break;
       }
@@ -80,6 +80,7 @@ std::vector<tce::Segment> decode_segments(FuzzedDataProvider& in, unsigned char*
         break;
       case 3: s = {nullptr, in.ConsumeIntegral<std::size_t>()}; break;
       default:  // never dereferenced: only the device would, and the mock maps none of it
+        // NOLINTNEXTLINE(performance-no-int-to-ptr): any address at all, on purpose
         s = {reinterpret_cast<void*>(in.ConsumeIntegral<std::uintptr_t>()), in.ConsumeIntegral<std::size_t>()};
     }
   }
@@ -207,7 +208,7 @@ class Session {
   // The device finishes (or fails, or scribbles over) a descriptor of a channel's ring,
   // raises events, and the interrupt is delivered.
   void device_event() {
-    const unsigned c = in_.ConsumeIntegralInRange<unsigned>(0, 3);
+    const auto c = in_.ConsumeIntegralInRange<unsigned>(0, 3);
     unsigned char* ring = hal_.ring(c);
     const unsigned slots = hal_.ring_slots(c);
     if (ring != nullptr && slots != 0) {
@@ -257,8 +258,8 @@ class Session {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider in(data, size);
   const tce::DeviceConfig config = decode_config(in);
-  const unsigned revision = in.ConsumeIntegralInRange<unsigned>(1, 3);
-  const std::uint32_t caps = in.ConsumeIntegral<std::uint32_t>();
+  const auto revision = in.ConsumeIntegralInRange<unsigned>(1, 3);
+  const auto caps = in.ConsumeIntegral<std::uint32_t>();
   tce::fuzz::DeviceAnswersHal hal(in, revision, caps);
   Session session(in, hal, config);
   session.run();

@@ -73,7 +73,9 @@ TEST_CASE("copies of every source and destination alignment arrive byte for byte
     dev.doorbell(0, slot);  // all at once: they run back to back
     REQUIRE(dev.wait_descriptor(0, slot - 1, 2'000'000));
     for (unsigned i = 0; i < slot; ++i) {
-      const auto& [src, dst] = bufs[i];
+      // Not a structured binding: CAPTURE captures in a lambda, which C++17 forbids for one.
+      const auto& src = bufs[i].first;
+      const auto& dst = bufs[i].second;
       CAPTURE(i);
       CAPTURE(src.len);
       const Descriptor d = dev.get(0, i);

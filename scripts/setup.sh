@@ -22,7 +22,7 @@ packages=(
   build-essential cmake ninja-build ccache python3 pkg-config
   verilator libsystemc-dev libfmt-dev doctest-dev zlib1g-dev
   gtkwave clang-format patch libxml2-utils
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy cppcheck
 )
 [ $slurm -eq 0 ] || packages+=(slurm-wlm munge)
 

@@ -9,13 +9,12 @@ namespace tandem {
 bool AxiMemSlave::take_error(std::uint64_t addr, unsigned len, bool write) {
   const std::uint64_t first = addr & ~std::uint64_t{7};
   const std::uint64_t end = first + 8ull * (len + 1);
-  for (const ErrorRange& e : errors_) {
-    if ((write ? e.writes : e.reads) && first < e.end && e.begin < end) {
-      if (e.once) clear_once_ranges();
-      return true;
-    }
-  }
-  return false;
+  const auto hit = std::find_if(errors_.begin(), errors_.end(), [&](const ErrorRange& e) {
+    return (write ? e.writes : e.reads) && first < e.end && e.begin < end;
+  });
+  if (hit == errors_.end()) return false;
+  if (hit->once) clear_once_ranges();
+  return true;
 }
 
 void AxiMemSlave::clear_once_ranges() {

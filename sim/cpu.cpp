@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdint>
 
 #include "boundary_hook.hpp"
@@ -459,7 +460,7 @@ bool SimCpu::may_give_up() {
 }
 
 std::uint64_t SimCpu::now_ns() {
-  const auto now = static_cast<std::uint64_t>(sc_core::sc_time_stamp().to_seconds() * 1e9 + 0.5);
+  const auto now = static_cast<std::uint64_t>(std::llround(sc_core::sc_time_stamp().to_seconds() * 1e9));
   return now + std::min(after_stop_ns_, UINT64_MAX - now);
 }
 

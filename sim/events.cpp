@@ -26,7 +26,7 @@ void EventBus::deliver(const Event& e) {
   ++delivering_;
   // By index: an observer may subscribe more (the vector grows) or unsubscribe (its entry
   // is emptied and erased once no delivery is under way) while it runs.
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
+  for (std::size_t i = 0; i < entries_.size(); ++i) {  // NOLINT(modernize-loop-convert)
     if (!entries_[i].dead && (entries_[i].kinds & kind_bit(e.kind)) != 0) entries_[i].observer(e);
   }
   if (--delivering_ == 0 && dead_entries_) {

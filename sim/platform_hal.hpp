@@ -22,7 +22,7 @@ class PlatformHal : public tce::Hal {
   void dma_free(tce::DmaRegion& region) override;
   void dma_sync_for_device(const tce::DmaRegion& region, std::size_t offset, std::size_t len) override;
   void dma_sync_for_cpu(const tce::DmaRegion& region, std::size_t offset, std::size_t len) override;
-  int dma_map(void* cpu, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) override;
+  int dma_map(void* p, std::size_t len, tce::DmaDir dir, std::uint64_t* bus) override;
   void dma_unmap(std::uint64_t bus, std::size_t len, tce::DmaDir dir) override;
   int request_irq(unsigned vector, tce::Trigger trigger, IrqHandler handler) override;
   void free_irq(unsigned vector) override;

@@ -12,10 +12,10 @@ Scheduler::Scheduler(EventBus& events) : events_(events) {
   sc_core::sc_spawn([this] { run_due(); }, "platform_scheduler");
 }
 
-void Scheduler::at_cycle(std::uint64_t at, std::function<void()> action) {
+void Scheduler::at_cycle(std::uint64_t cycle, std::function<void()> action) {
   if (stopped_) return;
-  const bool earliest = scheduled_.empty() || at < scheduled_.begin()->first;
-  scheduled_.emplace(at, std::move(action));  // after those already due in the same cycle
+  const bool earliest = scheduled_.empty() || cycle < scheduled_.begin()->first;
+  scheduled_.emplace(cycle, std::move(action));  // after those already due in the same cycle
   if (earliest) wake();
 }
 

@@ -78,7 +78,7 @@ unsigned char* MockHal::cpu_of(std::uint64_t bus) const {
 }
 
 void MockHal::dma_free(DmaRegion& region) {
-  if (regions_.erase(region.bus) == 0) problems_.push_back("dma_free of a region not allocated");
+  if (regions_.erase(region.bus) == 0) problems_.emplace_back("dma_free of a region not allocated");
   region = DmaRegion{};
 }
 
@@ -115,7 +115,7 @@ void MockHal::dma_unmap(std::uint64_t bus, std::size_t len, DmaDir dir) {
   auto [first, last] = mappings_.equal_range(bus);
   auto it = std::find_if(first, last, [&](const auto& m) { return m.second == std::make_pair(len, dir); });
   if (it == last) {
-    problems_.push_back("dma_unmap of a mapping that does not exist");
+    problems_.emplace_back("dma_unmap of a mapping that does not exist");
     return;
   }
   mappings_.erase(it);
@@ -152,11 +152,11 @@ int MockHal::request_irq(unsigned vector, Trigger trigger, IrqHandler handler) {
 }
 
 void MockHal::free_irq(unsigned vector) {
-  if (handlers_.erase(vector) == 0) problems_.push_back("free_irq of a vector not requested");
+  if (handlers_.erase(vector) == 0) problems_.emplace_back("free_irq of a vector not requested");
 }
 
 IrqState MockHal::lock_irqsave(SpinLock& lock) {
-  if (lock.owner != -1) problems_.push_back("spinlock taken twice (deadlock on real hardware)");
+  if (lock.owner != -1) problems_.emplace_back("spinlock taken twice (deadlock on real hardware)");
   lock.owner = 0;
   const IrqState was = irqs_enabled_;
   irqs_enabled_ = false;
@@ -164,7 +164,7 @@ IrqState MockHal::lock_irqsave(SpinLock& lock) {
 }
 
 void MockHal::unlock_irqrestore(SpinLock& lock, IrqState state) {
-  if (lock.owner != 0) problems_.push_back("spinlock released while not held");
+  if (lock.owner != 0) problems_.emplace_back("spinlock released while not held");
   lock.owner = -1;
   irqs_enabled_ = state;
 }

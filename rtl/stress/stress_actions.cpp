@@ -20,7 +20,7 @@ void Stress::configure_device() {
   csr({wr(r::IRQ_VEC_MAP::kOffset, static_cast<std::uint32_t>(rng_.next()) & 0x3FFFF)});
   csr({wr(r::IRQ_MODE::kOffset, rng_.range(0, 2) == 0 ? static_cast<std::uint32_t>(rng_.range(0, 15)) : 0)});
   for (unsigned v = 0; v < vectors; ++v) {
-    const std::uint32_t count = static_cast<std::uint32_t>(rng_.range(0, 6));
+    const auto count = static_cast<std::uint32_t>(rng_.range(0, 6));
     const std::uint32_t timer = rng_.range(0, 1) == 0 ? 0 : static_cast<std::uint32_t>(rng_.range(16, 800));
     csr({wr(r::IRQ_COALESCE::offset(v),
             r::put<r::IRQ_COALESCE::COUNT>(count) | r::put<r::IRQ_COALESCE::TIMER>(timer))});
@@ -156,7 +156,7 @@ void Stress::noise() {
     case 3:
     case 4: return csr({rd(any_reg())});
     case 5: {  // anywhere in the window, sometimes unaligned
-      const std::uint32_t a = static_cast<std::uint32_t>(g.range(0, 0xFFF));
+      const auto a = static_cast<std::uint32_t>(g.range(0, 0xFFF));
       return csr({rd(g.range(0, 9) == 0 ? a : a & ~3u)});
     }
     case 6: return csr({wr(r::SCRATCH::kOffset, rand32())});
@@ -195,12 +195,12 @@ void Stress::noise() {
     }
     case 16: return csr({wr(r::PM_CTRL::kOffset, static_cast<std::uint32_t>(g.range(1, 2)))});
     case 17: {  // a doorbell past any ring: SLVERR, ignored
-      const unsigned c = static_cast<unsigned>(g.range(0, cfg_.shape.channels - 1));
+      const auto c = static_cast<unsigned>(g.range(0, cfg_.shape.channels - 1));
       return csr({wr(r::RING_TAIL::offset(c), static_cast<std::uint32_t>(g.range(1, 0xFFFFF) << 12))});
     }
     case 18: {  // channels this instance does not have (E1 on revision 1, DECERR on 2)
       if (cfg_.shape.channels == 4) return;
-      const unsigned c = static_cast<unsigned>(g.range(cfg_.shape.channels, 3));
+      const auto c = static_cast<unsigned>(g.range(cfg_.shape.channels, 3));
       // Writes go to the read-write ones only: the RTL answers SLVERR to a write of a read-only
       // phantom register, where E1 says OKAY (an open defect of the register block).
       const std::uint32_t rw[] = {r::CH_CTRL::offset(c), r::RING_BASE_LO::offset(c), r::RING_BASE_HI::offset(c),

@@ -64,7 +64,7 @@ struct Progress {
 class Search {
  public:
   // `clock` returns seconds since any fixed point (for the time budget and runs per second).
-  Search(RunBatch run, Limits limits, std::function<double()> clock,
+  Search(RunBatch run, const Limits& limits, std::function<double()> clock,
          std::function<void(const Progress&)> progress = {});
   void explore();
   const Stats& stats() const { return stats_; }

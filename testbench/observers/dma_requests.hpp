@@ -54,7 +54,7 @@ class DmaRequests {
   };
   using Channel = std::pair<unsigned, unsigned>;  // (device, channel)
 
-  std::uint64_t start_of(const Request& r) const;
+  std::uint64_t start_of(const Request& q) const;
   void drop_channel(const Channel& ch);
 
   ReadMemory read_;

@@ -143,7 +143,7 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     cmd.kind = Command::Kind::kRun;
   } else if (verb == "explore") {
     cmd.kind = Command::Kind::kExplore;
-    if (args.size() < 2 || args[1].rfind("-", 0) == 0) {
+    if (args.size() < 2 || args[1].rfind('-', 0) == 0) {
       *error = "'explore' needs a scenario name (see 'tandem list')";
       return std::nullopt;
     }
@@ -195,8 +195,8 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
     // What picks the runs (names, seeds, excludes) is the command's; every other option of
     // `run` is the same for each of its runs, and kept as given for the runs it starts.
     const bool picks_runs =
-        a.rfind("-", 0) != 0 || a == "--seed" || a == "--seeds" || a == "--seed-list" || a == "--exclude";
-    if ((run || regress) && a.rfind("-", 0) != 0) {
+        a.rfind('-', 0) != 0 || a == "--seed" || a == "--seeds" || a == "--seed-list" || a == "--exclude";
+    if ((run || regress) && a.rfind('-', 0) != 0) {
       cmd.names.push_back(a);
     } else if (a == "--seed" && (run || explore)) {
       auto n = number(a, 0, UINT64_MAX);

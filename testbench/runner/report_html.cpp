@@ -81,7 +81,7 @@ std::string link(const std::string& path, const std::string& from, std::string_v
   return fmt::format("<a href=\"{}\">{}</a>", href(path, from), esc(label));
 }
 
-std::string card(std::string_view label, std::string value, bool bad = false) {
+std::string card(std::string_view label, const std::string& value, bool bad = false) {
   return fmt::format("<div class=\"card{}\"><b>{}</b>{}</div>", bad ? " bad" : "", esc(value), esc(label));
 }
 

@@ -197,7 +197,7 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters") {
 TEST_CASE("results.json parses back and carries the counts, groups and every run") {
   Regression reg = sample();
   reg.dir = fresh_dir("json");
-  reg.runs[1].outcome->failures.push_back("scoreboard: \"quoted\" \\ back\ttab");
+  reg.runs[1].outcome->failures.emplace_back("scoreboard: \"quoted\" \\ back\ttab");
   write_report(reg);
   const std::string check =
       "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d[\"totals\"]; "
@@ -216,7 +216,7 @@ TEST_CASE("JUnit XML validates against the schema, one testcase per run, failure
   reg.junit_path = reg.dir + "/junit.xml";
   reg.timestamp = "2026-11-22T07:00:00";
   reg.runs.push_back(run("probe", 3, Status::kNotRun));
-  reg.runs[1].outcome->failures.push_back("scoreboard: <&> \"x\"");
+  reg.runs[1].outcome->failures.emplace_back("scoreboard: <&> \"x\"");
   write_report(reg);
   std::string out;
   CHECK_MESSAGE(shell("xmllint --noout --schema " TANDEM_JUNIT_XSD " " + reg.junit_path, &out) == 0, out);

@@ -7,7 +7,7 @@ namespace tandem {
 std::vector<std::string> run_arguments(const RunSpec& spec) {
   std::vector<std::string> args = {"run",       spec.scenario, "--seed",       std::to_string(spec.seed),
                                    "--variant", spec.variant,  "--max-cycles", std::to_string(spec.max_cycles)};
-  if (spec.release_driver) args.push_back("--release-driver");
+  if (spec.release_driver) args.emplace_back("--release-driver");
   if (!spec.schedule.empty()) args.insert(args.end(), {"--schedule", spec.schedule});
   return args;
 }

@@ -103,7 +103,7 @@ LaunchEnd SlurmLauncher::launch(std::vector<Job>& jobs, const LaunchOptions& opt
   if (!write_script(script, dir + "/task", jobs.front().extra_args)) return LaunchEnd::kCannotStart;
 
   // A task's time limit: its runs, each at its wall-time limit, and a minute to start.
-  const unsigned task_minutes = static_cast<unsigned>((per_task * options.timeout_seconds + 60 + 59) / 60);
+  const auto task_minutes = static_cast<unsigned>((per_task * options.timeout_seconds + 60 + 59) / 60);
   std::string array = fmt::format("0-{}", tasks - 1);
   if (options_.max_tasks_at_once != 0) array += fmt::format("%{}", options_.max_tasks_at_once);
   std::vector<std::string> sbatch = {"sbatch",

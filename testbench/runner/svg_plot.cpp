@@ -30,6 +30,7 @@ struct Scale {
 Scale linear_scale(double max) {
   Scale s;
   if (!(max > 0)) max = 1;
+  // cppcheck-suppress invalidFunctionArg ; max > 0 just above
   const double raw = max / 5, mag = std::pow(10.0, std::floor(std::log10(raw)));
   const double step = raw / mag <= 1 ? mag : raw / mag <= 2 ? 2 * mag : raw / mag <= 5 ? 5 * mag : 10 * mag;
   s.hi = std::ceil(max / step) * step;

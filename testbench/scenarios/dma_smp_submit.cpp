@@ -124,7 +124,7 @@ void copies(ScenarioContext& ctx, SimCpu& cpu, tce::TceDevice& dev, std::vector<
 // The CPUs' shared state is the run's own (ctx.shared), made on first use.
 std::function<void(ScenarioContext&, SimCpu&)> run_with(Shared::Bug bug) {
   return [bug](ScenarioContext& ctx, SimCpu& cpu) {
-    Shared& shared = ctx.shared<Shared>();
+    auto& shared = ctx.shared<Shared>();
     shared.cpus = ctx.platform().config().cpus;
     shared.bug = bug;
     body(ctx, cpu, shared);

@@ -85,7 +85,7 @@ void recovery(ScenarioContext& ctx, std::vector<Where> order, tce::DeviceConfig 
   dev.remove();
 }
 
-Scenario make(const char* name, const char* summary, std::vector<Where> kinds, tce::DeviceConfig cfg = {},
+Scenario make(const char* name, const char* summary, const std::vector<Where>& kinds, const tce::DeviceConfig& cfg = {},
               std::vector<std::string> variants = {"default", "rev1", "ch1", "ch4"}) {
   Scenario s{name, summary, "", nullptr, [kinds, cfg](ScenarioContext& ctx, SimCpu&) { recovery(ctx, kinds, cfg); }};
   s.variants = std::move(variants);

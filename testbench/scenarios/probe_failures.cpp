@@ -77,8 +77,7 @@ void probe_failures(ScenarioContext& ctx, SimCpu&) {
   for (HalResource which : {HalResource::kDmaAlloc, HalResource::kRequestIrq, HalResource::kDmaMap}) {
     // k from 1 up by seeded steps, until a run made fewer calls than k (nothing failed).
     unsigned injected = 0;
-    for (unsigned k = static_cast<unsigned>(ctx.rng().range(1, 2));;
-         k += static_cast<unsigned>(ctx.rng().range(1, 2))) {
+    for (auto k = static_cast<unsigned>(ctx.rng().range(1, 2));; k += static_cast<unsigned>(ctx.rng().range(1, 2))) {
       if (attempt(ctx, which, k) < k) break;
       ++injected;
     }

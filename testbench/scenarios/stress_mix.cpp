@@ -103,12 +103,12 @@ void disturb(ScenarioContext& ctx, Stress& s, Tracked& next) {
 void traffic(ScenarioContext& ctx, SimCpu& cpu, Stress& s) {
   auto& mine = s.copies[cpu.id()];
   while (ctx.platform().cycle() < kMinCycles && ctx.platform().failures().empty()) {
-    const unsigned batch = static_cast<unsigned>(ctx.rng().range(1, 4));
+    const auto batch = static_cast<unsigned>(ctx.rng().range(1, 4));
     const std::size_t first = mine.size();
     std::vector<unsigned> device;
     for (unsigned i = 0; i < batch; ++i) {
       mine.push_back({std::make_unique<CheckedCopy>(ctx, random_shape(ctx.rng(), 1, 16 * 1024, 6)), false});
-      unsigned d = static_cast<unsigned>(ctx.rng().range(0, s.devices.size() - 1));
+      auto d = static_cast<unsigned>(ctx.rng().range(0, s.devices.size() - 1));
       if (cpu.id() == 0 && i == 0) {
         disturb(ctx, s, mine.back());
         if (mine.back().faulted) d = 0;
@@ -127,7 +127,7 @@ void traffic(ScenarioContext& ctx, SimCpu& cpu, Stress& s) {
 }
 
 void stress(ScenarioContext& ctx, SimCpu& cpu) {
-  Stress& s = ctx.shared<Stress>();
+  auto& s = ctx.shared<Stress>();
   Platform& p = ctx.platform();
   const unsigned cpus = p.config().cpus;
   if (cpu.id() != 0) {

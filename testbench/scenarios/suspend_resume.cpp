@@ -37,6 +37,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> context(tce::Hal& hal, cons
   }
   for (unsigned v = 0; v < dev.info().vectors; ++v) offsets.push_back(r::IRQ_COALESCE::offset(v));
   std::vector<std::pair<std::uint32_t, std::uint32_t>> values;
+  values.reserve(offsets.size());
   for (std::uint32_t o : offsets) values.emplace_back(o, hal.read32(o));
   return values;
 }

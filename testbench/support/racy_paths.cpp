@@ -117,7 +117,7 @@ void two_cpus_submit(ScenarioContext& ctx, SimCpu& cpu, const tce::DeviceConfig&
     tce::TceDevice* device = nullptr;
     bool cpu1_done = false;
   };
-  Shared& shared = ctx.shared<Shared>();
+  auto& shared = ctx.shared<Shared>();
   Copies copies(ctx, per_cpu, 32, 256);
   if (cpu.id() != 0) {
     if (cpu.wait_until([&] { return shared.device != nullptr; }, kTimeoutNs) != 0) {

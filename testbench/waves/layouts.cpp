@@ -190,7 +190,7 @@ std::string Trace::name() const {
 const std::vector<std::string>& view_names() {
   static const std::vector<std::string> kNames = [] {
     std::vector<std::string> names;
-    for (const View& v : views()) names.push_back(v.name);
+    for (const View& v : views()) names.emplace_back(v.name);
     return names;
   }();
   return kNames;
