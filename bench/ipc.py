@@ -21,13 +21,12 @@ import tempfile
 # Component of a function, by the first pattern its name matches (order matters).
 COMPONENTS = [
     ("tracing", r"[Tt]race|[Ff]st|Vm_traceActivity|lz4|deflate|zlib"),
-    ("model: assertions", r"assert"),
-    ("model (Verilated RTL)", r"Vtce_top_|___024root|Verilated|VlWide|vl_"),
     ("memory model", r"AxiMemSlave|HostMemory|MemoryBus|_Rb_tree|std::map|LeanLoop<.*>::word|Ring<"),
     ("CSR master", r"AxilMaster"),
     ("polling and workload", r"run_copies|wait_cycles|write_csr|CopyTraffic"),
     ("harness (cycle protocol)", r"DeviceHarness|VerilatedDeviceOf|LeanLoop|HarnessSide"),
     ("engine and SystemC kernel", r"sc_core::|sc_dt::|tandem::Engine|EngineSide|qt_|QuickThreads|coroutine"),
+    ("model (Verilated RTL)", r"Vtce_top_|___024root|Verilated|VlWide|vl_"),
     ("C library", r"libc|memcpy|memset|memcmp|malloc|free|operator new|operator delete|_dl_|__"),
 ]
 
@@ -56,7 +55,7 @@ def parse_annotate(text):
             continue
         m = re.match(r"^\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S.*?)(?:\s+\[[^\]]*\])?$", line)
         if m and ":" in m.group(2):
-            name = m.group(2).split(":", 1)[1] if not m.group(2).startswith("???") else m.group(2)
+            name = m.group(2).split(":", 1)[1]  # without its file ("???" without debug information)
             funcs[name] = funcs.get(name, 0) + int(m.group(1).replace(",", ""))
     if total is None:
         sys.exit("ipc: no PROGRAM TOTALS in callgrind_annotate's output")
