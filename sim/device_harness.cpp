@@ -53,31 +53,15 @@ bool DeviceHarness::rtl_error() const {
   return model_->got_error();
 }
 
-void DeviceHarness::drive_inputs() {
+void DeviceHarness::begin_cycle() {
   const TcePins& p = model_->pins();
-  csr_was_quiet_ = csr_->idle();  // what it drives now, which the next cycle compares with
+  // Low phase: inputs for this cycle's edge, then let combinational outputs settle.
   *p.clk = 0;
   *p.rst_n = cycle_ >= config_.reset_cycles;
   csr_->drive();
   mem_port_->drive(cycle_);
-}
-
-void DeviceHarness::begin_cycle() {
-  // Low phase: inputs for this cycle's edge, then let combinational outputs settle.
-  drive_inputs();
   model_->eval();
   model_->dump(cycle_ * 1000);
-  low_evaluated_ = true;
-}
-
-// Whether this cycle's handshakes can be taken on the outputs of the last evaluation, so
-// that the edge needs no low phase of its own. Of the outputs the bus models sample, only
-// the CSR port's AWREADY and WREADY follow inputs combinationally (AWVALID, WVALID): every
-// memory-port output and every other CSR output is a register's. So: no waves (they show
-// the low phase), and a CSR master that drives nothing now and drove nothing in the last
-// cycle (its inputs unchanged). A test steps both ways in lockstep and compares the state.
-bool DeviceHarness::one_eval_exact() const {
-  return csr_->idle() && csr_was_quiet_ && !config_.two_evals && !config_.waves && config_.fst_path.empty();
 }
 
 bool DeviceHarness::end_cycle() {
@@ -88,12 +72,7 @@ bool DeviceHarness::end_cycle() {
   mem_port_->sample(cycle_);
   *p.clk = 1;
   model_->set_time(cycle_);
-  if (low_evaluated_) {
-    model_->eval();
-  } else {
-    model_->eval_edge();
-  }
-  low_evaluated_ = false;
+  model_->eval();
   model_->dump(cycle_ * 1000 + 500);
   ++cycle_;
   if (!csr_->completed().empty()) observable_ = true;
@@ -116,11 +95,7 @@ bool DeviceHarness::end_cycle() {
 }
 
 bool DeviceHarness::step() {
-  if (one_eval_exact()) {
-    drive_inputs();
-  } else {
-    begin_cycle();
-  }
+  begin_cycle();
   return end_cycle();
 }
 

@@ -24,9 +24,6 @@ struct HarnessConfig {
   // scope in the waves.
   std::shared_ptr<WaveFile> waves;
   std::string scope = "tandem";
-  // Every cycle evaluated twice (low phase, then edge), as with waves: the reference that
-  // the one-evaluation cycles are tested against.
-  bool two_evals = false;
 };
 
 class DeviceHarness {
@@ -41,8 +38,7 @@ class DeviceHarness {
   // rest of the platform could observe happened: a CSR request completed or an interrupt
   // output changed. Returns the cycles run.
   std::uint64_t run(std::uint64_t budget);
-  // One cycle; true if something observable happened in it. One model evaluation when that
-  // is exact (see one_eval_exact()), else two, as begin_cycle() and end_cycle().
+  // One cycle; true if something observable happened in it.
   bool step();
   // One cycle in two halves, for devices ticked in lockstep into one wave file: every
   // device's first half (inputs driven, settled: the low clock phase), then every device's
@@ -75,9 +71,6 @@ class DeviceHarness {
   void finish();
 
  private:
-  void drive_inputs();
-  bool one_eval_exact() const;
-
   HarnessConfig config_;
   std::unique_ptr<class VerilatedDevice> model_;
   std::unique_ptr<AxilMaster> csr_;
@@ -87,8 +80,6 @@ class DeviceHarness {
   std::uint32_t pending_ = 0;                      // IRQ_STATUS & IRQ_ENABLE after the last cycle
   std::array<std::uint64_t, 32> pending_since_{};  // per event: when it last became pending
   bool observable_ = false;
-  bool low_evaluated_ = false;  // this cycle's low phase was evaluated (begin_cycle)
-  bool csr_was_quiet_ = false;  // the CSR master drove nothing in the last cycle
   bool finished_ = false;
   bool counting_ = false;
   bool dma_busy_ = false;

@@ -25,11 +25,6 @@ class VerilatedDevice {
  public:
   virtual ~VerilatedDevice() = default;
   virtual void eval() = 0;
-  // The rising edge alone, with clk_i already high: the model is told that the clock was
-  // low (its edge detector's last value) without evaluating the low phase. Inputs set for
-  // this cycle settle first inside this one evaluation, so the model's state moves exactly
-  // as with two; only outputs read before it are those of the last evaluation.
-  virtual void eval_edge() = 0;
   // The simulation time RTL messages print ($time): the harness keeps it at the cycle count.
   virtual void set_time(std::uint64_t time) = 0;
   // Its values at `time` (ps) for its wave file, if it has one.

@@ -115,11 +115,6 @@ class VerilatedDeviceOf : public VerilatedDevice {
     Verilated::threadContextp(context_);
     model_->eval();
   }
-  void eval_edge() override {
-    Verilated::threadContextp(context_);
-    model_->rootp->__Vtrigrprev__TOP__clk_i = 0;
-    model_->eval();
-  }
   void set_time(std::uint64_t time) override { context_->time(time); }
   void dump(std::uint64_t time) override {
     if (waves_) waves_->dump(time);
