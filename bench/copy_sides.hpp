@@ -13,9 +13,8 @@
 
 namespace tandem {
 
-inline HarnessConfig copy_harness_config(unsigned latency, const std::string& fst = "", bool two_evals = false) {
+inline HarnessConfig copy_harness_config(unsigned latency, const std::string& fst = "") {
   HarnessConfig c;
-  c.two_evals = two_evals;
   c.mem.read_latency = c.mem.write_latency = latency;
   c.mem.backpressure_percent = 0;
   c.fst_path = fst;
@@ -25,7 +24,7 @@ inline HarnessConfig copy_harness_config(unsigned latency, const std::string& fs
 // DeviceHarness ticked from a plain C++ loop.
 class HarnessSide {
  public:
-  HarnessSide(unsigned latency, bool two_evals) : h_(memory_, copy_harness_config(latency, "", two_evals)) {}
+  explicit HarnessSide(unsigned latency) : h_(memory_, copy_harness_config(latency)) {}
   std::uint64_t cycle() const { return h_.cycle(); }
   void wait_cycles(std::uint64_t n) {
     const std::uint64_t end = h_.cycle() + n;
@@ -55,11 +54,10 @@ class HarnessSide {
 class EngineSide : public sc_core::sc_module {
  public:
   SC_HAS_PROCESS(EngineSide);
-  EngineSide(sc_core::sc_module_name name, const CopyTraffic& traffic, unsigned latency, const std::string& fst,
-             bool two_evals)
+  EngineSide(sc_core::sc_module_name name, const CopyTraffic& traffic, unsigned latency, const std::string& fst)
       : sc_module(name),
         traffic_(traffic),
-        h_(memory_, copy_harness_config(latency, fst, two_evals)),
+        h_(memory_, copy_harness_config(latency, fst)),
         engine_("engine", {&h_}, EngineConfig{}) {
     SC_THREAD(program);
   }

@@ -3,9 +3,9 @@
 // one array of 64-bit words, the AXI memory port answers every burst after a fixed latency
 // from fixed-size queues, the CSR port writes one register at a time. It keeps the
 // platform's cycle protocol (inputs driven and settled with the clock low, handshakes
-// taken, then the rising edge; one evaluation where that is exact, as DeviceHarness) and
-// the memory port's timing (MemConfig without back-pressure), so it runs the very cycles
-// the engine runs: the bound the engine is measured against.
+// taken, then the rising edge) and the memory port's timing (MemConfig without
+// back-pressure), so it runs the very cycles the engine runs: the bound the engine is
+// measured against.
 #pragma once
 
 #include <verilated.h>
@@ -48,8 +48,8 @@ class LeanLoop {
   static constexpr std::uint64_t kPage = 0x1000;
   static constexpr unsigned kMaxOutstanding = 8;
 
-  // two_evals: every cycle evaluated twice (low phase, edge), not only the CSR port's.
-  LeanLoop(unsigned latency, bool two_evals) : latency_(latency), two_evals_(two_evals) {
+  // one_eval: one evaluation per cycle while the CSR port is quiet (an experiment, see tick()).
+  LeanLoop(unsigned latency, bool one_eval) : latency_(latency), one_eval_(one_eval) {
     ctx_.fatalOnError(false);
     top_ = std::make_unique<Model>(&ctx_, "tandem");
   }
@@ -132,10 +132,12 @@ class LeanLoop {
     m.m_axi_bresp_i = 0;
     const bool csr_quiet = !csr_.pending && !csr_was_pending_;
     csr_was_pending_ = csr_.pending;
-    if (!two_evals_ && csr_quiet) {
-      // As DeviceHarness: with the CSR inputs unchanged, no output sampled below depends on
-      // this cycle's inputs, so the handshakes are taken on the last evaluation's outputs and
-      // the edge is evaluated alone (the model told the clock was low, without evaluating).
+    if (one_eval_ && csr_quiet) {
+      // The experiment: with the CSR inputs unchanged, the handshakes are taken on the last
+      // evaluation's outputs and the edge is evaluated alone (the model told the clock was
+      // low, without evaluating). The copy runs the same cycles; a lockstep comparison of the
+      // whole model state with two evaluations per cycle found the ch4 variant's state
+      // differing, so the platform does not do this.
       sample();
       m.clk_i = 1;
       m.rootp->__Vtrigrprev__TOP__clk_i = 0;
@@ -192,7 +194,7 @@ class LeanLoop {
   VerilatedContext ctx_;
   std::unique_ptr<Model> top_;
   unsigned latency_;
-  bool two_evals_;
+  bool one_eval_;
   bool csr_was_pending_ = false;
   std::uint64_t cycle_ = 0;
   Csr csr_{};
