@@ -15,6 +15,9 @@ comma := ,
 # on), so every checker's proof runs sanitized.
 SAN_TESTS ?= ^(unit/|regtool/|waves/|regress/[a-z0-9_]+/(default/)?seed-1$$|regress/[a-z0-9_]+/slowtiming/seed-1$$|regress/xfail_zoo_errata_not_applied/rev1/seed-1$$)
 FUZZ_SECONDS ?= 60
+# PGO=1: a gcc profile-guided build of its own, build-pgo (scripts/pgo_build.sh: instrumented,
+# trained on a regression subset, rebuilt with the profiles); `make bench PGO=1` measures it.
+PGO ?=
 ifneq ($(SAN),)
 BUILD := build-san-$(subst $(comma),-,$(SAN))
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=$(SAN)
@@ -23,12 +26,15 @@ else
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Release
 TEST_SELECT :=
 endif
+ifneq ($(PGO),)
+BUILD := build-pgo
+endif
 
 # The coverage build: Verilated with line, toggle and cover-property coverage, in a folder of
 # its own (make test never builds it); only what the regression and the RTL tests need.
 COV_BUILD ?= build-coverage
 
-.PHONY: all build setup test regress waves lint bench fuzz coverage clean
+.PHONY: all build setup test regress waves lint bench bench-build fuzz coverage clean
 
 all: build
 
@@ -36,8 +42,12 @@ setup:
 	@scripts/setup.sh
 
 build: setup
+ifneq ($(PGO),)
+	@scripts/pgo_build.sh $(BUILD) $(JOBS)
+else
 	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
 	@cmake --build $(BUILD)
+endif
 
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(TEST_SELECT)
@@ -74,6 +84,10 @@ lint: build
 
 bench: build
 	@cmake --build $(BUILD) --target bench
+
+# Build times (clean, no-op, one driver .cpp, one .sv) in a scratch folder: slow, run alone.
+bench-build: build
+	@cmake --build $(BUILD) --target bench-build
 
 # Every fuzzer for FUZZ_SECONDS, with its executions per second and coverage.
 fuzz: build

@@ -1,19 +1,42 @@
 #!/usr/bin/env python3
-"""Merges the benchmarks' JSON files into one results file: collect.py OUT IN..."""
+"""Merges the benchmarks' JSON files into one results file and prints every headline ratio:
+collect.py OUT IN... (an input that does not exist, such as build.json before `make
+bench-build` ran once, is left out and said so)."""
 import json
+import os
 import sys
 
 merged = {}
 for path in sys.argv[2:]:
+    if not os.path.exists(path):
+        print(f"bench: {os.path.basename(path)} missing (not measured in this run), left out")
+        continue
     with open(path) as fh:
         merged.update(json.load(fh))
-# Pin-level SystemC and the raw loop ran the same copies in this run: their ratio.
-if "pin_sc_cycles_per_s" in merged and "raw_copy_cycles_per_s" in merged:
-    merged["pin_sc_vs_raw"] = round(merged["pin_sc_cycles_per_s"] / merged["raw_copy_cycles_per_s"], 3)
-    print(f"pin_sc_vs_raw = {merged['pin_sc_vs_raw']} (pin-level SystemC cycles/s over the raw loop's, same copies)")
+
+print("\nbench summary")
+speed = merged.get("speed", {})
+for name in ("engine_vs_lean", "harness_vs_lean", "engine_fst_vs_lean", "trace_off_vs_notrace", "pin_sc_vs_lean"):
+    if name in speed:
+        s = speed[name]
+        print(f"  {name} = {s['median']:.3f} (min {s['min']:.3f}, max {s['max']:.3f}, {s['n']} rounds)")
 if "engine_vs_raw" in merged:
-    print(f"engine_vs_raw = {merged['engine_vs_raw']} (the engine's cycles/s over the raw loop's, same driver traffic)")
+    print(f"  engine_vs_raw = {merged['engine_vs_raw']} (the driver workload: engine over LoopHal on DeviceHarness)")
+if "trace_off_vs_notrace" in merged:
+    print(f"  dma_throughput trace_off_vs_notrace = {merged['trace_off_vs_notrace']} (harness, best of three)")
+ipc = merged.get("instructions_per_cycle", {})
+for v in ("engine", "harness", "lean", "lean_notrace"):
+    if v in ipc:
+        print(f"  instructions per cycle, {v} = {ipc[v]['instructions_per_cycle']:.0f}")
+reg = merged.get("regress_scaling")
+if reg:
+    print(f"  regress --jobs 2 speedup = {reg['speedup']['median']:.2f} (min {reg['speedup']['min']:.2f}, "
+          f"max {reg['speedup']['max']:.2f})")
+build = merged.get("build")
+if build:
+    print(f"  build: clean {build['clean_build_s']} s, no-op {build['noop_rebuild_s']} s, driver .cpp "
+          f"{build['driver_cpp_edit_s']} s, .sv {build['sv_edit_s']} s")
 with open(sys.argv[1], "w") as fh:
     json.dump(merged, fh, indent=2)
     fh.write("\n")
-print(f"bench: {len(merged)} figures written to {sys.argv[1]}")
+print(f"bench: {len(merged)} sections written to {sys.argv[1]}")

@@ -17,6 +17,7 @@
 #include "cpu_time.hpp"
 #include "loop_hal.hpp"
 #include "platform.hpp"
+#include "quiet_systemc.hpp"
 #include "tce_device.hpp"
 
 namespace {
@@ -85,12 +86,11 @@ Measured run_engine() {
 }  // namespace
 
 int main(int argc, char* argv[]) {
-  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
-  return sc_core::sc_elab_and_sim(argc, argv);
+  return tandem::quiet_systemc_main(argc, argv);
 }
 
 int sc_main(int argc, char* argv[]) {
-  sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  tandem::quiet_systemc_reports();
   std::printf("engine_bench: %u copies of %u KiB, each with its interrupt, run on both sides\n", kCopies,
               kCopyBytes / 1024);
   // Raw runs before and after the engine; the faster of the two counts (the conservative

@@ -1,23 +1,23 @@
 // What the engine saves: the same RTL Verilated with --sc and clocked by sc_clock, every
-// port an sc_signal, the same bus models moving the same traffic (four copies of 1 MiB,
-// memory answering at once) as dma_throughput's tracing measurement. Prints cycles per CPU
-// second and writes "pin_sc_cycles_per_s" to the JSON file named by argv[1]; `make bench`
-// sets it beside the raw loop's rate measured in the same run.
+// port an sc_signal, the platform's bus models moving the copy workload of copy_bench
+// (copy_program.hpp: the same descriptors, CSR writes and polling, memory at the same
+// latency). Prints the same JSON line as copy_bench (pin_sc_bench [--bytes N] [--copies
+// N]); bench/speed.py runs it interleaved with the lean loop.
 #include <systemc>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <ctime>
-#include <fstream>
 
 #include "Vtce_top_sc.h"
 #include "axi_mem_slave.hpp"
 #include "axil_master.hpp"
+#include "copy_program.hpp"
 #include "cpu_time.hpp"
 #include "host_memory.hpp"
+#include "quiet_systemc.hpp"
 #include "tce_regs.hpp"
 
-namespace r = tce::reg;
 using tandem::CData;
 using tandem::IData;
 using tandem::QData;
@@ -279,10 +279,13 @@ struct Bench : sc_core::sc_module {
   tandem::HostMemory memory;
   tandem::TcePins view = pins.pins();
   tandem::AxilMaster csr{view};
-  tandem::AxiMemSlave mem{view, memory, tandem::MemConfig{0, 0, 8, 0, 1}};
-  std::uint64_t cycle = 0;
+  // The lean loop's memory timing: 10 cycles of latency, no back-pressure.
+  tandem::AxiMemSlave mem{view, memory, tandem::MemConfig{10, 10, 8, 0, 1}};
+  std::uint64_t cycles = 0;
   sc_core::sc_event csr_done;
-  double rate = 0;
+  tandem::CopyTraffic traffic;
+  tandem::CopySpan span;
+  double seconds = 0;
 
   explicit Bench(sc_core::sc_module_name name) : sc_module(name) {
     dut.clk_i(clk);
@@ -296,12 +299,12 @@ struct Bench : sc_core::sc_module {
   // At each rising edge: take the handshakes of this edge, then drive the next cycle.
   void edge() {
     pins.read_outputs();
-    csr.sample(cycle);
-    mem.sample(cycle);
-    ++cycle;
-    pins.m_rst_ni = cycle >= 4;
+    csr.sample(cycles);
+    mem.sample(cycles);
+    ++cycles;
+    pins.m_rst_ni = cycles >= 4;
     csr.drive();
-    mem.drive(cycle);
+    mem.drive(cycles);
     pins.write_inputs();
     if (!csr.completed().empty()) {
       csr.completed().clear();
@@ -309,44 +312,25 @@ struct Bench : sc_core::sc_module {
     }
   }
 
-  void access(bool write, std::uint32_t addr, std::uint32_t value) {
+  // The side's interface for run_copies().
+  std::uint64_t cycle() const { return cycles; }
+  void wait_cycles(std::uint64_t n) { wait(sc_core::sc_time(static_cast<double>(n), sc_core::SC_NS)); }
+  bool write_csr(std::uint32_t addr, std::uint32_t value) {
     tandem::CsrRequest q;
-    q.write = write;
+    q.write = true;
     q.addr = addr;
     q.data = value;
     csr.submit(&q);
-    while (q.completed == 0) wait(csr_done);
+    while (q.completed == 0) wait(csr_done);  // the master times out: bounded
+    return q.resp == tandem::AxiResp::kOkay;
   }
+  std::uint64_t alloc(std::size_t size) { return memory.alloc(size); }
+  std::uint8_t* bytes(std::uint64_t addr, std::size_t len) { return memory.at(addr, len); }
 
   void program() {
-    wait(sc_core::sc_time(10, sc_core::SC_NS));
-    const std::uint32_t n = 1 << 20;
-    const std::uint64_t ring = memory.alloc(4 * r::desc::kBytes);
-    const std::uint64_t src = memory.alloc(n + 8) + 1, dst = memory.alloc(n + 8) + 6;
-    std::uint8_t* s = memory.at(src, n);
-    for (std::uint32_t i = 0; i < n; ++i) s[i] = static_cast<std::uint8_t>(i * 31 + (i >> 11));
-    access(true, r::RING_BASE_LO::offset(0), static_cast<std::uint32_t>(ring));
-    access(true, r::RING_BASE_HI::offset(0), static_cast<std::uint32_t>(ring >> 32));
-    access(true, r::RING_SIZE_LOG2::offset(0), 3);
-    access(true, r::CTRL::kOffset, r::CTRL::ENABLE::kMask | r::CTRL::BUS_MASTER::kMask);
-    access(true, r::CH_CTRL::offset(0), r::CH_CTRL::RUN::kMask);
-    const double t0 = tandem::cpu_seconds();
-    const std::uint64_t c0 = cycle;
-    for (unsigned i = 0; i < 4; ++i) {
-      std::uint8_t* d = memory.at(ring + i * r::desc::kBytes, r::desc::kBytes);
-      std::memcpy(d + r::desc::kSrcOffset, &src, 8);
-      std::memcpy(d + r::desc::kDstOffset, &dst, 8);
-      std::memcpy(d + r::desc::kLenOffset, &n, 4);
-      access(true, r::RING_TAIL::offset(0), i + 1);
-      while ((*memory.at(ring + i * r::desc::kBytes + r::desc::kStatusOffset) & 1) == 0) {
-        wait(sc_core::sc_time(100, sc_core::SC_NS));
-      }
-    }
-    rate = static_cast<double>(cycle - c0) / (tandem::cpu_seconds() - t0);
-    if (std::memcmp(memory.at(src, n), memory.at(dst, n), n) != 0) {
-      std::printf("pin_sc_bench: the copies arrived WRONG\n");
-      rate = 0;
-    }
+    double t0 = 0;
+    span = run_copies(*this, traffic, [&] { t0 = tandem::cpu_seconds(); });
+    seconds = tandem::cpu_seconds() - t0;
     sc_core::sc_stop();
   }
 };
@@ -354,17 +338,21 @@ struct Bench : sc_core::sc_module {
 }  // namespace
 
 int main(int argc, char* argv[]) {
-  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
-  return sc_core::sc_elab_and_sim(argc, argv);
+  return tandem::quiet_systemc_main(argc, argv);
 }
 
 int sc_main(int argc, char* argv[]) {
-  sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  tandem::quiet_systemc_reports();
   Bench bench("bench");
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!tandem::traffic_option(argv[i], argv[i + 1], bench.traffic)) {
+      std::fprintf(stderr, "usage: pin_sc_bench [--bytes N] [--copies N]\n");
+      return 2;
+    }
+  }
   sc_core::sc_start();
-  std::printf("pin-level SystemC (--sc, sc_clock), 4 copies of 1 MiB: %.2f M cycles per CPU second\n",
-              bench.rate / 1e6);
-  if (argc > 1)
-    std::ofstream(argv[1]) << "{\n  \"pin_sc_cycles_per_s\": " << static_cast<long long>(bench.rate) << "\n}\n";
-  return bench.rate > 0 ? 0 : 1;
+  std::printf("{\"variant\": \"pin_sc\", \"cycles\": %llu, \"cpu_s\": %.6f, \"ok\": %s}\n",
+              static_cast<unsigned long long>(bench.span.end - bench.span.begin), bench.seconds,
+              bench.span.ok ? "true" : "false");
+  return bench.span.ok ? 0 : 1;
 }

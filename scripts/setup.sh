@@ -23,6 +23,7 @@ packages=(
   verilator libsystemc-dev libfmt-dev doctest-dev zlib1g-dev
   gtkwave clang-format patch libxml2-utils
   clang libclang-rt-14-dev clang-tidy cppcheck
+  valgrind
 )
 [ $slurm -eq 0 ] || packages+=(slurm-wlm munge)
 

@@ -16,16 +16,24 @@ std::uint64_t HostMemory::alloc(std::size_t size) {
 }
 
 bool HostMemory::free(std::uint64_t base) {
+  last_size_ = 0;
   return regions_.erase(base) != 0;
 }
 
 std::uint8_t* HostMemory::at(std::uint64_t addr, std::size_t len) {
+  // Offsets, not sums, so that nothing wraps: an address below the base gives a huge offset.
+  if (addr - last_base_ < last_size_ && len <= last_size_ - (addr - last_base_)) {
+    return last_data_ + (addr - last_base_);
+  }
   auto it = regions_.upper_bound(addr);
   if (it == regions_.begin()) return nullptr;
   --it;
   const std::uint64_t offset = addr - it->first;
   const std::size_t size = it->second.size();
   if (len > size || offset > size - len) return nullptr;  // no sum that could wrap
+  last_base_ = it->first;
+  last_size_ = size;
+  last_data_ = it->second.data();
   return it->second.data() + offset;
 }
 

@@ -47,6 +47,11 @@ class HostMemory : public MemoryBus {
 
  private:
   std::map<std::uint64_t, std::vector<std::uint8_t>> regions_;  // by base address
+  // The region the last lookup found: a burst's beats, and nearly every beat of a copy,
+  // fall in the region of the beat before, so most lookups need no search of the map.
+  // alloc() leaves it valid (a region's bytes never move); free() forgets it.
+  std::uint64_t last_base_ = 0, last_size_ = 0;
+  std::uint8_t* last_data_ = nullptr;
   std::uint64_t next_ = kFirstAddress;
 };
 

@@ -66,3 +66,21 @@ TEST_CASE("a length that would wrap the address space is refused, not wrapped in
   CHECK(mem.bus_of(mem.at(a + 8), SIZE_MAX - 4) == 0);
   CHECK(mem.bus_of(mem.at(a + 8), 16) == a + 8);
 }
+
+TEST_CASE("the region found last answers lookups again, within its bounds only, until freed") {
+  HostMemory mem;
+  const auto a = mem.alloc(4096);
+  const auto b = mem.alloc(4096);
+  REQUIRE(mem.at(a + 8, 8) != nullptr);  // a is now the region found last
+  CHECK(mem.at(a + 4096 - 8, 8) == mem.at(a, 1) + 4096 - 8);
+  CHECK(mem.at(a + 4096 - 4, 8) == nullptr);  // past its end, though it starts inside
+  CHECK(mem.at(a - 1) == nullptr);            // below it
+  CHECK(mem.at(a + 4096) == nullptr);         // the unmapped page after it
+  CHECK(mem.at(a + 8, SIZE_MAX - 4) == nullptr);
+  REQUIRE(mem.at(b) != nullptr);
+  REQUIRE(mem.at(a) != nullptr);
+  CHECK(mem.free(a));
+  CHECK(mem.at(a) == nullptr);  // freed while it was the region found last
+  CHECK(mem.at(a + 16, 8) == nullptr);
+  CHECK(mem.at(b + 16, 8) != nullptr);
+}

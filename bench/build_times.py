@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Build times in a scratch build folder: clean, no-op, after one driver .cpp, after one .sv.
+
+build_times.py SOURCE_DIR SCRATCH_DIR OUT.json
+
+Without ccache (CCACHE_DISABLE=1), so that an edit costs what it costs: ccache would hit
+on a touched file whose content did not change. The edits are touches (new modification
+times): Ninja rebuilds what depends on the file, and Verilator re-Verilates every variant
+for an .sv. On a shared machine, set TANDEM_BUILD_LOCK to a lock file: each build step
+then runs under `flock` on it (the wait for the lock is not counted).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+DRIVER_FILE = "driver/src/tce_device.cpp"
+RTL_FILE = "rtl/tce_dma.sv"
+
+
+def timed(cmd, env):
+    lock = os.environ.get("TANDEM_BUILD_LOCK")
+    if lock:
+        # Take the lock first, then time the command alone inside it.
+        cmd = ["flock", lock, sys.executable, "-c",
+               "import subprocess,sys,time;t=time.monotonic();r=subprocess.run(sys.argv[1:]);"
+               "print('SECONDS', time.monotonic()-t);sys.exit(r.returncode)"] + cmd
+        r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        secs = [float(l.split()[1]) for l in r.stdout.splitlines() if l.startswith("SECONDS")]
+        seconds = secs[-1] if secs else 0.0
+    else:
+        t0 = time.monotonic()
+        r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        seconds = time.monotonic() - t0
+    if r.returncode != 0:
+        sys.exit(f"build_times: {' '.join(cmd)} failed:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
+    return round(seconds, 2)
+
+
+def main():
+    src, scratch, out = sys.argv[1:4]
+    env = dict(os.environ, CCACHE_DISABLE="1")
+    build = ["cmake", "--build", scratch, "-j2"]
+    shutil.rmtree(scratch, ignore_errors=True)
+    res = {"cores": os.cpu_count(), "ccache": "disabled", "jobs": 2}
+    res["configure_s"] = timed(["cmake", "-S", src, "-B", scratch, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release"], env)
+    res["clean_build_s"] = timed(build, env)
+    res["noop_rebuild_s"] = timed(build, env)
+    for key, path in (("driver_cpp_edit_s", DRIVER_FILE), ("sv_edit_s", RTL_FILE)):
+        os.utime(os.path.join(src, path))
+        res[key] = timed(build, env)
+    res["edited"] = {"driver_cpp": DRIVER_FILE, "sv": RTL_FILE}
+    shutil.rmtree(scratch, ignore_errors=True)
+    print("build times (2 jobs, no ccache): " + ", ".join(f"{k} {v}" for k, v in res.items() if k.endswith("_s")))
+    print(f"goals: driver .cpp edit <= 10 s ({res['driver_cpp_edit_s']} s), .sv edit <= 60 s ({res['sv_edit_s']} s)")
+    with open(out, "w") as fh:
+        json.dump({"build": res}, fh, indent=2)
+        fh.write("\n")
+
+
+if __name__ == "__main__":
+    main()
