@@ -69,8 +69,8 @@ class Traffic {
   }
   std::uint32_t pick_events() { return static_cast<std::uint32_t>(rng_.range(0, 0x1FF)); }
   void copy() {
-    const unsigned c = static_cast<unsigned>(rng_.range(0, channels_ - 1));
-    const std::uint32_t len = static_cast<std::uint32_t>(rng_.range(1, 4096));
+    const auto c = static_cast<unsigned>(rng_.range(0, channels_ - 1));
+    const auto len = static_cast<std::uint32_t>(rng_.range(1, 4096));
     const bool fail = rng_.range(0, 5) == 0;
     const std::uint64_t src = (fail ? bad_ : src_) + rng_.range(0, kArena - len);
     const std::uint64_t dst = dst_ + rng_.range(0, kArena - len);
@@ -85,7 +85,7 @@ class Traffic {
     dev_.write(r::IRQ_VEC_MAP::kOffset, static_cast<std::uint32_t>(rng_.next()));
     dev_.write(r::IRQ_MODE::kOffset, static_cast<std::uint32_t>(rng_.range(0, 15)));
     for (unsigned v = 0; v < r::kMaxVectors; ++v) {
-      const std::uint32_t count = static_cast<std::uint32_t>(rng_.range(0, 4));
+      const auto count = static_cast<std::uint32_t>(rng_.range(0, 4));
       const std::uint32_t timer = rng_.range(0, 1) == 0 ? 0 : static_cast<std::uint32_t>(rng_.range(20, 700));
       dev_.write(r::IRQ_COALESCE::offset(v),
                  r::put<r::IRQ_COALESCE::COUNT>(count) | r::put<r::IRQ_COALESCE::TIMER>(timer));
@@ -96,7 +96,7 @@ class Traffic {
     tail_[c] = 0;
   }
   void bad_ring() {  // halts the channel on RUN (ERR_CODE 6); a reset and the size restore it
-    const unsigned c = static_cast<unsigned>(rng_.range(0, channels_ - 1));
+    const auto c = static_cast<unsigned>(rng_.range(0, channels_ - 1));
     dev_.write(r::RING_SIZE_LOG2::offset(c), 0);
     wait_(rng_.range(0, 100));
     dev_.write(r::RING_SIZE_LOG2::offset(c), kRingLog2);

@@ -38,7 +38,7 @@ void FuncCollector::on(const Event& e, std::uint32_t latched) {
     case EventKind::kContext: context_[e.cpu] = e.what; break;
     case EventKind::kPowerState: {
       Device& d = devices_[e.device];
-      const unsigned to = static_cast<unsigned>(e.data);
+      const auto to = static_cast<unsigned>(e.data);
       const std::string from_name = r::to_string(static_cast<r::PmState>(d.pm_state));
       const std::string to_name = r::to_string(static_cast<r::PmState>(to));
       if (to != d.pm_state && from_name != "?" && to_name != "?") hit(kPower, from_name + "->" + to_name);

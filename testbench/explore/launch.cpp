@@ -82,7 +82,7 @@ std::vector<RunResult> Launcher::run(const std::vector<Schedule>& schedules) {
   options.parallel = config_.jobs;
   options.timeout_seconds = config_.child_seconds;
   options.on_done = [&](Job& job) {
-    const std::size_t i = static_cast<std::size_t>(&job - jobs.data());
+    const auto i = static_cast<std::size_t>(&job - jobs.data());
     const std::string dir = run_dir(job.dir, config_.target.scenario, config_.target.variant, config_.target.seed);
     results[i] = read_result(dir + "/result.txt", slurp(dir + "/boundaries.txt"), schedules[i]);
     if (results[i].checker == "no_result") {  // say why: the child's first words
