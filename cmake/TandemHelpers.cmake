@@ -7,12 +7,20 @@ function(tandem_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra $<$<BOOL:${TANDEM_WERROR}>:-Werror> ${ARGN})
 endfunction()
 
+# A doctest case's time limit. The coverage build's models count every line and toggle and
+# run about 12 times slower, so its limit is ten times the normal one.
+if(TANDEM_COVERAGE)
+  set(TANDEM_UNIT_TIMEOUT 1200)
+else()
+  set(TANDEM_UNIT_TIMEOUT 120)
+endif()
+
 # A doctest executable whose cases become CTest tests one by one, named PREFIX/case.
 function(tandem_doctest target prefix)
   add_executable(${target} ${ARGN})
   target_link_libraries(${target} PRIVATE doctest::doctest)
   tandem_warnings(${target})
-  doctest_discover_tests(${target} TEST_PREFIX "${prefix}/" PROPERTIES TIMEOUT 120)
+  doctest_discover_tests(${target} TEST_PREFIX "${prefix}/" PROPERTIES TIMEOUT ${TANDEM_UNIT_TIMEOUT})
 endfunction()
 
 # A test that runs a command, with a name such as regress/dma_single_copy.
