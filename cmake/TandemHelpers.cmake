@@ -15,6 +15,18 @@ else()
   set(TANDEM_UNIT_TIMEOUT 120)
 endif()
 
+# Generates a register description's artefacts (scripts/regtool.py) into OUTDIR now, at
+# configure time, and again on any edit of the description or the generator.
+function(tandem_regtool description outdir)
+  execute_process(COMMAND ${Python3_EXECUTABLE} ${TANDEM_REGTOOL} ${description} ${outdir} RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "scripts/regtool.py failed on ${description}")
+  endif()
+  get_filename_component(scripts ${TANDEM_REGTOOL} DIRECTORY)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${description} ${TANDEM_REGTOOL}
+                                                           ${scripts}/regblock.py ${scripts}/regschema.py)
+endfunction()
+
 # A doctest executable whose cases become CTest tests one by one, named PREFIX/case.
 function(tandem_doctest target prefix)
   add_executable(${target} ${ARGN})

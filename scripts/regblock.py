@@ -2,7 +2,8 @@
 decode, storage with reset values, the read mux, the access types with the spec's
 same-cycle rules, and the reg2hw/hw2reg structs through which the hand-written RTL sees it.
 
-Who holds each field's value is documented at the top of rtl/tce_regs.toml.
+Who holds each field's value is documented at the top of rtl/tce_regs.toml. Module, package
+and struct names follow the device's name (tce_reg_block, tce_reg_pkg, tce_reg2hw_t).
 """
 
 
@@ -36,13 +37,14 @@ def reg2hw_members(r):
 def sw2hw_members(r):
     """This cycle's software actions: bits written to W1S/WO fields, bits to clear in
     hardware-held (hwext) W1C and RC fields, and the value written to a hwext RW field with
-    its strobe. Kept apart from reg2hw so that rules on stored values (wrefuse_i) never look
+    its strobe, and the strobe of a WO or W1S field marked `strobe` (a write of 0 is a write
+    too). Kept apart from reg2hw so that rules on stored values (wrefuse_i) never look
     like a loop through them."""
     out = []
     for f in r.fields:
         if to_hw(f):
             out.append((member_type(f), lower(f.name)))
-        if f.hwext and f.access == "RW":
+        if f.hwext and f.access == "RW" or f.strobe:
             out.append(("logic", lower(f.name) + "_we"))
     return out
 
@@ -67,8 +69,8 @@ def struct(name, members):
     return lines
 
 
-def structs(regs):
-    out = ["  // ---- the register block's interface to the hardware (tce_reg_block)"]
+def structs(regs, device):
+    out = [f"  // ---- the register block's interface to the hardware ({device}_reg_block)"]
     for kind, members_of in (("reg2hw", reg2hw_members), ("sw2hw", sw2hw_members), ("hw2reg", hw2reg_members)):
         top = []
         for r in regs:
@@ -78,7 +80,7 @@ def structs(regs):
             out += struct(f"{lower(r.name)}_{kind}_t", members)
             dim = f" [{r.count - 1}:0]" if r.count > 1 else ""
             top.append((f"{lower(r.name)}_{kind}_t{dim}", lower(r.name)))
-        out += struct(f"tce_{kind}_t", top or [("logic", "none")])  # SV has no empty struct
+        out += struct(f"{device}_{kind}_t", top or [("logic", "none")])  # SV has no empty struct
     return out
 
 
@@ -204,14 +206,14 @@ def read_mux(regs):
     return out
 
 
-def gen_block(regs, banner):
+def gen_block(regs, banner, device, note):
     ps = params(regs)
     out = [banner,
            "// The register block: every register's decode, storage, read value and access type.",
-           "// Special behaviour (power states, doorbell bounds, errata) lives in rtl/tce_regs.sv,",
+           f"// {note}",
            "// which refuses accesses through wrefuse_i/rrefuse_i and drives hw2reg.",
-           "module tce_reg_block",
-           "  import tce_reg_pkg::*;",
+           f"module {device}_reg_block",
+           f"  import {device}_reg_pkg::*;",
            "#("]
     decls = [f"  parameter int unsigned {p} = {n}" for p, n in ps.items()]
     decls.append("  localparam int unsigned AW = CsrAddrWidth")
@@ -234,11 +236,11 @@ def gen_block(regs, banner):
             "  input  logic        rrefuse_i,  // a special rule refuses this read: SLVERR, no side effect",
             "  output logic [31:0] rdata_o,",
             "  output axi_resp_e   rresp_o,",
-            "  output tce_reg2hw_t reg2hw_o,",
-            "  output tce_sw2hw_t  sw2hw_o,",
+            f"  output {device}_reg2hw_t reg2hw_o,",
+            f"  output {device}_sw2hw_t  sw2hw_o,",
             "  // Instances beyond the parameters are not read.",
             "  /* verilator lint_off UNUSEDSIGNAL */",
-            "  input  tce_hw2reg_t hw2reg_i",
+            f"  input  {device}_hw2reg_t hw2reg_i",
             "  /* verilator lint_on UNUSEDSIGNAL */",
             ");\n"]
     slots, total = {}, 0
@@ -354,7 +356,7 @@ def gen_block(regs, banner):
                                    (value + ";" if f.access == "RW" else f"(wok && {n}_whit[i]) ? {value} : '0;"))
                     elif f.access == "RC":  # exactly the bits this read returns
                         out.append(f"    assign {tgt}{suffix} = (rok && {n}_rhit[i]) ? rval[{lsb} +: {f.width}] : '0;")
-                if f.hwext and f.access == "RW":
+                if f.hwext and f.access == "RW" or f.strobe:
                     out.append(f"    assign {tgt}_we = wok && {n}_whit[i];")
             out.append("  end")
             if r.count > 1:

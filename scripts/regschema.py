@@ -35,17 +35,18 @@ REQ, OPT = True, False
 
 FIELD = Table(name=(TEXT, REQ), bits=(BITS, REQ), count=(INT, OPT), stride=(INT, OPT), reset=(INT, OPT),
               access=(TEXT, OPT), hwext=(BOOL, OPT), hw_load=(BOOL, OPT), const=(BOOL, OPT), reset_by=(TEXT, OPT),
-              enum=(TEXT, OPT), doc=(TEXT, OPT))
+              enum=(TEXT, OPT), strobe=(BOOL, OPT), doc=(TEXT, OPT))
 REGISTER = Table(name=(TEXT, REQ), offset=(INT, REQ), count=(INT, OPT), stride=(INT, OPT), count_param=(TEXT, OPT),
                  power_domain=(BOOL, OPT), access=(TEXT, REQ), doc=(TEXT, OPT), fields=(ListOf(FIELD), REQ))
 DEVICE = Table(name=(TEXT, REQ), title=(TEXT, REQ), window_bytes=(INT, REQ), vendor_id=(INT, REQ),
-               device_id=(INT, REQ), max_channels=(INT, REQ), max_vectors=(INT, REQ))
+               device_id=(INT, REQ), max_channels=(INT, OPT), max_vectors=(INT, OPT),
+               special=(TEXT, OPT), special_rtl=(TEXT, OPT))
 DESC_BITS = Table(name=(TEXT, REQ), bits=(BITS, REQ), doc=(TEXT, OPT))
 DESCRIPTOR = Table(bytes=(INT, REQ), max_len=(INT, REQ),
                    fields=(ListOf(Table(name=(TEXT, REQ), offset=(INT, REQ), bytes=(INT, REQ), doc=(TEXT, REQ))), REQ),
                    ctrl_bits=(ListOf(DESC_BITS), REQ), status_bits=(ListOf(DESC_BITS), REQ))
 ENUM = Table(doc=(TEXT, REQ), values=(ListOf(Table(value=(INT, REQ), name=(TEXT, REQ), doc=(TEXT, OPT))), REQ))
-DESCRIPTION = Table(device=(DEVICE, REQ), descriptor=(DESCRIPTOR, REQ), register=(ListOf(REGISTER), REQ),
+DESCRIPTION = Table(device=(DEVICE, REQ), descriptor=(DESCRIPTOR, OPT), register=(ListOf(REGISTER), REQ),
                     enum=(MapOf(ENUM), OPT))
 
 

@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
-"""Generates the TCE register artefacts from the register description (rtl/tce_regs.toml).
+"""Generates a device's register artefacts from its register description (the TCE's is
+rtl/tce_regs.toml). Every name follows the description's `[device] name`, NAME below.
 
 Outputs, each written only when its content changed (so an unchanged description never
 triggers a re-Verilation):
-  tce_reg_pkg.sv      SystemVerilog package: offsets, field positions, resets, write masks,
+  NAME_reg_pkg.sv     SystemVerilog package: offsets, field positions, resets, write masks,
                       enums, and the reg2hw/hw2reg structs of the register block
-  tce_reg_block.sv    the register block: decode, storage, read mux, access types
-  tce_regs.hpp        C++ header for driver/: the same as constexpr data, plus a table
-  registers.md        the register reference
-  gtkwave/*.gtkwf     translate filters: CSR address -> register name, one per enum
+  NAME_reg_block.sv   the register block (module NAME_reg_block): decode, storage, read
+                      mux, access types
+  NAME_regs.hpp       C++ header for the driver (namespace NAME::reg): the same as
+                      constexpr data, plus a table
+  registers.md        the register reference (one device per output folder)
+  gtkwave/NAME_*.gtkwf  translate filters: CSR address -> register name, one per enum
 
 Usage: regtool.py DESCRIPTION.toml OUTDIR
 """
 
 import pathlib
+import re
 import sys
 import tomllib
 
@@ -52,6 +56,11 @@ def bits_of(spec, where):
     return msb, lsb
 
 
+# A device name becomes file, module and namespace names.
+DEVICE_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
 class Field:
     def __init__(self, raw, reg):
         self.name = need(raw, "name", reg.name + " field")
@@ -76,6 +85,10 @@ class Field:
         self.hw_load = bool(raw.get("hw_load", False))
         self.const = bool(raw.get("const", False))
         self.reset_by = raw.get("reset_by")  # "REG.FIELD", resolved by load()
+        # A WO or W1S field whose hardware must also know that a write came, whatever its value.
+        self.strobe = bool(raw.get("strobe", False))
+        if self.strobe and self.access not in ("WO", "W1S"):
+            raise DescriptionError(f"{where}: strobe is for WO and W1S fields")
         if self.hwext and self.access not in ("RW", "W1C", "RC"):
             raise DescriptionError(f"{where}: hwext is for RW, W1C and RC fields")
         if self.hw_load and (self.access != "RW" or self.hwext):
@@ -151,11 +164,13 @@ def load(path):
     except regschema.ShapeError as e:
         raise DescriptionError(str(e)) from None
     device = need(raw, "device", "description")
-    for key in ("name", "title", "window_bytes", "vendor_id", "device_id", "max_channels", "max_vectors"):
+    for key in ("name", "title", "window_bytes", "vendor_id", "device_id"):
         need(device, key, "device")
+    if not DEVICE_NAME.match(device["name"]):
+        raise DescriptionError(f"device: name '{device['name']}' must be lower-case letters, digits and _")
     # Descriptor bit groups are read by the generators: each must lie within 32 bits.
     for group in ("ctrl_bits", "status_bits"):
-        for f in raw["descriptor"][group]:
+        for f in raw.get("descriptor", {}).get(group, []):
             if bits_of(f["bits"], f"descriptor.{group}.{f['name']}")[0] > 31:
                 raise DescriptionError(f"descriptor.{group}.{f['name']}: bits '{f['bits']}' go beyond bit 31")
     regs = [Register(r) for r in need(raw, "register", "description")]
@@ -215,12 +230,14 @@ def gen_sv(raw, regs, source, outdir):
     out = [banner("//", source, outdir),
            "// A package of constants: no one block uses all of them.",
            "/* verilator lint_off UNUSEDPARAM */",
-           "package tce_reg_pkg;\n"]
+           f"package {raw['device']['name']}_reg_pkg;\n"]
     out.append(f"  localparam int unsigned CsrAddrWidth = {aw};")
     out.append(f"  localparam logic [15:0] VendorId = 16'h{raw['device']['vendor_id']:04X};")
     out.append(f"  localparam logic [15:0] DeviceId = 16'h{raw['device']['device_id']:04X};")
-    out.append(f"  localparam int unsigned MaxChannels = {raw['device']['max_channels']};")
-    out.append(f"  localparam int unsigned MaxVectors = {raw['device']['max_vectors']};\n")
+    for key, name in (("max_channels", "MaxChannels"), ("max_vectors", "MaxVectors")):
+        if key in raw["device"]:
+            out.append(f"  localparam int unsigned {name} = {raw['device'][key]};")
+    out[-1] += "\n"
     for r in regs:
         out.append(f"  // {r.name} ({r.access}): {r.doc}")
         out.append(f"  localparam logic [{aw - 1}:0] {r.name}_OFFSET = {aw}'h{r.offset:03X};")
@@ -242,10 +259,29 @@ def gen_sv(raw, regs, source, outdir):
             out.append(f"    return {f.lsb} + i * {f.stride};")
             out.append("  endfunction")
         out.append("")
-    d = raw["descriptor"]
-    out.append(f"  // Descriptor layout (bytes {d['bytes']}).")
-    out.append(f"  localparam int unsigned DESC_BYTES = {d['bytes']};")
-    out.append(f"  localparam logic [31:0] DESC_MAX_LEN = 32'h{d['max_len']:08X};")
+    out += sv_descriptor(raw.get("descriptor"))
+    for name, e in raw.get("enum", {}).items():
+        width = enum_width(raw, regs, name)
+        out.append(f"  // {e['doc']}")
+        out.append(f"  typedef enum logic [{width - 1}:0] {{")
+        items = [f"    {name.upper()}_{v['name']} = {width}'d{v['value']}" for v in e["values"]]
+        out.append(",\n".join(items))
+        out.append(f"  }} {name}_e;\n")
+    out += regblock.structs(regs, raw["device"]["name"])
+    out += regblock.power_domain_function(regs, aw)
+    out += regblock.instance_functions(regs, aw)
+    out.append("endpackage")
+    out.append("/* verilator lint_on UNUSEDPARAM */")
+    return "\n".join(out) + "\n"
+
+
+def sv_descriptor(d):
+    """The in-memory descriptor's layout, for a device that has one."""
+    if d is None:
+        return []
+    out = [f"  // Descriptor layout (bytes {d['bytes']}).",
+           f"  localparam int unsigned DESC_BYTES = {d['bytes']};",
+           f"  localparam logic [31:0] DESC_MAX_LEN = 32'h{d['max_len']:08X};"]
     for f in d["fields"]:
         out.append(f"  localparam int unsigned DESC_{f['name']}_OFFSET = 'h{f['offset']:02X};")
     for group in ("ctrl_bits", "status_bits"):
@@ -255,31 +291,21 @@ def gen_sv(raw, regs, source, outdir):
             out.append(f"  localparam int unsigned {prefix}_{f['name']}_LSB = {lo};")
             out.append(f"  localparam int unsigned {prefix}_{f['name']}_WIDTH = {hi - lo + 1};")
     out.append("")
-    for name, e in raw.get("enum", {}).items():
-        width = enum_width(raw, regs, name)
-        out.append(f"  // {e['doc']}")
-        out.append(f"  typedef enum logic [{width - 1}:0] {{")
-        items = [f"    {name.upper()}_{v['name']} = {width}'d{v['value']}" for v in e["values"]]
-        out.append(",\n".join(items))
-        out.append(f"  }} {name}_e;\n")
-    out += regblock.structs(regs)
-    out += regblock.power_domain_function(regs, aw)
-    out += regblock.instance_functions(regs, aw)
-    out.append("endpackage")
-    out.append("/* verilator lint_on UNUSEDPARAM */")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def gen_hpp(raw, regs, source, outdir):
     dev = raw["device"]
     out = [banner("//", source, outdir), "#pragma once\n", "#include <cstddef>", "#include <cstdint>\n",
-           "namespace tce::reg {\n",
+           f"namespace {dev['name']}::reg {{\n",
            "enum class Access : std::uint8_t { RW, RO, W1C, W1S, RC, WO };\n",
            f"inline constexpr std::uint16_t kVendorId = 0x{dev['vendor_id']:04X};",
            f"inline constexpr std::uint16_t kDeviceId = 0x{dev['device_id']:04X};",
-           f"inline constexpr std::uint32_t kWindowBytes = 0x{dev['window_bytes']:X};",
-           f"inline constexpr unsigned kMaxChannels = {dev['max_channels']};",
-           f"inline constexpr unsigned kMaxVectors = {dev['max_vectors']};\n"]
+           f"inline constexpr std::uint32_t kWindowBytes = 0x{dev['window_bytes']:X};"]
+    for key, name in (("max_channels", "kMaxChannels"), ("max_vectors", "kMaxVectors")):
+        if key in dev:
+            out.append(f"inline constexpr unsigned {name} = {dev[key]};")
+    out[-1] += "\n"
     for r in regs:
         out.append(f"// {r.name} ({r.access}): {r.doc}")
         out.append(f"namespace {r.name} {{")
@@ -334,23 +360,7 @@ def gen_hpp(raw, regs, source, outdir):
     out.append("        return &r;")
     out.append("      }\n    }\n  }\n  return nullptr;\n}\n")
 
-    d = raw["descriptor"]
-    out.append("namespace desc {")
-    out.append(f"inline constexpr std::uint32_t kBytes = {d['bytes']};")
-    out.append(f"inline constexpr std::uint32_t kMaxLen = 0x{d['max_len']:X};")
-    for f in d["fields"]:
-        out.append(f"inline constexpr std::uint32_t k{f['name'].title()}Offset = 0x{f['offset']:02X};")
-    for group in ("ctrl_bits", "status_bits"):
-        ns = group.split("_")[0].upper()
-        out.append(f"namespace {ns} {{")
-        for f in d[group]:
-            hi, lo = bits_of(f["bits"], "descriptor")
-            mask = ((1 << (hi - lo + 1)) - 1) << lo
-            out.append(f"struct {f['name']} {{ static constexpr unsigned kLsb = {lo}, kWidth = {hi - lo + 1}; "
-                       f"static constexpr std::uint32_t kMask = 0x{mask:08X}; }};")
-        out.append(f"}}  // namespace {ns}")
-    out.append("}  // namespace desc\n")
-
+    out += hpp_descriptor(raw.get("descriptor"))
     for name, e in raw.get("enum", {}).items():
         typename = name.title().replace("_", "")
         out.append(f"// {e['doc']}")
@@ -363,8 +373,30 @@ def gen_hpp(raw, regs, source, outdir):
         for v in e["values"]:
             out.append(f"    case {typename}::k{v['name'].title().replace('_', '')}: return \"{v['name']}\";")
         out.append("  }\n  return \"?\";\n}\n")
-    out.append("}  // namespace tce::reg")
+    out.append(f"}}  // namespace {dev['name']}::reg")
     return "\n".join(out) + "\n"
+
+
+def hpp_descriptor(d):
+    """The in-memory descriptor's layout, for a device that has one."""
+    if d is None:
+        return []
+    out = ["namespace desc {",
+           f"inline constexpr std::uint32_t kBytes = {d['bytes']};",
+           f"inline constexpr std::uint32_t kMaxLen = 0x{d['max_len']:X};"]
+    for f in d["fields"]:
+        out.append(f"inline constexpr std::uint32_t k{f['name'].title()}Offset = 0x{f['offset']:02X};")
+    for group in ("ctrl_bits", "status_bits"):
+        ns = group.split("_")[0].upper()
+        out.append(f"namespace {ns} {{")
+        for f in d[group]:
+            hi, lo = bits_of(f["bits"], "descriptor")
+            mask = ((1 << (hi - lo + 1)) - 1) << lo
+            out.append(f"struct {f['name']} {{ static constexpr unsigned kLsb = {lo}, kWidth = {hi - lo + 1}; "
+                       f"static constexpr std::uint32_t kMask = 0x{mask:08X}; }};")
+        out.append(f"}}  // namespace {ns}")
+    out.append("}  // namespace desc\n")
+    return out
 
 
 ACCESS_DOC = """## Access types and bus rules
@@ -379,16 +411,27 @@ ACCESS_DOC = """## Access types and bus rules
 | WO | 0, OKAY | each 1 acts once |
 
 - WSTRB other than 0xF: SLVERR, no effect.
-- An offset no register occupies: DECERR, reads 0. Channel registers of channels the
-  instance lacks are unmapped, except on REVISION 1 (erratum E1: OKAY, read 0, writes ignored).
+- An offset no register occupies: DECERR, reads 0.{instances}
 - A read and a write of one register completing in the same cycle: the read returns the
   value from before the write. An RC read and a W1C write in the same cycle clear both
   the bits read and the bits written.
-- In D3, and during the wake-up from it, every register outside the power domain
+{power}"""
+# Rules that only a description with register arrays sized by a parameter (count_param),
+# or with a power domain, brings.
+INSTANCES_DOC = """ Channel registers of channels the
+  instance lacks are unmapped, except on REVISION 1 (erratum E1: OKAY, read 0, writes ignored)."""
+POWER_DOC = """- In D3, and during the wake-up from it, every register outside the power domain
   ({power_domain}) answers SLVERR and reads 0xFFFFFFFF.
 - SOFT_RESET and entering D3 return every register outside the power domain to its
   reset value.
 """
+
+
+def access_doc(regs):
+    power_domain = [r.name for r in regs if r.power_domain]
+    return ACCESS_DOC.format(
+        instances=INSTANCES_DOC if any(r.count_param for r in regs) else "",
+        power=POWER_DOC.format(power_domain=", ".join(power_domain)) if power_domain else "")
 
 
 def gen_md(raw, regs, source, outdir):
@@ -396,7 +439,7 @@ def gen_md(raw, regs, source, outdir):
     out = [f"<!-- {banner('', source, outdir).strip()} -->\n",
            f"# {dev['title']} register reference\n",
            f"CSR window: {dev['window_bytes']} bytes. Vendor 0x{dev['vendor_id']:04X}, device 0x{dev['device_id']:04X}.\n",
-           ACCESS_DOC.format(power_domain=", ".join(r.name for r in regs if r.power_domain)),
+           access_doc(regs),
            "| offset | name | access | reset | description |", "|---|---|---|---|---|"]
     for r in regs:
         off = f"0x{r.offset:03X}" + (f" + 0x{r.stride:X}·i (i < {r.count})" if r.count > 1 else "")
@@ -415,7 +458,9 @@ def gen_md(raw, regs, source, outdir):
         out.append(f"\n## enum `{name}`\n\n{e['doc']}\n\n| value | name | meaning |\n|---|---|---|")
         for v in e["values"]:
             out.append(f"| {v['value']} | {v['name']} | {v.get('doc', '')} |")
-    d = raw["descriptor"]
+    d = raw.get("descriptor")
+    if d is None:
+        return "\n".join(out) + "\n"
     out.append(f"\n## Descriptor ({d['bytes']} bytes)\n\n| offset | field | meaning |\n|---|---|---|")
     for f in d["fields"]:
         out.append(f"| 0x{f['offset']:02X} | {f['name']} | {f['doc']} |")
@@ -431,13 +476,13 @@ def gen_filters(raw, regs, source, outdir):
     for r in regs:
         for label, off in r.instances():
             lines.append(f"{off:0{digits}X} {label}")
-    files["tce_csr_addr.gtkwf"] = "\n".join(lines) + "\n"
+    files[f"{raw['device']['name']}_csr_addr.gtkwf"] = "\n".join(lines) + "\n"
     for name, e in raw.get("enum", {}).items():
         width = enum_width(raw, regs, name)
         digits = (width + 3) // 4
         lines = [banner("#", source, outdir)]
         lines += [f"{v['value']:0{digits}X} {v['name']}" for v in e["values"]]
-        files[f"tce_{name}.gtkwf"] = "\n".join(lines) + "\n"
+        files[f"{raw['device']['name']}_{name}.gtkwf"] = "\n".join(lines) + "\n"
     return files
 
 
@@ -458,13 +503,37 @@ def main(argv):
         sys.exit(f"regtool: {source}: {e}")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:  # not UTF-8 is no TOML either
         sys.exit(f"regtool: {source}: {e}")
-    rel = "rtl/" + pathlib.Path(source).name
-    write_if_changed(outdir / "tce_reg_pkg.sv", gen_sv(raw, regs, rel, outdir.name))
-    write_if_changed(outdir / "tce_reg_block.sv", regblock.gen_block(regs, banner("//", rel, outdir.name)))
-    write_if_changed(outdir / "tce_regs.hpp", gen_hpp(raw, regs, rel, outdir.name))
-    write_if_changed(outdir / "registers.md", gen_md(raw, regs, rel, outdir.name))
-    for name, text in gen_filters(raw, regs, rel, outdir.name).items():
-        write_if_changed(outdir / "gtkwave" / name, text)
+    rel, shown, name = repo_path(source), build_path(outdir), raw["device"]["name"]
+    write_if_changed(outdir / f"{name}_reg_pkg.sv", gen_sv(raw, regs, rel, shown))
+    write_if_changed(outdir / f"{name}_reg_block.sv",
+                     regblock.gen_block(regs, banner("//", rel, shown), name, block_note(raw["device"])))
+    write_if_changed(outdir / f"{name}_regs.hpp", gen_hpp(raw, regs, rel, shown))
+    write_if_changed(outdir / "registers.md", gen_md(raw, regs, rel, shown))
+    for file, text in gen_filters(raw, regs, rel, shown).items():
+        write_if_changed(outdir / "gtkwave" / file, text)
+
+
+def repo_path(source):
+    """The description as the banners name it: from the repository's root when it is inside."""
+    path = pathlib.Path(source).resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else pathlib.Path(source).name
+
+
+def build_path(outdir):
+    """The output folder as the banners name it: from the folder above the nearest one named
+    gen (build/gen, build/gen/tmr), or else by its own name."""
+    path = pathlib.Path(outdir).resolve()
+    for top in (path, *path.parents):
+        if top.name == "gen":
+            return path.relative_to(top.parent).as_posix()
+    return path.name
+
+
+def block_note(device):
+    """Where the register block's special behaviour lives, as its header comment says it."""
+    if "special_rtl" not in device:
+        return "Special behaviour lives in the hand-written RTL around it,"
+    return f"Special behaviour ({device.get('special', 'rules of its own')}) lives in {device['special_rtl']},"
 
 
 if __name__ == "__main__":

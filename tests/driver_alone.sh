@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# driver/ is portable: it includes nothing of SystemC or Verilator, and it and its unit
-# tests build alone (CMake's TANDEM_DRIVER_ONLY) with -Wall -Wextra -Werror, and pass.
+# driver/ (and each device's driver under devices/) is portable: it includes nothing of SystemC
+# or Verilator, and it and its unit tests build alone (CMake's TANDEM_DRIVER_ONLY) with -Wall
+# -Wextra -Werror, and pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
-if grep -rnE '#include\s*[<"](systemc|tlm|verilated|sysc/|V[a-z_]+\.h)' driver/; then
+if grep -rnE '#include\s*[<"](systemc|tlm|verilated|sysc/|V[a-z_]+\.h)' driver/ devices/*/driver/; then
   echo "driver/ includes a SystemC or Verilator header"
   exit 1
 fi
@@ -16,4 +17,5 @@ if grep -qiE 'systemc|verilat' "$out/compile_commands.json"; then
   exit 1
 fi
 "$out/driver/driver_tests"
+"$out/devices/tmr/driver/tmr_driver_tests"
 echo "driver/ builds alone and its tests pass"

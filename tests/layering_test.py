@@ -11,6 +11,9 @@ The layers and what each may include (docs/architecture.md, "What may include wh
   rtl/        (its C++ tests) itself, sim/ and generated headers
   testbench/  itself, sim/, driver/ and generated headers
   bench/, fuzz/  anything but testbench/
+  devices/<kind>/driver/  a further device kind's driver: itself, driver/ (the HAL, and the
+              mock HAL in its tests) and generated headers; no SystemC, TLM, Verilator or fmt
+  devices/<kind>/rtl/     its RTL tests: itself and generated headers (Verilator's own)
 
 Usage: layering_test.py REPO_ROOT
 """
@@ -30,21 +33,27 @@ MAY_INCLUDE = {
     "testbench": {"testbench", "sim", "driver", "gen"},
     "bench": {"bench", "sim", "driver", "rtl", "gen"},
     "fuzz": {"fuzz", "sim", "driver", "rtl", "gen"},
+    "devices/driver": {"devices/driver", "driver", "gen"},
+    "devices/rtl": {"devices/rtl", "gen"},
 }
 # Of driver/, sim/ sees only the HAL: the seam between the two.
 SIM_MAY_SEE_OF_DRIVER = {"hal.hpp", "hal_types.hpp"}
 # Library headers a layer must not include (a prefix of the name in <>).
 FORBIDDEN_SYSTEM = {
     "driver": ("systemc", "tlm", "verilated", "fmt/", "sysc/"),
+    "devices/driver": ("systemc", "tlm", "verilated", "fmt/", "sysc/"),
 }
+VERILATED_MODEL = re.compile(r"V[a-z_]+\.h$")
 MODEL_FORBIDDEN_SYSTEM = ("systemc", "tlm", "sysc/")
 
 
 def sources(root):
-    for layer in MAY_INCLUDE:
-        for path in sorted((root / layer).rglob("*")):
+    for top in sorted({layer.split("/")[0] for layer in MAY_INCLUDE}):
+        for path in sorted((root / top).rglob("*")):
             if path.suffix in SOURCES and path.is_file():
-                yield layer, path
+                layer = layer_of(root, path)
+                if layer in MAY_INCLUDE:
+                    yield layer, path
 
 
 def includes(path):
@@ -61,7 +70,11 @@ def resolve(root, path, name, index):
 
 
 def layer_of(root, path):
-    return path.relative_to(root).parts[0] if path is not None else "gen"
+    """The folder's layer; under devices/, devices/driver or devices/rtl whatever the kind."""
+    if path is None:
+        return "gen"
+    parts = path.relative_to(root).parts
+    return f"devices/{parts[2]}" if parts[0] == "devices" and len(parts) > 3 else parts[0]
 
 
 def model_files(root):
@@ -87,7 +100,11 @@ def check(root):
                 continue
             target = resolve(root, path, name, index)
             to = layer_of(root, target)
-            if to not in MAY_INCLUDE[layer]:
+            # A quoted library or Verilated-model header is as forbidden as a system one.
+            if target is None and (name.startswith(FORBIDDEN_SYSTEM.get(layer, ("\0",))) or
+                                   layer in FORBIDDEN_SYSTEM and VERILATED_MODEL.match(name)):
+                errors.append(f'{rel}: {layer}/ includes "{name}"')
+            elif to not in MAY_INCLUDE[layer]:
                 errors.append(f'{rel}: {layer}/ includes "{name}" of {to}/')
             elif layer == "sim" and to == "driver" and target.name not in SIM_MAY_SEE_OF_DRIVER:
                 errors.append(f'{rel}: sim/ includes "{name}" of driver/ (only its HAL: hal.hpp)')

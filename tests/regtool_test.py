@@ -15,6 +15,8 @@ import unittest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REGTOOL = ROOT / "scripts" / "regtool.py"
 DESCRIPTION = pathlib.Path(sys.argv.pop(1)) if len(sys.argv) > 1 else ROOT / "rtl" / "tce_regs.toml"
+# A second device kind: every artefact named after it, no descriptor, no power domain.
+TMR = ROOT / "devices" / "tmr" / "tmr_regs.toml"
 
 # A small but complete description: an RW register with a field array, an RO register,
 # and W1C and RC registers whose bits the block stores.
@@ -123,13 +125,13 @@ class GeneratesFromTheDescription(unittest.TestCase):
         self.assertIn("| 20 | TURBO | RW | 0x1 | Goes faster. |", md)
         self.lint(after)
 
-    def lint(self, run):
+    def lint(self, run, device="tce"):
         """The generated SystemVerilog is lint-clean, when Verilator is at hand."""
         if not shutil.which("verilator"):
             return
         gen = run.dir / "gen"
-        lint = subprocess.run(["verilator", "--lint-only", "-Wall", "--top-module", "tce_reg_block",
-                               str(gen / "tce_reg_pkg.sv"), str(gen / "tce_reg_block.sv")],
+        lint = subprocess.run(["verilator", "--lint-only", "-Wall", "--top-module", f"{device}_reg_block",
+                               str(gen / f"{device}_reg_pkg.sv"), str(gen / f"{device}_reg_block.sv")],
                               capture_output=True, text=True, timeout=60)
         self.assertEqual(lint.returncode, 0, lint.stderr)
 
@@ -157,6 +159,26 @@ class GeneratesFromTheDescription(unittest.TestCase):
     def test_the_real_description_generates(self):
         self.generate(DESCRIPTION.read_text())
 
+    def test_the_tmr_description_generates_under_its_own_name(self):
+        run = self.generate(TMR.read_text())
+        pkg, block, hpp, md = (run.out(n) for n in ("tmr_reg_pkg.sv", "tmr_reg_block.sv", "tmr_regs.hpp",
+                                                    "registers.md"))
+        self.assertIn("package tmr_reg_pkg;", pkg)
+        self.assertIn("module tmr_reg_block", block)
+        self.assertIn("  output tmr_reg2hw_t reg2hw_o,", block)
+        self.assertIn("namespace tmr::reg {", hpp)
+        self.assertNotIn("tce", pkg + block + hpp)
+        self.assertIn("KICK_OFFSET = 12'h020;", pkg)
+        # KICK's strobe: a write of 0 is a write too.
+        self.assertIn("assign sw2hw_o.kick.value_we = wok && kick_whit[i];", block)
+        # Neither a descriptor nor the TCE's power and channel rules.
+        self.assertNotIn("DESC_", pkg)
+        self.assertNotIn("Descriptor", md)
+        self.assertNotIn("D3", md)
+        self.assertIn("\n020 KICK\n", run.out("gtkwave/tmr_csr_addr.gtkwf"))
+        self.assertIn("1 PULSE", run.out("gtkwave/tmr_irq_mode.gtkwf"))
+        self.lint(run, "tmr")
+
 
 class RefusesMalformedDescriptions(unittest.TestCase):
     CASES = {
@@ -174,6 +196,9 @@ class RefusesMalformedDescriptions(unittest.TestCase):
         "a TOML syntax error": (("[descriptor]", "[descriptor"), "regs.toml"),
         "a wrongly typed value": (("offset = 0x4", 'offset = "four"'), "non-negative integer"),
         "no AXI response codes": (('{ value = 2, name = "SLVERR" },', ''), "enum axi_resp needs"),
+        "a device name that is no identifier": (('name = "tce"', 'name = "../tce"'), "must be lower-case"),
+        "a strobe on an RW field": (('{ name = "MODE", bits', '{ name = "MODE", strobe = true, bits'),
+                                    "strobe is for WO and W1S"),
         "a register with no fields": (('fields = [\n  { name = "LEVEL", bits = "7:0", doc = "Level." },\n]',
                                        "fields = []"), "no fields"),
     }
