@@ -32,6 +32,10 @@ reg = merged.get("regress_scaling")
 if reg:
     print(f"  regress --jobs 2 speedup = {reg['speedup']['median']:.2f} (min {reg['speedup']['min']:.2f}, "
           f"max {reg['speedup']['max']:.2f})")
+for name, fig in merged.get("idle_skip", {}).items():
+    s, m = fig["speedup"], fig["sim_speedup"]
+    print(f"  idle skip {name} = {s['median']:.1f}x per process (min {s['min']:.1f}, max {s['max']:.1f}), "
+          f"{m['median']:.1f}x less the start-up, {fig['cycles']} cycles either way")
 build = merged.get("build")
 if build:
     print(f"  build: clean {build['clean_build_s']} s, no-op {build['noop_rebuild_s']} s, driver .cpp "

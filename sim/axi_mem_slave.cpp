@@ -34,8 +34,8 @@ void AxiMemSlave::drive(std::uint64_t cycle) {
     *p_.m_rlast = 0;
     return;
   }
-  *p_.m_arready = reads_.size() < cfg_.max_outstanding && !hold();
-  const bool r_ready = !reads_.empty() && cycle >= reads_.front().ready_at && (r_up_ || !hold());
+  *p_.m_arready = reads_.size() < cfg_.max_outstanding && !hold(cycle, kAr);
+  const bool r_ready = !reads_.empty() && cycle >= reads_.front().ready_at && (r_up_ || !hold(cycle, kR));
   r_up_ = r_ready;
   *p_.m_rvalid = r_ready;
   if (r_ready) {
@@ -54,9 +54,9 @@ void AxiMemSlave::drive(std::uint64_t cycle) {
     *p_.m_rresp = 0;
     *p_.m_rlast = 0;
   }
-  *p_.m_awready = writes_.size() < cfg_.max_outstanding && !hold();
-  *p_.m_wready = !writes_.empty() && !hold();  // data is taken once its address is known
-  const bool b_ready = !resps_.empty() && cycle >= resps_.front().ready_at && (b_up_ || !hold());
+  *p_.m_awready = writes_.size() < cfg_.max_outstanding && !hold(cycle, kAw);
+  *p_.m_wready = !writes_.empty() && !hold(cycle, kW);  // data is taken once its address is known
+  const bool b_ready = !resps_.empty() && cycle >= resps_.front().ready_at && (b_up_ || !hold(cycle, kB));
   b_up_ = b_ready;
   *p_.m_bvalid = b_ready;
   *p_.m_bresp = b_ready ? resps_.front().bresp : 0;

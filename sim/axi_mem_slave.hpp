@@ -21,7 +21,8 @@ struct MemConfig {
   unsigned max_outstanding = 8;
   // Seeded random back-pressure: in each cycle each READY the memory drives is low, and
   // each VALID it could raise is held back, with this probability (percent). A VALID once
-  // raised stays up until its handshake, as AXI requires.
+  // raised stays up until its handshake, as AXI requires. Each choice is a pure function of
+  // (seed, channel, cycle), so skipping idle cycles leaves later ones as they were.
   unsigned backpressure_percent = 0;
   std::uint64_t seed = 1;
 };
@@ -107,9 +108,14 @@ class AxiMemSlave {
   Violations violations_;
   std::size_t max_reads_ = 0;
   std::uint64_t stall_until_ = 0;
-  Rng rng_{cfg_.seed};                // the run's seed: back-pressure differs between seeds, repeats for one
   bool r_up_ = false, b_up_ = false;  // RVALID / BVALID raised and not yet taken
-  bool hold() { return cfg_.backpressure_percent != 0 && rng_.range(0, 99) < cfg_.backpressure_percent; }
+  // The five channels' back-pressure draws in one cycle.
+  enum Lane : unsigned { kAr, kR, kAw, kW, kB, kLanes };
+  // The run's seed: back-pressure differs between seeds, repeats for one.
+  bool hold(std::uint64_t cycle, Lane lane) const {
+    return cfg_.backpressure_percent != 0 &&
+           Rng::at(cfg_.seed, cycle * kLanes + lane) % 100 < cfg_.backpressure_percent;
+  }
   std::uint64_t overlap_cycles_ = 0;
   // Whether an error range fails this burst (a `once` range that does is lifted).
   bool take_error(std::uint64_t addr, unsigned len, bool write);

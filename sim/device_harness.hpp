@@ -25,6 +25,12 @@ struct HarnessConfig {
   // scope in the waves.
   std::shared_ptr<WaveFile> waves;
   std::string scope = "tandem";
+  // Idle skipping (idle_skip.hpp): quiescent cycles are counted, not evaluated. Off here,
+  // with TANDEM_NO_SKIP=1 in the environment, or with waves, every cycle is evaluated: a
+  // trace records what each evaluation changed, and the clock (and the READYs memory
+  // back-pressure toggles) change at every edge, so a trace of a run that skipped would lack
+  // them. A traced run is not sped up; its waves are those of any run.
+  bool idle_skip = true;
 };
 
 class DeviceHarness {
@@ -40,7 +46,7 @@ class DeviceHarness {
 
   // Runs at most `budget` cycles, stopping after the first cycle in which something the
   // rest of the platform could observe happened: a CSR request completed or an interrupt
-  // output changed. Returns the cycles run.
+  // output changed. Returns the cycles run, quiescent ones skipped (idle_skip) included.
   std::uint64_t run(std::uint64_t budget);
   // One cycle; true if something observable happened in it.
   bool step();
@@ -54,6 +60,12 @@ class DeviceHarness {
   // master and memory port with nothing to do: nothing in the device changes until the
   // platform submits a request (memory back-pressure may toggle a READY no VALID waits for).
   bool quiescent() const;
+  // Idle skipping on for this device (configured, allowed, no waves).
+  bool skipping() const { return skipping_; }
+  // Advances `n` cycles of a quiescent device without evaluating it (skip_quiescent).
+  void skip(std::uint64_t n);
+  // Cycles skipped so far.
+  std::uint64_t skipped() const { return skipped_; }
 
   std::uint64_t cycle() const { return cycle_; }
   unsigned reset_cycles() const { return config_.reset_cycles; }
@@ -68,6 +80,8 @@ class DeviceHarness {
   // What the device is doing, and a digest of its whole state, without a bus access.
   struct DevicePeek peek() const;
   std::uint64_t state_digest() const;
+  // Whether `other`, a device of the same variant, holds the same state (VerilatedDevice).
+  bool same_state(const DeviceHarness& other) const;
   // Counts, from now on, the descriptors that end (however they end): the DMA engine going
   // idle after working on one. Off by default: it costs a look at the model every cycle.
   void count_descriptors() { counting_ = true; }
@@ -93,6 +107,8 @@ class DeviceHarness {
   bool counting_ = false;
   bool dma_busy_ = false;
   std::uint64_t descriptors_ended_ = 0;
+  bool skipping_ = false;
+  std::uint64_t skipped_ = 0;
 };
 
 }  // namespace tandem

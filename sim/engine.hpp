@@ -3,6 +3,9 @@
 // yields to the kernel exactly when one could: a CSR request completes, an interrupt
 // output changes, or the next pending SystemC event is due. Nothing is approximated; kernel round trips in which
 // nothing happens are skipped. With step_every_cycle it yields after every cycle instead.
+// Within a run ahead, cycles in which every device is quiescent are not even evaluated: the
+// devices jump to the last cycles before the budget's end, the next pending SystemC
+// activity (idle_skip.hpp).
 #pragma once
 
 #include <systemc>

@@ -36,6 +36,9 @@ class VerilatedDevice {
   virtual DevicePeek peek() const = 0;
   // A digest of every state variable of the model (equal states, equal digests).
   virtual std::uint64_t state_digest() const = 0;
+  // Whether `other`, a model of the same variant, holds the same state (digests compare one
+  // model's states over time; between two models, heap leftovers would differ).
+  virtual bool same_state(const VerilatedDevice& other) const = 0;
   const TcePins& pins() const { return pins_; }
   const ProbePins& probes() const { return probes_; }
 

@@ -31,6 +31,9 @@ int sc_main(int argc, char* argv[]) {
     std::fprintf(stderr, "tandem: %s\n\n%s", error.c_str(), tandem::usage_text());
     return tandem::kExitUsage;
   }
+  // Through the environment, so the runs a regression starts (here or on a cluster) and
+  // every device of a run inherit it (sim/idle_skip.hpp).
+  if (!cmd->idle_skip) setenv("TANDEM_NO_SKIP", "1", 1);
   switch (cmd->kind) {
     case tandem::Command::Kind::kHelp:
       std::fputs(cmd->help_topic.empty() ? tandem::usage_text() : tandem::verb_usage_text(cmd->help_topic), stdout);

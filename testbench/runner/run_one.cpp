@@ -182,9 +182,11 @@ int run_one(const Command& cmd) {
     for (const std::string& f : o.failures) std::printf("  checker %s\n", f.c_str());
   }
   for (const std::string& l : o.latency) std::printf("  latency: %s\n", l.c_str());
-  std::printf("  engine: %llu kernel round trips for %llu cycles\n",
+  // Every device skips the same cycles (all quiescent at once, in lockstep).
+  std::printf("  engine: %llu kernel round trips for %llu cycles, %llu skipped as idle\n",
               static_cast<unsigned long long>(platform.engine().kernel_round_trips()),
-              static_cast<unsigned long long>(o.cycles));
+              static_cast<unsigned long long>(o.cycles),
+              static_cast<unsigned long long>(platform.harness(0).skipped()));
   if (cmd.log_level != RunLog::Level::kOff) std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n  gtkw:  %s\n", waves.c_str(), gtkw.c_str());
   if (!o.passed) {
