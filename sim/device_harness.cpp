@@ -20,8 +20,9 @@ std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
 
 DeviceHarness::DeviceHarness(MemoryBus& memory, const HarnessConfig& config)
     : config_(config), model_(make_model(config)) {
-  csr_ = std::make_unique<AxilMaster>(model_->pins());
-  mem_port_ = std::make_unique<AxiMemSlave>(model_->pins(), memory, config.mem);
+  csr_ = std::make_unique<AxilMaster>(model_->pins().csr);
+  // A device without a memory port (the port contract makes it optional) gets no memory model.
+  if (model_->pins().has_mem) mem_port_ = std::make_unique<AxiMemSlave>(model_->pins().mem, memory, config.mem);
 }
 
 DeviceHarness::~DeviceHarness() {
@@ -35,6 +36,11 @@ void DeviceHarness::finish() {
   model_->dump(cycle_ * 1000);
   model_->close_trace();
   model_->final();
+}
+
+AxiMemSlave& DeviceHarness::memory_port() {
+  if (!mem_port_) throw std::logic_error("this device has no memory port");
+  return *mem_port_;
 }
 
 const ProbePins& DeviceHarness::probes() const {
@@ -54,30 +60,30 @@ bool DeviceHarness::rtl_error() const {
 }
 
 void DeviceHarness::begin_cycle() {
-  const TcePins& p = model_->pins();
+  const DevicePins& p = model_->pins();
   // Low phase: inputs for this cycle's edge, then let combinational outputs settle.
   *p.clk = 0;
   *p.rst_n = cycle_ >= config_.reset_cycles;
   csr_->drive();
-  mem_port_->drive(cycle_);
+  if (mem_port_) mem_port_->drive(cycle_);
   model_->eval();
   model_->dump(cycle_ * 1000);
 }
 
 bool DeviceHarness::end_cycle() {
   observable_ = false;
-  const TcePins& p = model_->pins();
+  const DevicePins& p = model_->pins();
   // Handshakes complete at this edge.
   csr_->sample(cycle_);
-  mem_port_->sample(cycle_);
+  if (mem_port_) mem_port_->sample(cycle_);
   *p.clk = 1;
   model_->set_time(cycle_);
   model_->eval();
   model_->dump(cycle_ * 1000 + 500);
   ++cycle_;
   if (!csr_->completed().empty()) observable_ = true;
-  if (*p.irq != irq_) {
-    irq_ = *p.irq;
+  if (const std::uint32_t irq = p.irq.get(); irq != irq_) {
+    irq_ = irq;
     observable_ = true;
   }
   const ProbePins& probes = model_->probes();
@@ -100,8 +106,8 @@ bool DeviceHarness::step() {
 }
 
 bool DeviceHarness::quiescent() const {
-  return cycle_ > config_.reset_cycles && *model_->pins().quiescent != 0 && csr_->idle() && mem_port_->idle() &&
-         !model_->got_error();
+  return cycle_ > config_.reset_cycles && *model_->pins().quiescent != 0 && csr_->idle() &&
+         (!mem_port_ || mem_port_->idle()) && !model_->got_error();
 }
 
 std::uint64_t DeviceHarness::run(std::uint64_t budget) {

@@ -11,6 +11,7 @@
 #include "axi_mem_slave.hpp"
 #include "axil_master.hpp"
 #include "host_memory.hpp"
+#include "tce_pins.hpp"
 #include "tce_regs.hpp"
 #include "wave_file.hpp"
 
@@ -62,7 +63,9 @@ class DeviceHarness {
   // that time the device's interrupt outputs against their events.
   std::uint64_t pending_since(unsigned event) const { return pending_since_.at(event); }
   AxilMaster& csr() { return *csr_; }
-  AxiMemSlave& memory_port() { return *mem_port_; }
+  // The model of its memory port; throws std::logic_error for a device without one.
+  AxiMemSlave& memory_port();
+  bool has_memory_port() const { return mem_port_ != nullptr; }
   // What the waves show beside the RTL: set by the platform, read by nothing in the device.
   const ProbePins& probes() const;
   // What the device is doing, and a digest of its whole state, without a bus access.

@@ -70,6 +70,8 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     };
   }
   for (unsigned device = 0; device < harnesses_.size(); ++device) {
+    device_events_.attach(device);
+    if (!harnesses_[device]->has_memory_port()) continue;
     AxiMemSlave& port = harnesses_[device]->memory_port();
     // The device reaches host memory through the IOMMU; a refused access is a DMA fault.
     port.allow = [this, device](std::uint64_t addr, std::uint64_t bytes, bool write) {
@@ -80,7 +82,6 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
         store_buffer_->device_wrote(addr, strobes);
       };
     }
-    device_events_.attach(device);
   }
   // The same processes in the same order as ever: the order SystemC first runs them in.
   if (store_buffer_)

@@ -36,11 +36,12 @@ class VerilatedDevice {
   virtual DevicePeek peek() const = 0;
   // A digest of every state variable of the model (equal states, equal digests).
   virtual std::uint64_t state_digest() const = 0;
-  const TcePins& pins() const { return pins_; }
+  // The port contract's pins (scripts/portgen.py), whatever the device.
+  const DevicePins& pins() const { return pins_; }
   const ProbePins& probes() const { return probes_; }
 
  protected:
-  TcePins pins_{};
+  DevicePins pins_{};
   ProbePins probes_{};
 };
 

@@ -98,7 +98,7 @@ class VerilatedDeviceOf : public VerilatedDevice {
     context_ = waves_ ? waves_->context() : own_context_.get();
     Verilated::threadContextp(context_);
     model_ = std::make_unique<Model>(context_, scope.c_str());
-    pins_ = bind_pins(*model_);
+    pins_ = bind_tce_pins(*model_);
     probes_ = bind_probes(*model_);
     state_ = std::make_unique<StateBytes<Root>>(*model_->rootp, probes_);
     if (waves_ == nullptr) return;
