@@ -12,9 +12,9 @@ unchanged port list never triggers a re-Verilation):
                           CSR port), AxiPins (the memory port), DevicePins (the whole device)
   <dev>_top_ports.svh     the device's port declarations, for the platform top's port list
   <dev>_top_connect.svh   the device instance's named connections, port to same-named port
-  <dev>_pins.hpp          <Dev>Pins (DevicePins and a pointer per port outside the contract)
-                          and ProbePins (per marker port; cpu<N>_<name> ports become an array
-                          <name>[kCpus])
+  <dev>_pins.hpp          <Dev>Pins: DevicePins and a pointer per port outside the contract
+  probe_pins.hpp          ProbePins, the platform top's own ports (per marker port;
+                          cpu<N>_<name> ports become an array <name>[kCpus])
   <dev>_pins_bind.hpp     bind_<dev>_pins() and bind_probes(): the pointers into a model
 
 A field is its port's name less the direction suffix (_i, _o; rst_ni gives rst_n) and with
@@ -268,19 +268,25 @@ def bundle_name(dev):
     return "".join(w.capitalize() for w in dev.split("_")) + "Pins"
 
 
-def cpp_pins(device_ports, probe_ports, srcs, dev):
-    cpus, arrays, rest = probe_items(probe_ports)
+def cpp_pins(device_ports, srcs, dev):
     _, _, others = contract(device_ports)
     extra = [(k, i) for k, i in others if k == "port"]
     out = [
         BANNER.format(src=" and ".join(srcs)),
-        "// The device's ports, and the platform top's markers, as pointers into a Verilated\n",
-        "// model, so that bus models work with any Verilated variant (each its own C++ class).\n",
+        "// The device's ports as pointers into a Verilated model, so that bus models work with\n",
+        "// any Verilated variant (each its own C++ class).\n",
         "#pragma once\n\n#include \"bus_pins.hpp\"\n\nnamespace tandem {\n\n",
         "// The contract's bundle, and the ports outside it.\n",
     ]
     out += [f"struct {bundle_name(dev)} : DevicePins {{\n"] + cpp_struct("", extra)[1:]
-    out.append("};\n\n// The platform top's own ports: what only the waves read, and what checkers peek at.\n")
+    out.append("};\n\n}  // namespace tandem\n")
+    return "".join(out)
+
+
+def cpp_probes(probe_ports, src):
+    cpus, arrays, rest = probe_items(probe_ports)
+    out = [BANNER.format(src=src), "#pragma once\n\n#include \"bus_pins.hpp\"\n\nnamespace tandem {\n\n"]
+    out.append("// The platform top's own ports: what only the waves read, and what checkers peek at.\n")
     out.append("struct ProbePins {\n")
     out.append(f"  static constexpr unsigned kCpus = {cpus};  // CPUs with markers of their own\n")
     out += cpp_struct("", rest, arrays)[1:]
@@ -295,7 +301,8 @@ def cpp_bind(device_ports, probe_ports, srcs, dev):
     out = [
         BANNER.format(src=" and ".join(srcs)),
         f"// Binds {name} and ProbePins to the ports of a Verilated model. Include only where the\n",
-        f"// model itself is included.\n#pragma once\n\n#include \"{dev}_pins.hpp\"\n\nnamespace tandem {{\n\n",
+        f"// model itself is included.\n#pragma once\n\n#include \"{dev}_pins.hpp\"\n#include \"probe_pins.hpp\"\n\n",
+        "namespace tandem {\n\n",
         f"template <typename Model>\n{name} bind_{dev}_pins(Model& m) {{\n  {name} p{{}};\n",
     ]
     words = {("csr", "awaddr"), ("csr", "araddr"), ("", "irq")}
@@ -338,7 +345,8 @@ def main(argv):
             "bus_pins.hpp": cpp_bus_pins(),
             f"{dev}_top_ports.svh": sv_ports(device_ports, srcs[0]),
             f"{dev}_top_connect.svh": sv_connect(device_ports, srcs[0]),
-            f"{dev}_pins.hpp": cpp_pins(device_ports, probe_ports, srcs, dev),
+            f"{dev}_pins.hpp": cpp_pins(device_ports, srcs, dev),
+            "probe_pins.hpp": cpp_probes(probe_ports, srcs[1]),
             f"{dev}_pins_bind.hpp": cpp_bind(device_ports, probe_ports, srcs, dev),
         }
     except (OSError, PortError) as err:

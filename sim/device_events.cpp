@@ -29,7 +29,7 @@ void DeviceEvents::attach(unsigned device) {
         e.resp = resp;
         // The engine serves one descriptor at a time, from its fetch to its write-back's
         // response, so every burst answered now belongs to the channel it serves now.
-        e.line = *platform_.harness(device).probes().dma_channel;
+        e.line = platform_.harness(device).dma_channel();
         platform_.publish(e);
       };
 }

@@ -8,9 +8,21 @@ namespace tandem {
 
 namespace {
 
-std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
+const DeviceVariant& variant_of(const HarnessConfig& config) {
   const DeviceVariant* v = find_variant(config.variant);
   if (v == nullptr) throw std::invalid_argument("no RTL variant named '" + config.variant + "'");
+  return *v;
+}
+
+const DeviceKind& kind_of(const DeviceVariant& v) {
+  const DeviceKind* k = find_kind(v.kind);
+  if (k == nullptr)
+    throw std::invalid_argument("RTL variant '" + v.name + "' names no known device kind '" + v.kind + "'");
+  return *k;
+}
+
+std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
+  const DeviceVariant* v = &variant_of(config);
   std::shared_ptr<WaveFile> waves = config.waves;
   if (waves == nullptr && !config.fst_path.empty()) waves = std::make_shared<WaveFile>(config.fst_path, 1);
   return v->make(std::move(waves), config.scope);
@@ -19,7 +31,14 @@ std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
 }  // namespace
 
 DeviceHarness::DeviceHarness(MemoryBus& memory, const HarnessConfig& config)
-    : config_(config), model_(make_model(config)) {
+    : config_(config),
+      kind_(&kind_of(variant_of(config))),
+      vectors_(variant_of(config).vectors),
+      model_(make_model(config)) {
+  if (model_->pins().has_mem != kind_->has_memory_port) {
+    throw std::invalid_argument("RTL variant '" + config.variant + "': its top's memory port disagrees with its kind");
+  }
+  if (kind_->extension) ext_ = kind_->extension(*model_);
   csr_ = std::make_unique<AxilMaster>(model_->pins().csr);
   // A device without a memory port (the port contract makes it optional) gets no memory model.
   if (model_->pins().has_mem) mem_port_ = std::make_unique<AxiMemSlave>(model_->pins().mem, memory, config.mem);
@@ -45,10 +64,6 @@ AxiMemSlave& DeviceHarness::memory_port() {
 
 const ProbePins& DeviceHarness::probes() const {
   return model_->probes();
-}
-
-DevicePeek DeviceHarness::peek() const {
-  return model_->peek();
 }
 
 std::uint64_t DeviceHarness::state_digest() const {
@@ -86,17 +101,7 @@ bool DeviceHarness::end_cycle() {
     irq_ = irq;
     observable_ = true;
   }
-  const ProbePins& probes = model_->probes();
-  const std::uint32_t pending = *probes.irq_status & *probes.irq_enable;
-  for (std::uint32_t fresh = pending & ~pending_; fresh != 0; fresh &= fresh - 1) {
-    pending_since_[static_cast<unsigned>(__builtin_ctz(fresh))] = cycle_;
-  }
-  pending_ = pending;
-  if (counting_) {
-    const bool busy = model_->peek().dma_busy;
-    descriptors_ended_ += dma_busy_ && !busy;
-    dma_busy_ = busy;
-  }
+  if (ext_) ext_->after_cycle(cycle_);
   return observable_;
 }
 

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "verilated_device.hpp"
+
 namespace tandem {
 
 namespace {
@@ -16,9 +18,12 @@ unsigned device_count(const PlatformConfig& config) {
   return std::clamp(config.devices, 1u, kMaxDevices);
 }
 
-// Each device's interrupt outputs, as its kind describes them.
+// Each device's interrupt lines: as many as its kind's register description allows (the
+// most any variant has), so that a device's lines stay where they are on every variant.
 std::vector<unsigned> vectors_of(const PlatformConfig& config) {
-  return std::vector<unsigned>(device_count(config), DeviceHarness::kVectors);
+  unsigned most = 0;
+  for (const DeviceVariant& v : device_variants()) most = std::max(most, v.vectors);
+  return std::vector<unsigned>(device_count(config), most);
 }
 }  // namespace
 

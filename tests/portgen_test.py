@@ -51,7 +51,7 @@ def main(argv):
             failures.append(f"portgen.py failed on the real tops: {r.stderr.strip()}")
         else:
             check_all_ports(device_sv, tmp / "real", failures)
-            probes = (tmp / "real" / "tce_pins.hpp").read_text()
+            probes = (tmp / "real" / "probe_pins.hpp").read_text()
             if "static constexpr unsigned kCpus = 4;" not in probes or "CData* context[kCpus];" not in probes:
                 failures.append("the cpu<N>_ marker ports did not become arrays of 4")
 
