@@ -7,30 +7,18 @@
 #include <cstdlib>
 #include <memory>
 
-#include "verilated_device.hpp"
-
 namespace tandem {
 
 namespace {
-constexpr unsigned kMaxDevices = 2;
-
-unsigned device_count(const PlatformConfig& config) {
-  return std::clamp(config.devices, 1u, kMaxDevices);
-}
-
-// Each device's interrupt lines: as many as its kind's register description allows (the
-// most any variant has), so that a device's lines stay where they are on every variant.
-std::vector<unsigned> vectors_of(const PlatformConfig& config) {
-  unsigned most = 0;
-  for (const DeviceVariant& v : device_variants()) most = std::max(most, v.vectors);
-  return std::vector<unsigned>(device_count(config), most);
+std::vector<DeviceSpec> devices_of(const PlatformConfig& config) {
+  return device_specs(config.device_list, config.devices, config.variant);
 }
 }  // namespace
 
 Platform::Platform(const PlatformConfig& config, RunLog& log)
     : config_(config),
       log_(log),
-      irq_(*this, vectors_of(config), config.share_irq_lines),
+      irq_(*this, irq_vectors(devices_of(config)), config.share_irq_lines),
       faults_(*this, irq_.lines()),
       dma_(*this),
       device_events_(*this),
@@ -38,12 +26,13 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       run_(*this) {
   HarnessConfig hc;
   hc.mem = config.memory;
-  hc.variant = config.variant;
-  const unsigned count = device_count(config);
+  const std::vector<DeviceSpec> specs = devices_of(config);
+  const auto count = static_cast<unsigned>(specs.size());
   // Every device writes into one wave file, each under its own scope.
   if (!config.fst_path.empty()) hc.waves = std::make_shared<WaveFile>(config.fst_path, count);
   std::vector<DeviceHarness*> devices;
   for (unsigned d = 0; d < count; ++d) {
+    hc.variant = specs[d].variant;
     hc.scope = wave_scope(d);
     hc.mem.seed = config.memory.seed + d * 0x9E3779B97F4A7C15ull;  // each device's memory port its own stream
     harnesses_.push_back(std::make_unique<DeviceHarness>(memory_, hc));

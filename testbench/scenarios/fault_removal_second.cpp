@@ -1,7 +1,8 @@
-// Surprise removal of the second of two devices: its request in flight fails -ENODEV, its
-// driver notices, while the first device goes on copying as if nothing happened. The
-// checkers that forgive an unplugged device's answers (DECERR, reads of all ones, silent
-// interrupt lines) forgive them of the device the fault names, and of no other.
+// Surprise removal of the second of two devices (a device list: the default TCE and a
+// four-channel one): its request in flight fails -ENODEV, its driver notices, while the
+// first device goes on copying as if nothing happened. The checkers that forgive an
+// unplugged device's answers (DECERR, reads of all ones, silent interrupt lines) forgive
+// them of the device the fault names, and of no other.
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -55,7 +56,11 @@ void remove_second(ScenarioContext& ctx, SimCpu&) {
 const ScenarioRegistrar kRemoveSecond({"fault_surprise_removal_second",
                                        "the second of two devices is unplugged mid-copy; its request fails -ENODEV, "
                                        "the first device's copies complete",
-                                       "", [](PlatformConfig& c) { c.devices = 2; }, remove_second});
+                                       "",
+                                       [](PlatformConfig& c) {
+                                         c.device_list = {{"tce", "default"}, {"tce", "ch4"}};
+                                       },
+                                       remove_second});
 
 }  // namespace
 }  // namespace tandem
