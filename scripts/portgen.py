@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""Generates the C++ pin bundles of the device and the platform's top from their port lists.
+"""Generates the C++ pin bundles of a device and the platform's top from their port lists.
 
-The device's ports are spelled once, in its top module (rtl/tce_top.sv); the platform's
-wave markers once, in the platform's top (sim/tandem_top.sv), whose port list includes the
-device's. Outputs, each written only when its content changed (an unchanged port list never
-triggers a re-Verilation):
-  tce_top_ports.svh     the device's port declarations, for the platform top's port list
-  tce_top_connect.svh   the device instance's named connections, port to same-named port
-  tce_pins.hpp          TcePins (a pointer per device port) and ProbePins (per marker port;
-                        ports cpu<N>_<name> become an array <name>[kCpus])
-  tce_pins_bind.hpp     bind_pins() and bind_probes(): the pointers into a Verilated model
+A device's ports are spelled once, in its top module (<dev>_top.sv, e.g. rtl/tce_top.sv);
+the platform's wave markers once, in the platform's top (sim/tandem_top.sv), whose port
+list includes the device's. Every device top keeps one port contract (CONTRACT below): clk,
+rst_n, an AXI4-Lite CSR slave port, optionally an AXI4 master memory port (m_axi_*), irq
+(one bit per vector) and quiescent; the bus models take the contract's sub-bundles, the
+same C++ types for every device. Outputs, each written only when its content changed (an
+unchanged port list never triggers a re-Verilation):
+  bus_pins.hpp            the contract's types, the same for every device: AxilPins (the
+                          CSR port), AxiPins (the memory port), DevicePins (the whole device)
+  <dev>_top_ports.svh     the device's port declarations, for the platform top's port list
+  <dev>_top_connect.svh   the device instance's named connections, port to same-named port
+  <dev>_pins.hpp          <Dev>Pins: DevicePins and a pointer per port outside the contract
+  probe_pins.hpp          ProbePins, the platform top's own ports (per marker port;
+                          cpu<N>_<name> ports become an array <name>[kCpus])
+  <dev>_pins_bind.hpp     bind_<dev>_pins() and bind_probes(): the pointers into a model
 
 A field is its port's name less the direction suffix (_i, _o; rst_ni gives rst_n) and with
-a bus prefix replaced (PREFIXES). Port widths are evaluated with the parameters' defaults.
+a bus prefix replaced (PREFIXES); in the contract's sub-bundles, without the prefix. Port
+widths are evaluated with the parameters' defaults.
 
 Usage: portgen.py DEVICE_TOP.sv PLATFORM_TOP.sv OUTDIR
 """
@@ -26,6 +33,25 @@ PREFIXES = (("s_axil_", ""), ("m_axi_", "m_"))
 
 # Verilator's C types of a port (plain integers: no Verilator header needed).
 C_TYPES = ((8, "CData"), (16, "SData"), (32, "IData"), (64, "QData"))
+
+
+# The port contract: each sub-bundle's fields and their C type ("Word": a width that differs
+# between devices, reached through WordPin). The memory port is all of its fields or none.
+AXIL = (("awvalid", "CData"), ("awready", "CData"), ("awaddr", "Word"), ("wvalid", "CData"),
+        ("wready", "CData"), ("wdata", "IData"), ("wstrb", "CData"), ("bvalid", "CData"),
+        ("bready", "CData"), ("bresp", "CData"), ("arvalid", "CData"), ("arready", "CData"),
+        ("araddr", "Word"), ("rvalid", "CData"), ("rready", "CData"), ("rdata", "IData"),
+        ("rresp", "CData"))
+AXI = tuple((f, "QData" if f.endswith(("addr", "data")) else "CData") for f in (
+    "arvalid arready araddr arlen arsize arburst rvalid rready rdata rresp rlast awvalid awready awaddr "
+    "awlen awsize awburst wvalid wready wdata wstrb wlast bvalid bready bresp").split())
+SINGLES = (("clk", "CData"), ("rst_n", "CData"), ("irq", "Word"), ("quiescent", "CData"))
+# The exact width of each CData, IData field wider than one bit (every other CData is a 1-bit
+# handshake); a QData field is anything from 33 to 64 bits, a Word one from 1 to 32.
+WIDTHS = {("csr", "wstrb"): 4, ("csr", "bresp"): 2, ("csr", "rresp"): 2, ("csr", "rdata"): 32,
+          ("csr", "wdata"): 32, ("mem", "arlen"): 8, ("mem", "awlen"): 8, ("mem", "arsize"): 3,
+          ("mem", "awsize"): 3, ("mem", "arburst"): 2, ("mem", "awburst"): 2, ("mem", "rresp"): 2,
+          ("mem", "bresp"): 2, ("mem", "wstrb"): 8}
 
 
 class PortError(Exception):
@@ -169,19 +195,98 @@ def probe_items(items):
     return len(cpus), arrays, rest
 
 
-def cpp_pins(device_ports, probe_ports, srcs):
-    cpus, arrays, rest = probe_items(probe_ports)
-    out = [
-        BANNER.format(src=" and ".join(srcs)),
-        "// The device's ports, and the platform top's markers, as pointers into a Verilated\n",
-        "// model, so that bus models work with any Verilated variant (each its own C++ class).\n",
-        "// Plain integer types (Verilator's CData, SData, IData, QData) keep Verilator's headers out.\n",
+def contract(device_ports):
+    """The device's ports split by the contract: {(bundle, field): port}, and the other items.
+    Bundles: "csr", "mem" and "" (the singles). Raises PortError where the contract is broken."""
+    known = {("csr", f): t for f, t in AXIL} | {("mem", f): t for f, t in AXI} | {("", f): t for f, t in SINGLES}
+    found, rest = {}, []
+    for kind, item in device_ports:
+        if kind != "port":
+            rest.append((kind, item))
+            continue
+        name = field(item[1])
+        key = ("mem", name[2:]) if name.startswith("m_") else ("csr" if ("csr", name) in known else "", name)
+        if key not in known:
+            if key[0] == "mem":
+                raise PortError(f"{item[1]}: not a port of the AXI4 memory port's contract")
+            rest.append((kind, item))
+            continue
+        want, bits = known[key], item[2]
+        if want == "Word":
+            ok = bits <= 32
+        elif want == "QData":
+            ok = 32 < bits <= 64
+        else:
+            ok = bits == WIDTHS.get(key, 1)
+        if not ok:
+            raise PortError(f"{item[1]} is {bits} bits wide: the port contract does not allow that ({want})")
+        found[key] = item[1]
+    missing = [f"{b or 'device'}.{f}" for (b, f) in known if (b, f) not in found and b != "mem"]
+    has_mem = any(b == "mem" for b, _ in found)
+    missing += [f"mem.{f}" for (b, f) in known if b == "mem" and has_mem and (b, f) not in found]
+    if missing:
+        raise PortError("the top lacks the contract's ports: " + ", ".join(missing))
+    return found, has_mem, rest
+
+
+def cpp_bus_pins():
+    def fields(table):
+        return "".join(f"  {'WordPin' if t == 'Word' else t + '*'} {f}{'{}' if t == 'Word' else ' = nullptr'};\n"
+                       for f, t in table)
+    return "".join([
+        BANNER.format(src="the port contract in scripts/portgen.py"),
+        "// The port contract every device top keeps, as pointers into a Verilated model: the bus\n",
+        "// models take these sub-bundles, the same types for every device and variant. Plain\n",
+        "// integer types (Verilator's CData, SData, IData, QData) keep Verilator's headers out.\n",
         "#pragma once\n\n#include <cstdint>\n\nnamespace tandem {\n\n",
         "using CData = std::uint8_t;\nusing SData = std::uint16_t;\nusing IData = std::uint32_t;\n",
         "using QData = std::uint64_t;\n\n",
+        "// A port whose width differs between devices (a CSR address, the interrupt vector): its\n",
+        "// Verilated variable and that variable's size. A switch on the size, no virtual call.\n",
+        "struct WordPin {\n  void* at = nullptr;\n  unsigned bytes = 0;\n",
+        "  template <typename T>\n  static WordPin of(T* port) {\n",
+        "    static_assert(sizeof(T) <= sizeof(IData), \"a word pin is at most 32 bits\");\n",
+        "    return {port, sizeof(T)};\n  }\n",
+        "  std::uint32_t get() const {\n    switch (bytes) {\n",
+        "      case 1: return *static_cast<const CData*>(at);\n",
+        "      case 2: return *static_cast<const SData*>(at);\n",
+        "      default: return *static_cast<const IData*>(at);\n    }\n  }\n",
+        "  void set(std::uint32_t v) const {\n    switch (bytes) {\n",
+        "      case 1: *static_cast<CData*>(at) = static_cast<CData>(v); break;\n",
+        "      case 2: *static_cast<SData*>(at) = static_cast<SData>(v); break;\n",
+        "      default: *static_cast<IData*>(at) = v;\n    }\n  }\n};\n\n",
+        "// The AXI4-Lite CSR slave port (s_axil_*).\nstruct AxilPins {\n", fields(AXIL), "};\n\n",
+        "// The AXI4 master memory port (m_axi_*), when the device has one.\nstruct AxiPins {\n", fields(AXI), "};\n\n",
+        "// The whole contract: what generic code (the harness, the engine) reaches of any device.\n",
+        "struct DevicePins {\n  CData* clk = nullptr;\n  CData* rst_n = nullptr;\n  AxilPins csr;\n",
+        "  AxiPins mem;           // all nullptr when the device has no memory port\n",
+        "  bool has_mem = false;\n  WordPin irq;            // one bit per interrupt vector\n",
+        "  CData* quiescent = nullptr;\n};\n\n}  // namespace tandem\n"])
+
+
+def bundle_name(dev):
+    return "".join(w.capitalize() for w in dev.split("_")) + "Pins"
+
+
+def cpp_pins(device_ports, srcs, dev):
+    _, _, others = contract(device_ports)
+    extra = [(k, i) for k, i in others if k == "port"]
+    out = [
+        BANNER.format(src=" and ".join(srcs)),
+        "// The device's ports as pointers into a Verilated model, so that bus models work with\n",
+        "// any Verilated variant (each its own C++ class).\n",
+        "#pragma once\n\n#include \"bus_pins.hpp\"\n\nnamespace tandem {\n\n",
+        "// The contract's bundle, and the ports outside it.\n",
     ]
-    out += cpp_struct("TcePins", device_ports)
-    out.append("};\n\n// The platform top's own ports: what only the waves read, and what checkers peek at.\n")
+    out += [f"struct {bundle_name(dev)} : DevicePins {{\n"] + cpp_struct("", extra)[1:]
+    out.append("};\n\n}  // namespace tandem\n")
+    return "".join(out)
+
+
+def cpp_probes(probe_ports, src):
+    cpus, arrays, rest = probe_items(probe_ports)
+    out = [BANNER.format(src=src), "#pragma once\n\n#include \"bus_pins.hpp\"\n\nnamespace tandem {\n\n"]
+    out.append("// The platform top's own ports: what only the waves read, and what checkers peek at.\n")
     out.append("struct ProbePins {\n")
     out.append(f"  static constexpr unsigned kCpus = {cpus};  // CPUs with markers of their own\n")
     out += cpp_struct("", rest, arrays)[1:]
@@ -189,15 +294,23 @@ def cpp_pins(device_ports, probe_ports, srcs):
     return "".join(out)
 
 
-def cpp_bind(device_ports, probe_ports, srcs):
+def cpp_bind(device_ports, probe_ports, srcs, dev):
     cpus, arrays, rest = probe_items(probe_ports)
+    found, has_mem, others = contract(device_ports)
+    name = bundle_name(dev)
     out = [
         BANNER.format(src=" and ".join(srcs)),
-        "// Binds TcePins and ProbePins to the ports of a Verilated model. Include only where the\n",
-        "// model itself is included.\n#pragma once\n\n#include \"tce_pins.hpp\"\n\nnamespace tandem {\n\n",
-        "template <typename Model>\nTcePins bind_pins(Model& m) {\n  TcePins p{};\n",
+        f"// Binds {name} and ProbePins to the ports of a Verilated model. Include only where the\n",
+        f"// model itself is included.\n#pragma once\n\n#include \"{dev}_pins.hpp\"\n#include \"probe_pins.hpp\"\n\n",
+        "namespace tandem {\n\n",
+        f"template <typename Model>\n{name} bind_{dev}_pins(Model& m) {{\n  {name} p{{}};\n",
     ]
-    out += [f"  p.{field(i[1])} = &m.{i[1]};\n" for k, i in device_ports if k == "port"]
+    words = {("csr", "awaddr"), ("csr", "araddr"), ("", "irq")}
+    for (bundle, fld), port in found.items():
+        target = f"p.{bundle + '.' if bundle else ''}{fld}"
+        out.append(f"  {target} = WordPin::of(&m.{port});\n" if (bundle, fld) in words else f"  {target} = &m.{port};\n")
+    out.append(f"  p.has_mem = {'true' if has_mem else 'false'};\n")
+    out += [f"  p.{field(i[1])} = &m.{i[1]};\n" for k, i in others if k == "port"]
     out.append("  return p;\n}\n\ntemplate <typename Model>\nProbePins bind_probes(Model& m) {\n  ProbePins p{};\n")
     for array, (_, port) in arrays.items():
         suffix = port.split("_", 1)[1]
@@ -224,15 +337,24 @@ def main(argv):
         text = strip_block_comments(platform_sv.read_text())
         params, port_text = header_of(text, platform_sv.stem)
         probe_ports = ports(port_text, parameters(params))
+        if not device_sv.stem.endswith("_top"):
+            raise PortError(f"{device_sv.name}: a device's top is named <device>_top")
+        dev = device_sv.stem[: -len("_top")]
+        srcs = (f"{device_sv.parent.name}/{device_sv.name}", f"{platform_sv.parent.name}/{platform_sv.name}")
+        outputs = {
+            "bus_pins.hpp": cpp_bus_pins(),
+            f"{dev}_top_ports.svh": sv_ports(device_ports, srcs[0]),
+            f"{dev}_top_connect.svh": sv_connect(device_ports, srcs[0]),
+            f"{dev}_pins.hpp": cpp_pins(device_ports, srcs, dev),
+            "probe_pins.hpp": cpp_probes(probe_ports, srcs[1]),
+            f"{dev}_pins_bind.hpp": cpp_bind(device_ports, probe_ports, srcs, dev),
+        }
     except (OSError, PortError) as err:
         print(f"portgen.py: {err}", file=sys.stderr)
         return 1
-    srcs = (f"{device_sv.parent.name}/{device_sv.name}", f"{platform_sv.parent.name}/{platform_sv.name}")
     outdir.mkdir(parents=True, exist_ok=True)
-    write_if_changed(outdir / "tce_top_ports.svh", sv_ports(device_ports, srcs[0]))
-    write_if_changed(outdir / "tce_top_connect.svh", sv_connect(device_ports, srcs[0]))
-    write_if_changed(outdir / "tce_pins.hpp", cpp_pins(device_ports, probe_ports, srcs))
-    write_if_changed(outdir / "tce_pins_bind.hpp", cpp_bind(device_ports, probe_ports, srcs))
+    for name, text in outputs.items():
+        write_if_changed(outdir / name, text)
     return 0
 
 

@@ -1,4 +1,4 @@
-// Cycle-level AXI4 slave in front of host memory, on the TCE's memory port: INCR bursts,
+// Cycle-level AXI4 slave in front of host memory, on a device's memory port (AxiPins): INCR bursts,
 // byte strobes, a fixed latency per burst, DECERR for unmapped bytes, and a fault hook
 // that corrupts one written beat (to prove that the scoreboard notices).
 #pragma once
@@ -9,9 +9,9 @@
 #include <optional>
 #include <vector>
 
+#include "bus_pins.hpp"
 #include "host_memory.hpp"
 #include "rng.hpp"
-#include "tce_pins.hpp"
 
 namespace tandem {
 
@@ -29,7 +29,7 @@ struct MemConfig {
 
 class AxiMemSlave {
  public:
-  AxiMemSlave(const TcePins& pins, MemoryBus& memory, MemConfig config) : p_(pins), mem_(memory), cfg_(config) {}
+  AxiMemSlave(const AxiPins& pins, MemoryBus& memory, MemConfig config) : p_(pins), mem_(memory), cfg_(config) {}
 
   void drive(std::uint64_t cycle);
   void sample(std::uint64_t cycle);
@@ -93,7 +93,7 @@ class AxiMemSlave {
   };
   static std::uint64_t beat_addr(const Burst& b) { return (b.addr & ~std::uint64_t{7}) + 8ull * b.beat; }
 
-  const TcePins& p_;
+  const AxiPins& p_;
   MemoryBus& mem_;
   MemConfig cfg_;
   std::deque<Burst> reads_, writes_;

@@ -32,13 +32,13 @@ void AxilMaster::drive() {
   if (w != nullptr && break_next_write_ && broken_phase_ == 0) broken_phase_ = 1;
   *p_.awvalid = w != nullptr && !aw_sent_ && broken_phase_ != 2;
   *p_.wvalid = w != nullptr && !w_sent_ && broken_phase_ == 0;
-  *p_.awaddr = w != nullptr ? static_cast<SData>(w->addr) : 0;
+  p_.awaddr.set(w != nullptr ? w->addr : 0);
   *p_.wdata = w != nullptr ? w->data : 0;
   *p_.wstrb = w != nullptr ? w->strobes : 0;
   *p_.bready = 1;
   const CsrRequest* r = rq_.empty() ? nullptr : rq_.front();
   *p_.arvalid = r != nullptr && !ar_sent_;
-  *p_.araddr = r != nullptr ? static_cast<SData>(r->addr) : 0;
+  p_.araddr.set(r != nullptr ? r->addr : 0);
   *p_.rready = 1;
 }
 

@@ -1,6 +1,7 @@
-// Cycle-level AXI4-Lite master on the TCE's CSR port. Requests queue up; read and write
-// channels run independently, one transaction each at a time. A request the device does
-// not answer within kTimeoutCycles completes as AxiResp::kTimeout.
+// Cycle-level AXI4-Lite master on a device's CSR port (any device: the port contract's
+// AxilPins). Requests queue up; read and write channels run independently, one transaction
+// each at a time. A request the device does not answer within kTimeoutCycles completes as
+// AxiResp::kTimeout.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +9,7 @@
 #include <vector>
 
 #include "axi.hpp"
-#include "tce_pins.hpp"
+#include "bus_pins.hpp"
 
 namespace tandem {
 
@@ -30,7 +31,7 @@ class AxilMaster {
  public:
   static constexpr std::uint64_t kTimeoutCycles = 1000;
 
-  explicit AxilMaster(const TcePins& pins) : p_(pins) {}
+  explicit AxilMaster(const AxilPins& pins) : p_(pins) {}
 
   // Requests submitted in one cycle go on the bus in order of priority (the CPU's number),
   // whatever order their submitters ran in: the same run gives the same bus traffic.
@@ -52,7 +53,7 @@ class AxilMaster {
   std::vector<CsrRequest*>& completed() { return done_; }
 
  private:
-  const TcePins& p_;
+  const AxilPins& p_;
   std::deque<CsrRequest*> wq_, rq_;
   bool aw_sent_ = false, w_sent_ = false, ar_sent_ = false;
   bool break_next_write_ = false;

@@ -15,10 +15,10 @@
 #include "host_memory.hpp"
 #include "irq_routing.hpp"
 #include "lock_handoff.hpp"
+#include "probe_pins.hpp"
 #include "run_log.hpp"
 #include "store_buffer.hpp"
 #include "store_buffer_drain.hpp"
-#include "tce_pins.hpp"
 #include "tce_regs.hpp"
 
 namespace tandem {

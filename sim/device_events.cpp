@@ -6,6 +6,7 @@ namespace tandem {
 
 void DeviceEvents::attach(unsigned device) {
   facts_.emplace_back();
+  if (!platform_.harness(device).has_memory_port()) return;  // no bursts to publish
   platform_.harness(device).memory_port().on_burst = [this, device](bool write, std::uint64_t addr, std::uint64_t bytes,
                                                                     std::uint64_t at) {
     Event e = memory_access_event(EventKind::kMemBurst, device, write, addr, bytes);
@@ -28,7 +29,7 @@ void DeviceEvents::attach(unsigned device) {
         e.resp = resp;
         // The engine serves one descriptor at a time, from its fetch to its write-back's
         // response, so every burst answered now belongs to the channel it serves now.
-        e.line = *platform_.harness(device).probes().dma_channel;
+        e.line = platform_.harness(device).dma_channel();
         platform_.publish(e);
       };
 }

@@ -9,9 +9,21 @@ namespace tandem {
 
 namespace {
 
-std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
+const DeviceVariant& variant_of(const HarnessConfig& config) {
   const DeviceVariant* v = find_variant(config.variant);
   if (v == nullptr) throw std::invalid_argument("no RTL variant named '" + config.variant + "'");
+  return *v;
+}
+
+const DeviceKind& kind_of(const DeviceVariant& v) {
+  const DeviceKind* k = find_kind(v.kind);
+  if (k == nullptr)
+    throw std::invalid_argument("RTL variant '" + v.name + "' names no known device kind '" + v.kind + "'");
+  return *k;
+}
+
+std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
+  const DeviceVariant* v = &variant_of(config);
   std::shared_ptr<WaveFile> waves = config.waves;
   if (waves == nullptr && !config.fst_path.empty()) waves = std::make_shared<WaveFile>(config.fst_path, 1);
   return v->make(std::move(waves), config.scope);
@@ -20,9 +32,17 @@ std::unique_ptr<VerilatedDevice> make_model(const HarnessConfig& config) {
 }  // namespace
 
 DeviceHarness::DeviceHarness(MemoryBus& memory, const HarnessConfig& config)
-    : config_(config), model_(make_model(config)) {
-  csr_ = std::make_unique<AxilMaster>(model_->pins());
-  mem_port_ = std::make_unique<AxiMemSlave>(model_->pins(), memory, config.mem);
+    : config_(config),
+      kind_(&kind_of(variant_of(config))),
+      vectors_(variant_of(config).vectors),
+      model_(make_model(config)) {
+  if (model_->pins().has_mem != kind_->has_memory_port) {
+    throw std::invalid_argument("RTL variant '" + config.variant + "': its top's memory port disagrees with its kind");
+  }
+  if (kind_->extension) ext_ = kind_->extension(*model_);
+  csr_ = std::make_unique<AxilMaster>(model_->pins().csr);
+  // A device without a memory port (the port contract makes it optional) gets no memory model.
+  if (model_->pins().has_mem) mem_port_ = std::make_unique<AxiMemSlave>(model_->pins().mem, memory, config.mem);
   skipping_ = config.idle_skip && idle_skip_allowed() && config.waves == nullptr && config.fst_path.empty();
 }
 
@@ -39,12 +59,13 @@ void DeviceHarness::finish() {
   model_->final();
 }
 
-const ProbePins& DeviceHarness::probes() const {
-  return model_->probes();
+AxiMemSlave& DeviceHarness::memory_port() {
+  if (!mem_port_) throw std::logic_error("this device has no memory port");
+  return *mem_port_;
 }
 
-DevicePeek DeviceHarness::peek() const {
-  return model_->peek();
+const ProbePins& DeviceHarness::probes() const {
+  return model_->probes();
 }
 
 std::uint64_t DeviceHarness::state_digest() const {
@@ -60,43 +81,33 @@ bool DeviceHarness::rtl_error() const {
 }
 
 void DeviceHarness::begin_cycle() {
-  const TcePins& p = model_->pins();
+  const DevicePins& p = model_->pins();
   // Low phase: inputs for this cycle's edge, then let combinational outputs settle.
   *p.clk = 0;
   *p.rst_n = cycle_ >= config_.reset_cycles;
   csr_->drive();
-  mem_port_->drive(cycle_);
+  if (mem_port_) mem_port_->drive(cycle_);
   model_->eval();
   model_->dump(cycle_ * 1000);
 }
 
 bool DeviceHarness::end_cycle() {
   observable_ = false;
-  const TcePins& p = model_->pins();
+  const DevicePins& p = model_->pins();
   // Handshakes complete at this edge.
   csr_->sample(cycle_);
-  mem_port_->sample(cycle_);
+  if (mem_port_) mem_port_->sample(cycle_);
   *p.clk = 1;
   model_->set_time(cycle_);
   model_->eval();
   model_->dump(cycle_ * 1000 + 500);
   ++cycle_;
   if (!csr_->completed().empty()) observable_ = true;
-  if (*p.irq != irq_) {
-    irq_ = *p.irq;
+  if (const std::uint32_t irq = p.irq.get(); irq != irq_) {
+    irq_ = irq;
     observable_ = true;
   }
-  const ProbePins& probes = model_->probes();
-  const std::uint32_t pending = *probes.irq_status & *probes.irq_enable;
-  for (std::uint32_t fresh = pending & ~pending_; fresh != 0; fresh &= fresh - 1) {
-    pending_since_[static_cast<unsigned>(__builtin_ctz(fresh))] = cycle_;
-  }
-  pending_ = pending;
-  if (counting_) {
-    const bool busy = model_->peek().dma_busy;
-    descriptors_ended_ += dma_busy_ && !busy;
-    dma_busy_ = busy;
-  }
+  if (ext_) ext_->after_cycle(cycle_);
   return observable_;
 }
 
@@ -106,8 +117,8 @@ bool DeviceHarness::step() {
 }
 
 bool DeviceHarness::quiescent() const {
-  return cycle_ > config_.reset_cycles && *model_->pins().quiescent != 0 && csr_->idle() && mem_port_->idle() &&
-         !model_->got_error();
+  return cycle_ > config_.reset_cycles && *model_->pins().quiescent != 0 && csr_->idle() &&
+         (!mem_port_ || mem_port_->idle()) && !model_->got_error();
 }
 
 void DeviceHarness::skip(std::uint64_t n) {

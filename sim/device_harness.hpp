@@ -1,23 +1,23 @@
-// The Verilated TCE with its buses and host memory, ticked cycle by cycle in plain C++.
+// A Verilated device of any kind with its buses and host memory, ticked cycle by cycle in plain C++.
 // It is the fast core of the SystemC engine, and also what RTL tests and benchmarks drive
 // directly. One cycle is 1 ns in waves (clock edges at 0.5 ns).
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "axi_mem_slave.hpp"
 #include "axil_master.hpp"
+#include "device_kind.hpp"
 #include "host_memory.hpp"
-#include "tce_regs.hpp"
+#include "probe_pins.hpp"
 #include "wave_file.hpp"
 
 namespace tandem {
 
 struct HarnessConfig {
-  std::string variant = "default";  // which Verilated tce_top (sim/verilated_device.hpp)
+  std::string variant = "default";  // which Verilated device (sim/verilated_device.hpp): it names its kind
   MemConfig mem;
   unsigned reset_cycles = 4;
   std::string fst_path;  // empty: no waves (a file of its own; see `waves` for a shared one)
@@ -35,9 +35,6 @@ struct HarnessConfig {
 
 class DeviceHarness {
  public:
-  // The most interrupt outputs the device has (its register description says).
-  static constexpr unsigned kVectors = tce::reg::kMaxVectors;
-
   // Throws std::invalid_argument for a variant that does not exist.
   DeviceHarness(MemoryBus& memory, const HarnessConfig& config);
   ~DeviceHarness();
@@ -56,7 +53,7 @@ class DeviceHarness {
   void begin_cycle();
   bool end_cycle();
 
-  // Past reset, no RTL error, the device quiescent (tce_top's quiescent_o) and its CSR
+  // Past reset, no RTL error, the device quiescent (its top's quiescent_o) and its CSR
   // master and memory port with nothing to do: nothing in the device changes until the
   // platform submits a request (memory back-pressure may toggle a READY no VALID waits for).
   bool quiescent() const;
@@ -70,22 +67,33 @@ class DeviceHarness {
   std::uint64_t cycle() const { return cycle_; }
   unsigned reset_cycles() const { return config_.reset_cycles; }
   std::uint32_t irq_lines() const { return irq_; }
+  // Its interrupt outputs (the variant's NUM_VEC), and its kind.
+  unsigned vectors() const { return vectors_; }
+  const DeviceKind& kind() const { return *kind_; }
+  // What follows is its kind's extension's to say (sim/device_kind.hpp); a kind without one
+  // answers nothing pending, an idle device, no descriptors, channel 0.
   // The cycle interrupt event `event` last became pending (latched and enabled), for checkers
   // that time the device's interrupt outputs against their events.
-  std::uint64_t pending_since(unsigned event) const { return pending_since_.at(event); }
+  std::uint64_t pending_since(unsigned event) const { return ext_ ? ext_->pending_since(event) : 0; }
   AxilMaster& csr() { return *csr_; }
-  AxiMemSlave& memory_port() { return *mem_port_; }
+  // The model of its memory port; throws std::logic_error for a device without one.
+  AxiMemSlave& memory_port();
+  bool has_memory_port() const { return mem_port_ != nullptr; }
   // What the waves show beside the RTL: set by the platform, read by nothing in the device.
   const ProbePins& probes() const;
   // What the device is doing, and a digest of its whole state, without a bus access.
-  struct DevicePeek peek() const;
+  DevicePeek peek() const { return ext_ ? ext_->peek() : DevicePeek{}; }
   std::uint64_t state_digest() const;
   // Whether `other`, a device of the same variant, holds the same state (VerilatedDevice).
   bool same_state(const DeviceHarness& other) const;
   // Counts, from now on, the descriptors that end (however they end): the DMA engine going
   // idle after working on one. Off by default: it costs a look at the model every cycle.
-  void count_descriptors() { counting_ = true; }
-  std::uint64_t descriptors_ended() const { return descriptors_ended_; }
+  void count_descriptors() {
+    if (ext_) ext_->count_descriptors();
+  }
+  std::uint64_t descriptors_ended() const { return ext_ ? ext_->descriptors_ended() : 0; }
+  // The DMA channel its engine serves now: every memory burst belongs to it.
+  unsigned dma_channel() const { return ext_ ? ext_->dma_channel() : 0; }
   // An RTL error ($error, a failed assertion) since the start, with its message in the log.
   bool rtl_error() const;
   // Closes the wave file (also done by the destructor), after a last sample of the waves
@@ -95,18 +103,16 @@ class DeviceHarness {
 
  private:
   HarnessConfig config_;
+  const DeviceKind* kind_ = nullptr;
+  unsigned vectors_ = 0;
   std::unique_ptr<class VerilatedDevice> model_;
+  std::unique_ptr<DeviceExtension> ext_;
   std::unique_ptr<AxilMaster> csr_;
   std::unique_ptr<AxiMemSlave> mem_port_;
   std::uint64_t cycle_ = 0;
   std::uint32_t irq_ = 0;
-  std::uint32_t pending_ = 0;                      // IRQ_STATUS & IRQ_ENABLE after the last cycle
-  std::array<std::uint64_t, 32> pending_since_{};  // per event: when it last became pending
   bool observable_ = false;
   bool finished_ = false;
-  bool counting_ = false;
-  bool dma_busy_ = false;
-  std::uint64_t descriptors_ended_ = 0;
   bool skipping_ = false;
   std::uint64_t skipped_ = 0;
 };

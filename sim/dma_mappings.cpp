@@ -30,7 +30,7 @@ void DmaMappings::unmapped(unsigned device, std::uint64_t bus, std::size_t len, 
 
 bool DmaMappings::allows(unsigned device, std::uint64_t addr, std::uint64_t bytes, bool write) {
   if (iommu_.allows(addr, bytes, write)) return true;
-  const unsigned channel = *platform_.harness(device).probes().dma_channel;
+  const unsigned channel = platform_.harness(device).dma_channel();
   Event e = memory_access_event(EventKind::kDmaFault, device, write, addr, bytes);
   e.data = channel;
   platform_.publish(e);

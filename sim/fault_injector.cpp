@@ -98,7 +98,8 @@ void FaultInjector::clear_bus_errors(unsigned device) {
 void FaultInjector::surprise_removal(unsigned device) {
   DeviceHarness& harness = platform_.harness(device);
   harness.csr().remove_device();
-  harness.memory_port().stall_until(kForever);  // an unplugged card makes no more bus traffic
+  if (harness.has_memory_port())
+    harness.memory_port().stall_until(kForever);  // an unplugged card makes no more bus traffic
   platform_.irq().device_removed(device);
   platform_.log().print(RunLog::Level::kInfo, platform_.cycle(), "fault", "dev{} surprise removal: the device is gone",
                         device);

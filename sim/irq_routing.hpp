@@ -21,6 +21,8 @@ class IrqRouting {
   IrqRouting& operator=(const IrqRouting&) = delete;
 
   unsigned lines() const { return pic_.lines(); }
+  // How many lines device `device` drives (its vectors).
+  unsigned vectors(unsigned device) const { return vectors_.at(device); }
   // The line that device `device`'s vector `vector` drives.
   unsigned line_of(unsigned device, unsigned vector) const {
     return shared_ ? vector : first_line_.at(device) + vector;

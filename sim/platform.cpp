@@ -10,22 +10,15 @@
 namespace tandem {
 
 namespace {
-constexpr unsigned kMaxDevices = 2;
-
-unsigned device_count(const PlatformConfig& config) {
-  return std::clamp(config.devices, 1u, kMaxDevices);
-}
-
-// Each device's interrupt outputs, as its kind describes them.
-std::vector<unsigned> vectors_of(const PlatformConfig& config) {
-  return std::vector<unsigned>(device_count(config), DeviceHarness::kVectors);
+std::vector<DeviceSpec> devices_of(const PlatformConfig& config) {
+  return device_specs(config.device_list, config.devices, config.variant);
 }
 }  // namespace
 
 Platform::Platform(const PlatformConfig& config, RunLog& log)
     : config_(config),
       log_(log),
-      irq_(*this, vectors_of(config), config.share_irq_lines),
+      irq_(*this, irq_vectors(devices_of(config)), config.share_irq_lines),
       faults_(*this, irq_.lines()),
       dma_(*this),
       device_events_(*this),
@@ -33,12 +26,13 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
       run_(*this) {
   HarnessConfig hc;
   hc.mem = config.memory;
-  hc.variant = config.variant;
-  const unsigned count = device_count(config);
+  const std::vector<DeviceSpec> specs = devices_of(config);
+  const auto count = static_cast<unsigned>(specs.size());
   // Every device writes into one wave file, each under its own scope.
   if (!config.fst_path.empty()) hc.waves = std::make_shared<WaveFile>(config.fst_path, count);
   std::vector<DeviceHarness*> devices;
   for (unsigned d = 0; d < count; ++d) {
+    hc.variant = specs[d].variant;
     hc.scope = wave_scope(d);
     hc.mem.seed = config.memory.seed + d * 0x9E3779B97F4A7C15ull;  // each device's memory port its own stream
     harnesses_.push_back(std::make_unique<DeviceHarness>(memory_, hc));
@@ -70,6 +64,8 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
     };
   }
   for (unsigned device = 0; device < harnesses_.size(); ++device) {
+    device_events_.attach(device);
+    if (!harnesses_[device]->has_memory_port()) continue;
     AxiMemSlave& port = harnesses_[device]->memory_port();
     // The device reaches host memory through the IOMMU; a refused access is a DMA fault.
     port.allow = [this, device](std::uint64_t addr, std::uint64_t bytes, bool write) {
@@ -80,7 +76,6 @@ Platform::Platform(const PlatformConfig& config, RunLog& log)
         store_buffer_->device_wrote(addr, strobes);
       };
     }
-    device_events_.attach(device);
   }
   // The same processes in the same order as ever: the order SystemC first runs them in.
   if (store_buffer_)

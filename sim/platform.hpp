@@ -18,6 +18,7 @@
 #include "cpu_platform.hpp"
 #include "device_events.hpp"
 #include "device_harness.hpp"
+#include "device_list.hpp"
 #include "dma_mappings.hpp"
 #include "driver_timers.hpp"
 #include "engine.hpp"
@@ -39,10 +40,12 @@ namespace tandem {
 struct PlatformConfig {
   PlatformConfig() { memory.backpressure_percent = 10; }
   unsigned cpus = 1;
-  // The RTL variant every device of the platform is (rtl/CMakeLists.txt registers them).
+  // The devices, device 0 first: each its kind and RTL variant (sim/device_list.hpp). Empty:
+  // the shorthand, `devices` devices of `variant` (rtl/CMakeLists.txt registers variants).
+  // Each vector of each device drives an interrupt line of its own, or line v is every
+  // device's vector v (level lines are wired-OR): sim/irq_routing.hpp.
+  std::vector<DeviceSpec> device_list;
   std::string variant = "default";
-  // TCE instances (1 or 2). Each vector of each device drives an interrupt line of its own,
-  // or line v is every device's vector v (level lines are wired-OR): sim/irq_routing.hpp.
   unsigned devices = 1;
   bool share_irq_lines = false;
   unsigned hal_call_cycles = 10;  // driver work charged per HAL call

@@ -1,5 +1,5 @@
-// One Verilated variant of tce_top (each is its own C++ class), behind one interface, so
-// that the harness runs any of them. Variants register a factory under their name.
+// One Verilated variant of a device (each is its own C++ class), behind one interface, so
+// that the harness runs any of them. Variants register a factory under their name and kind.
 #pragma once
 
 #include <cstdint>
@@ -8,18 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "tce_pins.hpp"
+#include "bus_pins.hpp"
+#include "device_kind.hpp"
+#include "probe_pins.hpp"
 #include "wave_file.hpp"
 
 namespace tandem {
-
-// What the device is doing, read off the model's state without a bus access (so without
-// side effects): for recording HAL-call boundaries and holding a CPU until the device moved.
-struct DevicePeek {
-  bool dma_busy = false;   // a descriptor is being worked on (fetch, copy or write-back)
-  std::uint64_t desc = 0;  // the bus address of that descriptor
-  bool pm_busy = false;    // a power transition is in progress (PM_STATUS.TRANSITION_BUSY)
-};
 
 class VerilatedDevice {
  public:
@@ -33,25 +27,28 @@ class VerilatedDevice {
   virtual void close_trace() = 0;
   virtual void final() = 0;
   virtual bool got_error() const = 0;
-  virtual DevicePeek peek() const = 0;
+  // What only the kind's own model class knows how to read (idle for a kind that does not).
+  virtual DevicePeek peek() const { return {}; }
   // A digest of every state variable of the model (equal states, equal digests).
   virtual std::uint64_t state_digest() const = 0;
   // Whether `other`, a model of the same variant, holds the same state (digests compare one
   // model's states over time; between two models, heap leftovers would differ).
   virtual bool same_state(const VerilatedDevice& other) const = 0;
-  const TcePins& pins() const { return pins_; }
+  // The port contract's pins (scripts/portgen.py), whatever the device.
+  const DevicePins& pins() const { return pins_; }
   const ProbePins& probes() const { return probes_; }
 
  protected:
-  TcePins pins_{};
+  DevicePins pins_{};
   ProbePins probes_{};
 };
 
 struct DeviceVariant {
   std::string name;     // "default", "rev1", "ch1", "ch4"
+  std::string kind;     // its device kind (sim/device_kind.hpp): "tce"
   std::string summary;  // its parameters
-  unsigned channels;    // NUM_CH
-  unsigned vectors;     // NUM_VEC
+  unsigned channels;    // NUM_CH (DMA channels; 0 for a kind without)
+  unsigned vectors;     // NUM_VEC: its interrupt outputs
   // A model named `scope`, writing into `waves` (nullptr: no waves). Throws
   // std::invalid_argument for waves of a variant built without tracing.
   std::function<std::unique_ptr<VerilatedDevice>(std::shared_ptr<WaveFile> waves, const std::string& scope)> make;

@@ -1,5 +1,6 @@
 // The VerilatedDevice of one Verilated class. Include only in a variant's own source file,
-// the one place that sees that class's header.
+// the one place that sees that class's header (through its kind's model class, which binds
+// the pins: devices/<kind>/).
 #pragma once
 
 #include <verilated.h>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -18,7 +20,6 @@
 #include <vector>
 
 #include "fnv.hpp"
-#include "tce_pins_bind.hpp"
 #include "verilated_device.hpp"
 #include "wave_file.hpp"
 
@@ -53,7 +54,7 @@ class StateBytes {
   StateBytes(const Root& root, const ProbePins& probes)
       : initial_(bytes(root), bytes(root) + size(root)), skip_(initial_.size(), false) {
     if constexpr (HasTraceActivity<Root>::value) skip(root, &root.__Vm_traceActivity, sizeof(root.__Vm_traceActivity));
-    for (unsigned i = 0; i < 4; ++i) {
+    for (unsigned i = 0; i < ProbePins::kCpus; ++i) {
       skip(root, probes.context[i], sizeof(CData));
       skip(root, probes.hal_call[i], sizeof(CData));
       skip(root, probes.reg[i], sizeof(SData));
@@ -98,12 +99,20 @@ class StateBytes {
   std::vector<bool> skip_;
 };
 
+// A model's pins, as its kind's generated binding finds them.
+struct VerilatedPins {
+  DevicePins device;
+  ProbePins probes;
+};
+
 template <typename Model>
 class VerilatedDeviceOf : public VerilatedDevice {
  public:
   // Without waves the model has a context of its own; with them, the wave file's, which
-  // every model writing into that file shares.
-  VerilatedDeviceOf(std::shared_ptr<WaveFile> waves, const std::string& scope) : waves_(std::move(waves)) {
+  // every model writing into that file shares. `bind` finds the pins (generated per kind).
+  VerilatedDeviceOf(std::shared_ptr<WaveFile> waves, const std::string& scope,
+                    const std::function<VerilatedPins(Model&)>& bind)
+      : waves_(std::move(waves)) {
     if (waves_ == nullptr) {
       own_context_ = std::make_unique<VerilatedContext>();
       own_context_->fatalOnError(false);  // RTL errors fail the run through got_error(), not abort()
@@ -111,8 +120,9 @@ class VerilatedDeviceOf : public VerilatedDevice {
     context_ = waves_ ? waves_->context() : own_context_.get();
     Verilated::threadContextp(context_);
     model_ = std::make_unique<Model>(context_, scope.c_str());
-    pins_ = bind_pins(*model_);
-    probes_ = bind_probes(*model_);
+    const VerilatedPins pins = bind(*model_);
+    pins_ = pins.device;
+    probes_ = pins.probes;
     state_ = std::make_unique<StateBytes<Root>>(*model_->rootp, probes_);
     if (waves_ == nullptr) return;
     if constexpr (CanTrace<Model>::value) {
@@ -154,14 +164,6 @@ class VerilatedDeviceOf : public VerilatedDevice {
     return context_->gotError();
   }
 
-  DevicePeek peek() const override {
-    const Root& root = *model_->rootp;
-    DevicePeek p;
-    p.dma_busy = root.tandem_top__DOT__u_tce__DOT__u_dma__DOT__state_q != 0;  // StIdle
-    p.desc = root.tandem_top__DOT__u_tce__DOT__u_dma__DOT__desc_q;
-    p.pm_busy = root.tandem_top__DOT__u_tce__DOT__u_regs__DOT__pm_busy_q != 0;
-    return p;
-  }
   std::uint64_t state_digest() const override {
     return state_->digest(*model_->rootp);
   }
@@ -170,8 +172,14 @@ class VerilatedDeviceOf : public VerilatedDevice {
     return o != nullptr && state_->same(*model_->rootp, *o->state_, *o->model_->rootp);
   }
 
- private:
+ protected:
   using Root = std::remove_pointer_t<decltype(Model::rootp)>;
+  // The model's variables, for its kind's model class to read.
+  const Root& root() const {
+    return *model_->rootp;
+  }
+
+ private:
   std::shared_ptr<WaveFile> waves_;  // declared first: it outlives the model
   std::unique_ptr<VerilatedContext> own_context_;
   VerilatedContext* context_ = nullptr;

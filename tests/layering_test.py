@@ -11,6 +11,9 @@ The layers and what each may include (docs/architecture.md, "What may include wh
   rtl/        (its C++ tests) itself, sim/ and generated headers
   testbench/  itself, sim/, driver/ and generated headers
   bench/, fuzz/  anything but testbench/
+  devices/    (a device kind's registration and harness extension) itself, sim/ and generated
+              headers; nothing includes devices/ but a kind's own generated variant files
+  generic     the code every device kind runs on (GENERIC): no tce_* header, of any folder
   devices/<kind>/driver/  a further device kind's driver: itself, driver/ (the HAL, and the
               mock HAL in its tests) and generated headers; no SystemC, TLM, Verilator or fmt
   devices/<kind>/rtl/     its RTL tests: itself and generated headers (Verilator's own)
@@ -31,11 +34,16 @@ MAY_INCLUDE = {
     "sim": {"sim", "gen", "driver"},
     "rtl": {"rtl", "sim", "gen"},
     "testbench": {"testbench", "sim", "driver", "gen"},
-    "bench": {"bench", "sim", "driver", "rtl", "gen"},
-    "fuzz": {"fuzz", "sim", "driver", "rtl", "gen"},
+    "bench": {"bench", "sim", "driver", "rtl", "gen", "devices"},
+    "fuzz": {"fuzz", "sim", "driver", "rtl", "gen", "devices"},
+    "devices": {"devices", "sim", "gen"},
     "devices/driver": {"devices/driver", "driver", "gen"},
     "devices/rtl": {"devices/rtl", "gen"},
 }
+# The generic code (paths less their suffix): it works on any device kind, so it includes
+# no header of the TCE's (tce_*).
+GENERIC = ("sim/engine", "sim/device_harness", "sim/axil_master", "sim/axi_mem_slave", "sim/platform",
+           "sim/irq_routing", "sim/fault_injector", "sim/device_kind", "sim/verilated_device")
 # Of driver/, sim/ sees only the HAL: the seam between the two.
 SIM_MAY_SEE_OF_DRIVER = {"hal.hpp", "hal_types.hpp"}
 # Library headers a layer must not include (a prefix of the name in <>).
@@ -98,6 +106,8 @@ def check(root):
                 if name.startswith(FORBIDDEN_SYSTEM.get(layer, ())):
                     errors.append(f"{rel}: {layer}/ includes <{name}>")
                 continue
+            if rel.with_suffix("").as_posix() in GENERIC and pathlib.PurePath(name).name.startswith("tce_"):
+                errors.append(f'{rel}: generic code includes "{name}" of one device kind')
             target = resolve(root, path, name, index)
             to = layer_of(root, target)
             # A quoted library or Verilated-model header is as forbidden as a system one.

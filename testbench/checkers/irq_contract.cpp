@@ -45,7 +45,6 @@ IrqContractChecker::IrqContractChecker(Platform& p) : Checker(checker::kIrqContr
              faults_ = true;
              signalled_.clear();
            }
-           if (what == kFaultRemoval) removed_ = true;
          }
        }
      });
@@ -61,7 +60,8 @@ void IrqContractChecker::returned(const Event& e) {
   if (frames.empty()) return;
   const Frame f = frames.back();
   frames.pop_back();
-  if (removed_ && f.device == 0) return;  // an unplugged device's state is no answer's measure
+  // An unplugged device's state is no answer's measure.
+  if (platform_.faults().device_removed(f.device)) return;
   if (e.level && f.at_entry == 0 && f.acked == 0 && f.seen == 0) {
     fail(
         fmt::format("handler of device {} on line {} answered \"handled\" with nothing pending for it at entry, "

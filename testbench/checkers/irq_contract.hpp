@@ -56,7 +56,6 @@ class IrqContractChecker : public Checker {
   std::map<std::pair<unsigned, unsigned>, std::uint64_t> signalled_;  // (device, line): since, not served
   std::set<std::pair<unsigned, unsigned>> armed_;                     // a judgement is scheduled
   bool faults_ = false;                                               // an interrupt fault or removal was injected
-  bool removed_ = false;                                              // device 0 was unplugged
   UnsignalledEvents unsignalled_;
   bool held_armed_ = false;
 };

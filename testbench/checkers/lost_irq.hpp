@@ -23,15 +23,13 @@ class LostIrqChecker : public Checker {
     on(kind_bit(EventKind::kIrqLine) | kind_bit(EventKind::kIrqTaken) | kind_bit(EventKind::kFault),
        [this](const Event& e) {
          if (e.kind == EventKind::kFault) {
-           if (std::string_view(e.what) == kFaultRemoval) {
-             removed_ = true;  // an unplugged device's interrupts are not lost ones
-             raised_at_.clear();
-           }
+           // An unplugged device's interrupts are not lost ones: its lines fell silently.
+           if (std::string_view(e.what) == kFaultRemoval) forget_lines_of(e.device);
          } else if (e.kind == EventKind::kIrqTaken) {
            raised_at_.erase(e.line);
-         } else if (!removed_ && e.level) {
+         } else if (e.level) {
            if (raised_at_.emplace(e.line, e.cycle).second) judge_later(e.line, e.cycle);
-         } else if (!removed_) {
+         } else {
            check(e.line, e.cycle);  // fell without any CPU having taken it?
            raised_at_.erase(e.line);
          }
@@ -61,6 +59,9 @@ class LostIrqChecker : public Checker {
       }
     });
   }
+  void forget_lines_of(unsigned device) {
+    for (unsigned v = 0; v < platform_.irq().vectors(device); ++v) raised_at_.erase(platform_.line_of(device, v));
+  }
   void check(unsigned line, std::uint64_t now) {
     auto it = raised_at_.find(line);
     if (it == raised_at_.end()) return;
@@ -73,7 +74,6 @@ class LostIrqChecker : public Checker {
 
   std::map<unsigned, std::uint64_t> raised_at_;  // line high and not yet taken: since when
   std::set<unsigned> armed_;                     // lines with a judgement pending
-  bool removed_ = false;
 };
 
 }  // namespace tandem

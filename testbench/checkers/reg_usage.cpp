@@ -143,16 +143,13 @@ void RegUsageRules::handler_return(int cpu) {
 }
 
 RegUsageChecker::RegUsageChecker(Platform& p) : Checker(checker::kRegUsage, p) {
-  on(kind_bit(EventKind::kCsrAccess) | kind_bit(EventKind::kHandlerEntry) | kind_bit(EventKind::kHandlerReturn) |
-         kind_bit(EventKind::kFault),
+  on(kind_bit(EventKind::kCsrAccess) | kind_bit(EventKind::kHandlerEntry) | kind_bit(EventKind::kHandlerReturn),
      [this](const Event& e) {
-       if (e.kind == EventKind::kFault) {
-         if (std::string_view(e.what) == kFaultRemoval) removed_ = true;
-       } else if (e.kind == EventKind::kHandlerEntry) {
+       if (e.kind == EventKind::kHandlerEntry) {
          rules_.handler_entry(e.cpu, e.device);
        } else if (e.kind == EventKind::kHandlerReturn) {
          rules_.handler_return(e.cpu);
-       } else if (!(removed_ && e.device == 0)) {
+       } else if (!platform_.faults().device_removed(e.device)) {  // an unplugged one reads all ones
          RegUsageRules::Access a{
              e.cpu,      e.device, e.write, static_cast<std::uint32_t>(e.addr), static_cast<std::uint32_t>(e.data),
              e.resp == 0};

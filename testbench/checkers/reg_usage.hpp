@@ -78,7 +78,6 @@ class RegUsageChecker : public Checker {
 
  private:
   RegUsageRules rules_;
-  bool removed_ = false;  // surprise removal: device 0 reads all ones, nothing to judge
 };
 
 }  // namespace tandem

@@ -57,15 +57,14 @@ TimingChecker::TimingChecker(Platform& p) : Checker(checker::kTiming, p) {
              }
            }
            break;
-         default:
-           if (std::string_view(e.what) == kFaultRemoval) removed_ = true;
+         default: break;
        }
      });
 }
 
 void TimingChecker::csr_access(const Event& e) {
   const auto resp = static_cast<AxiResp>(e.resp);
-  if ((removed_ && e.device == 0) || resp == AxiResp::kTimeout) return;  // answered by nobody
+  if (platform_.faults().device_removed(e.device) || resp == AxiResp::kTimeout) return;  // answered by nobody
   unsigned index = 0;
   const tce::reg::RegInfo* info = tce::reg::find(static_cast<std::uint32_t>(e.addr), &index);
   if (e.write && resp == AxiResp::kOkay && info != nullptr && info->offset == tce::reg::IRQ_COALESCE::offset(0) &&
@@ -82,7 +81,7 @@ void TimingChecker::csr_access(const Event& e) {
 
 void TimingChecker::line_rose(const Event& e) {
   signalled_.emplace(std::make_pair(e.device, e.line), e.cycle);
-  if (removed_ && e.device == 0) return;
+  if (platform_.faults().device_removed(e.device)) return;
   for (unsigned v = 0; v < tce::reg::kMaxVectors; ++v) {
     if (platform_.line_of(e.device, v) != e.line || coalescing_.count({e.device, v}) != 0) continue;
     const std::uint32_t pending = pending_on(platform_, e.device, e.line);

@@ -69,7 +69,6 @@ class TimingChecker : public Checker {
   std::map<int, std::uint64_t> awaiting_bh_;                          // cpu: entry of a handled interrupt
   std::set<std::pair<unsigned, unsigned>> coalescing_;                // (device, vector) ever set to coalesce
   Latencies csr_answer_, event_to_line_, signal_to_isr_, isr_duration_, isr_to_bh_;
-  bool removed_ = false;
 };
 
 }  // namespace tandem

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 
+#include "probed_devices.hpp"
 #include "scenario.hpp"
 #include "tce_device.hpp"
 
@@ -12,7 +13,6 @@ namespace tandem {
 namespace {
 
 void shared_line(ScenarioContext& ctx, SimCpu&) {
-  Platform& p = ctx.platform();
   struct Copy {
     std::uint8_t *src, *dst;
     std::uint32_t len;
@@ -20,13 +20,7 @@ void shared_line(ScenarioContext& ctx, SimCpu&) {
   };
   Copy copies[2][3];  // declared first: the requests outlive the devices, on every path
   std::unique_ptr<tce::TceDevice> dev[2];
-  for (unsigned d = 0; d < 2; ++d) {
-    dev[d] = std::make_unique<tce::TceDevice>(p.hal(d));
-    if (int rc = dev[d]->probe(); rc != 0) {
-      ctx.fail(checker::kDriver, fmt::format("probe of device {} failed: {}", d, rc));
-      return;
-    }
-  }
+  if (!probe_devices(ctx, dev, 2)) return;
   for (unsigned d = 0; d < 2; ++d) {
     for (auto& c : copies[d]) {
       c.len = static_cast<std::uint32_t>(ctx.rng().range(100, 6000));
