@@ -5,7 +5,6 @@
 namespace tandem {
 
 void DeviceEvents::attach(unsigned device) {
-  facts_.emplace_back();
   if (!platform_.harness(device).has_memory_port()) return;  // no bursts to publish
   platform_.harness(device).memory_port().on_burst = [this, device](bool write, std::uint64_t addr, std::uint64_t bytes,
                                                                     std::uint64_t at) {
@@ -13,8 +12,9 @@ void DeviceEvents::attach(unsigned device) {
     e.cycle = at;
     platform_.publish(e);
     unsigned channel = 0, index = 0;
-    if (!write && platform_.events().wanted(EventKind::kDescFetch) &&
-        facts_[device].descriptor_fetch(addr, bytes, &channel, &index)) {
+    const DeviceExtension* ext = platform_.harness(device).extension();
+    if (!write && platform_.events().wanted(EventKind::kDescFetch) && ext != nullptr &&
+        ext->descriptor_fetch(addr, bytes, &channel, &index)) {
       e.kind = EventKind::kDescFetch;
       e.line = channel;
       e.data = index;
@@ -37,9 +37,9 @@ void DeviceEvents::attach(unsigned device) {
 void DeviceEvents::csr_completed(Event e) {
   platform_.publish(e);
   unsigned state = 0;
-  if (e.resp == static_cast<std::uint8_t>(AxiResp::kOkay) &&
-      facts_.at(e.device).csr_access(e.write, static_cast<std::uint32_t>(e.addr), static_cast<std::uint32_t>(e.data),
-                                     &state)) {
+  DeviceExtension* ext = platform_.harness(e.device).extension();
+  if (e.resp == static_cast<std::uint8_t>(AxiResp::kOkay) && ext != nullptr &&
+      ext->csr_access(e.write, static_cast<std::uint32_t>(e.addr), static_cast<std::uint32_t>(e.data), &state)) {
     Event pm{EventKind::kPowerState};
     pm.cpu = e.cpu;
     pm.device = e.device;

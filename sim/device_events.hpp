@@ -1,12 +1,10 @@
 // What the devices' buses show, published as events: every memory burst and its answer, the descriptor
-// fetches among them, and the power states that CSR reads reveal (sim/device_facts.hpp reads
-// them off the traffic).
+// fetches among them, and the power states that CSR reads reveal (each device's kind
+// extension reads them off the traffic: sim/device_kind.hpp).
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
-#include "device_facts.hpp"
 #include "events.hpp"
 
 namespace tandem {
@@ -29,14 +27,13 @@ class DeviceEvents {
   DeviceEvents(const DeviceEvents&) = delete;
   DeviceEvents& operator=(const DeviceEvents&) = delete;
 
-  // Publishes the bursts of device `device`'s memory port and their answers (devices attach in order).
+  // Publishes the bursts of device `device`'s memory port and their answers.
   void attach(unsigned device);
   // A CPU's register access completed: published, with the power state it shows.
   void csr_completed(Event e);
 
  private:
   Platform& platform_;
-  std::vector<DeviceFacts> facts_;  // per device
 };
 
 }  // namespace tandem

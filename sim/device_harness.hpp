@@ -92,6 +92,8 @@ class DeviceHarness {
     if (ext_) ext_->count_descriptors();
   }
   std::uint64_t descriptors_ended() const { return ext_ ? ext_->descriptors_ended() : 0; }
+  // Its kind's extension (nullptr: none), for what its bus traffic shows (DeviceEvents).
+  DeviceExtension* extension() { return ext_.get(); }
   // The DMA channel its engine serves now: every memory burst belongs to it.
   unsigned dma_channel() const { return ext_ ? ext_->dma_channel() : 0; }
   // An RTL error ($error, a failed assertion) since the start, with its message in the log.

@@ -40,6 +40,16 @@ class DeviceExtension {
   virtual std::uint64_t descriptors_ended() const { return 0; }
   // The DMA channel the device works for now (a memory burst belongs to it).
   virtual unsigned dma_channel() const { return 0; }
+  // What the bus traffic tells of the device, in the order it happens. A CPU's register
+  // access answered OKAY: true, with the power state, when it shows one. A memory read of
+  // the device's: true, with its channel and ring slot, when it fetches a descriptor.
+  virtual bool csr_access(bool /*write*/, std::uint32_t /*offset*/, std::uint32_t /*data*/, unsigned* /*state*/) {
+    return false;
+  }
+  virtual bool descriptor_fetch(std::uint64_t /*addr*/, std::uint64_t /*bytes*/, unsigned* /*channel*/,
+                                unsigned* /*index*/) const {
+    return false;
+  }
 };
 
 struct DeviceKind {

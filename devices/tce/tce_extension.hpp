@@ -1,12 +1,14 @@
 // The TCE's extension of its harness (sim/device_kind.hpp): what only the TCE's model shows
 // without a bus access. Its interrupt controller's latched and enabled events (for the
 // timing checker's "pending since"), its DMA engine's state (for holding a CPU until the
-// device moved) and the descriptors that end, and the channel its engine serves.
+// device moved) and the descriptors that end, the channel its engine serves, and what its
+// bus traffic shows (descriptor fetches, power states: device_facts.hpp).
 #pragma once
 
 #include <array>
 #include <cstdint>
 
+#include "device_facts.hpp"
 #include "device_kind.hpp"
 #include "probe_pins.hpp"
 
@@ -22,6 +24,12 @@ class TceExtension final : public DeviceExtension {
   void count_descriptors() override { counting_ = true; }
   std::uint64_t descriptors_ended() const override { return descriptors_ended_; }
   unsigned dma_channel() const override { return *probes_.dma_channel; }
+  bool csr_access(bool write, std::uint32_t offset, std::uint32_t data, unsigned* state) override {
+    return facts_.csr_access(write, offset, data, state);
+  }
+  bool descriptor_fetch(std::uint64_t addr, std::uint64_t bytes, unsigned* channel, unsigned* index) const override {
+    return facts_.descriptor_fetch(addr, bytes, channel, index);
+  }
 
  private:
   const VerilatedDevice& model_;
@@ -31,6 +39,7 @@ class TceExtension final : public DeviceExtension {
   bool counting_ = false;                          // off by default: a look at the model every cycle
   bool dma_busy_ = false;
   std::uint64_t descriptors_ended_ = 0;
+  DeviceFacts facts_;
 };
 
 }  // namespace tandem
