@@ -86,12 +86,10 @@ def layer_of(root, path):
 
 
 def model_files(root):
-    """tandem_simcore's sources, from sim/CMakeLists.txt."""
+    """tandem_simcore's and tandem_busmodels' sources, from sim/CMakeLists.txt."""
     text = (root / "sim" / "CMakeLists.txt").read_text()
-    m = re.search(r"add_library\(tandem_simcore\s+STATIC\s+([^)]*)\)", text)
-    if not m:
-        return []
-    return [root / "sim" / name for name in m.group(1).split()]
+    found = re.findall(r"add_library\((?:tandem_simcore|tandem_busmodels)\s+STATIC\s+([^)]*)\)", text)
+    return [root / "sim" / name for names in found for name in names.split()]
 
 
 def check(root):
