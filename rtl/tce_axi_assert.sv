@@ -59,16 +59,29 @@ module tce_axi_assert (
     end
   end
 
+  // VALID held with a stable payload: the payload is kept only while a VALID waits for its
+  // READY (the same check as `valid && !ready |=> valid && $stable(payload)`, without
+  // sampling every payload bit on every cycle).
+  logic        ar_pend_q, aw_pend_q, w_pend_q;
+  logic [60:0] ar_q, aw_q;
+  logic [72:0] w_q;
+  always_ff @(posedge clk_i) begin
+    ar_pend_q <= rst_ni && arvalid && !arready;
+    aw_pend_q <= rst_ni && awvalid && !awready;
+    w_pend_q  <= rst_ni && wvalid && !wready;
+    if (arvalid && !arready) ar_q <= {araddr, arlen, arsize, arburst};
+    if (awvalid && !awready) aw_q <= {awaddr, awlen, awsize, awburst};
+    if (wvalid && !wready) w_q <= {wdata, wstrb, wlast};
+  end
+
   axi_ar_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      arvalid && !arready |=> arvalid && $stable(araddr) && $stable(arlen) && $stable(arsize) &&
-                              $stable(arburst))
+      ar_pend_q |-> arvalid && {araddr, arlen, arsize, arburst} == ar_q)
     else $error("ARVALID dropped or AR changed before ARREADY (araddr %h)", araddr);
   axi_aw_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      awvalid && !awready |=> awvalid && $stable(awaddr) && $stable(awlen) && $stable(awsize) &&
-                              $stable(awburst))
+      aw_pend_q |-> awvalid && {awaddr, awlen, awsize, awburst} == aw_q)
     else $error("AWVALID dropped or AW changed before AWREADY (awaddr %h)", awaddr);
   axi_w_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      wvalid && !wready |=> wvalid && $stable(wdata) && $stable(wstrb) && $stable(wlast))
+      w_pend_q |-> wvalid && {wdata, wstrb, wlast} == w_q)
     else $error("WVALID dropped or W changed before WREADY (wdata %h wstrb %h)", wdata, wstrb);
   axi_quiet_after_reset: assert property (@(posedge clk_i) was_reset_q && rst_ni |-> !arvalid && !awvalid && !wvalid)
     else $error("VALID in the first cycle after reset");

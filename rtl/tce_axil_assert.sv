@@ -23,20 +23,38 @@ module tce_axil_assert #(
   input logic [1:0]    rresp
 );
 
-  csr_aw_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      awvalid && !awready |=> awvalid && $stable(awaddr))
+  // VALID held with a stable payload: the payload is kept only while a VALID waits for its
+  // READY (the same check as `valid && !ready |=> valid && $stable(payload)`, without
+  // sampling every payload bit on every cycle).
+  logic          aw_pend_q, w_pend_q, ar_pend_q, b_pend_q, r_pend_q;
+  logic [AW-1:0] aw_q, ar_q;
+  logic [35:0]   w_q;
+  logic [1:0]    b_q;
+  logic [33:0]   r_q;
+  always_ff @(posedge clk_i) begin
+    aw_pend_q <= rst_ni && awvalid && !awready;
+    w_pend_q  <= rst_ni && wvalid && !wready;
+    ar_pend_q <= rst_ni && arvalid && !arready;
+    b_pend_q  <= rst_ni && bvalid && !bready;
+    r_pend_q  <= rst_ni && rvalid && !rready;
+    if (awvalid && !awready) aw_q <= awaddr;
+    if (wvalid && !wready) w_q <= {wdata, wstrb};
+    if (arvalid && !arready) ar_q <= araddr;
+    if (bvalid && !bready) b_q <= bresp;
+    if (rvalid && !rready) r_q <= {rdata, rresp};
+  end
+
+  csr_aw_held: assert property (@(posedge clk_i) disable iff (!rst_ni) aw_pend_q |-> awvalid && awaddr == aw_q)
     else $error("AWVALID dropped or AWADDR changed before AWREADY (awaddr %h)", awaddr);
   csr_w_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      wvalid && !wready |=> wvalid && $stable(wdata) && $stable(wstrb))
+      w_pend_q |-> wvalid && {wdata, wstrb} == w_q)
     else $error("WVALID dropped or W payload changed before WREADY (wdata %h)", wdata);
-  csr_ar_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      arvalid && !arready |=> arvalid && $stable(araddr))
+  csr_ar_held: assert property (@(posedge clk_i) disable iff (!rst_ni) ar_pend_q |-> arvalid && araddr == ar_q)
     else $error("ARVALID dropped or ARADDR changed before ARREADY (araddr %h)", araddr);
-  csr_b_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      bvalid && !bready |=> bvalid && $stable(bresp))
+  csr_b_held: assert property (@(posedge clk_i) disable iff (!rst_ni) b_pend_q |-> bvalid && bresp == b_q)
     else $error("BVALID dropped or BRESP changed before BREADY (bresp %h)", bresp);
   csr_r_held: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      rvalid && !rready |=> rvalid && $stable(rdata) && $stable(rresp))
+      r_pend_q |-> rvalid && {rdata, rresp} == r_q)
     else $error("RVALID dropped or R payload changed before RREADY (rdata %h)", rdata);
   csr_known: assert property (@(posedge clk_i) disable iff (!rst_ni)
       !$isunknown({awready, wready, bvalid, arready, rvalid}))

@@ -43,38 +43,51 @@ module tce_intc
   logic [NUM_VEC-1:0][15:0] timer_q, timer_d;          // cycles since the first of them
   logic [NUM_VEC-1:0]       irq_q, irq_d;
 
+  // Nothing arriving, nothing pending, nothing counted: every vector's next state is all
+  // zeros (no count, no timer, no line), which the loop below would find the long way. A
+  // copy runs in this state, and the model evaluates this block twice a cycle.
+  logic at_rest;
+  assign at_rest = (hw_events_i | sw_set_i) == '0 && pending_d == '0 && acc_q == '0;
+
   // Each vector's next state, kept apart from the flops so that quiet_o can compare them.
   always_comb begin
-    for (int v = 0; v < int'(NUM_VEC); v++) begin
-      logic [NumEvents-1:0] mine, fresh;
-      logic [7:0] n, acc;
-      logic coalescing, signal_now, timer_fired;
-      for (int e = 0; e < int'(NumEvents); e++) mine[e] = vec_map_i[IRQ_VEC_MAP_VEC_LSB(e) +: IRQ_VEC_MAP_VEC_WIDTH] == 2'(v);
-      fresh = pending_d & ~pending_q & mine;  // routed events that newly became pending
-      // Coalescing counts events, also those whose status bit was already set.
-      n = '0;
-      for (int e = 0; e < int'(NumEvents); e++) n = n + 8'(occurred[e] && mine[e]);
-      coalescing  = coal_count_i[v] > 8'd1 || coal_timer_i[v] != '0;
-      if (!coalescing) n = 8'(fresh != '0);
-      // Saturates: more events than a byte counts must not wrap to "none unsignalled".
-      acc         = 9'(acc_q[v]) + 9'(n) > 9'd255 ? 8'd255 : acc_q[v] + n;
-      timer_fired = REVISION != 1 && coal_timer_i[v] != '0 && acc_q[v] != '0 &&
-                    timer_q[v] + 16'd1 >= coal_timer_i[v];
-      signal_now     = coalescing ? (acc != '0 && ((coal_count_i[v] > 8'd1 && acc >= coal_count_i[v]) ||
-                                                timer_fired))
-                               : n != '0;
-      // Only signalling restarts the count and the timer: a software clear of status bits
-      // neither resets nor advances them, and later events do not restart the timer.
-      acc_d[v]   = signal_now ? '0 : acc;
-      timer_d[v] = signal_now || acc == '0 ? '0 : timer_q[v] + 16'd1;
-      if (pulse_i[v]) begin
-        // A timer that runs out after software cleared everything has nothing to signal.
-        irq_d[v]      = signal_now && (pending_d & mine) != '0;
-        released_d[v] = 1'b0;
-      end else begin
-        // LEVEL: high from signal_now while any routed event stays pending.
-        released_d[v] = (released_q[v] || signal_now) && (pending_d & mine) != '0;
-        irq_d[v]      = (coalescing ? (released_q[v] || signal_now) : 1'b1) && (pending_d & mine) != '0;
+    logic [NumEvents-1:0] mine, fresh;
+    logic [7:0] n, acc;
+    logic coalescing, signal_now, timer_fired;
+    {mine, fresh, n, acc, coalescing, signal_now, timer_fired} = '0;
+    released_d = '0;
+    acc_d      = '0;
+    timer_d    = '0;
+    irq_d      = '0;
+    if (!at_rest) begin
+      for (int v = 0; v < int'(NUM_VEC); v++) begin
+        for (int e = 0; e < int'(NumEvents); e++) mine[e] = vec_map_i[IRQ_VEC_MAP_VEC_LSB(e) +: IRQ_VEC_MAP_VEC_WIDTH] == 2'(v);
+        fresh = pending_d & ~pending_q & mine;  // routed events that newly became pending
+        // Coalescing counts events, also those whose status bit was already set.
+        n = '0;
+        for (int e = 0; e < int'(NumEvents); e++) n = n + 8'(occurred[e] && mine[e]);
+        coalescing  = coal_count_i[v] > 8'd1 || coal_timer_i[v] != '0;
+        if (!coalescing) n = 8'(fresh != '0);
+        // Saturates: more events than a byte counts must not wrap to "none unsignalled".
+        acc         = 9'(acc_q[v]) + 9'(n) > 9'd255 ? 8'd255 : acc_q[v] + n;
+        timer_fired = REVISION != 1 && coal_timer_i[v] != '0 && acc_q[v] != '0 &&
+                      timer_q[v] + 16'd1 >= coal_timer_i[v];
+        signal_now     = coalescing ? (acc != '0 && ((coal_count_i[v] > 8'd1 && acc >= coal_count_i[v]) ||
+                                                  timer_fired))
+                                 : n != '0;
+        // Only signalling restarts the count and the timer: a software clear of status bits
+        // neither resets nor advances them, and later events do not restart the timer.
+        acc_d[v]   = signal_now ? '0 : acc;
+        timer_d[v] = signal_now || acc == '0 ? '0 : timer_q[v] + 16'd1;
+        if (pulse_i[v]) begin
+          // A timer that runs out after software cleared everything has nothing to signal.
+          irq_d[v]      = signal_now && (pending_d & mine) != '0;
+          released_d[v] = 1'b0;
+        end else begin
+          // LEVEL: high from signal_now while any routed event stays pending.
+          released_d[v] = (released_q[v] || signal_now) && (pending_d & mine) != '0;
+          irq_d[v]      = (coalescing ? (released_q[v] || signal_now) : 1'b1) && (pending_d & mine) != '0;
+        end
       end
     end
   end

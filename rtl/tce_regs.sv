@@ -130,15 +130,22 @@ module tce_regs
     return REVISION == 1 && num_ch_instance(a) >= NUM_CH && num_ch_instance(a) < MaxChannels;
   endfunction
 
-  logic [NUM_CH-1:0] tail_too_far;
-  for (genvar c = 0; c < NUM_CH; c++) begin : g_tail
-    assign tail_too_far[c] = waddr_i == RING_TAIL_OFFSET + AW'(c * RING_TAIL_STRIDE) &&
-                             (wdata_i[11:0] > ring_entries_max(reg2hw.ring_size_log2[c].log2) || wdata_i[31:12] != '0);
+  // Judged only on a handshake (the block looks at a refusal only then): a quiet port
+  // costs the model one test per evaluation.
+  always_comb begin
+    wrefuse = 1'b0;
+    if (we_i) begin
+      wrefuse = (in_d3 && !in_power_domain(waddr_i)) ||
+                (waddr_i == PM_CTRL_OFFSET && !pm_busy_q && wdata_i[1:0] inside {2'd1, 2'd2});
+      for (int c = 0; c < int'(NUM_CH); c++) begin
+        if (waddr_i == RING_TAIL_OFFSET + AW'(c * RING_TAIL_STRIDE) &&
+            (wdata_i[11:0] > ring_entries_max(reg2hw.ring_size_log2[c].log2) || wdata_i[31:12] != '0)) begin
+          wrefuse = 1'b1;  // the doorbell past the ring
+        end
+      end
+    end
   end
-
-  assign wrefuse = (in_d3 && !in_power_domain(waddr_i)) || tail_too_far != '0 ||
-                   (waddr_i == PM_CTRL_OFFSET && !pm_busy_q && wdata_i[1:0] inside {2'd1, 2'd2});
-  assign rrefuse = in_d3 && !in_power_domain(raddr_i);
+  assign rrefuse = re_i && in_d3 && !in_power_domain(raddr_i);
 
   always_comb begin
     wresp_o = blk_wresp;

@@ -156,12 +156,14 @@ def write_decode(regs, slots, total):
            f"  logic [{total - 1}:0] wsel;",
            "  always_comb begin",
            "    wsel = '0;",
-           "    unique case (waddr_i)"]
+           "    // Decoded only on a write handshake: while the port is quiet the model skips it.",
+           "    if (we_i) begin",
+           "      unique case (waddr_i)"]
     for r in regs:
         for i, (_, off) in enumerate(r.instances()):
             present = f"{i} < int'({r.count_param})" if r.count_param else "1'b1"
-            out.append(f"      AW'('h{off:03X}): wsel[{slots[r.name] + i}] = {present};")
-    out += ["      default: ;", "    endcase", "  end\n"]
+            out.append(f"        AW'('h{off:03X}): wsel[{slots[r.name] + i}] = {present};")
+    out += ["        default: ;", "      endcase", "    end", "  end\n"]
     return out
 
 
@@ -171,14 +173,16 @@ def writable_mask(regs, slots):
 
 def read_mux(regs):
     """One case over the read address: only the addressed register's value is assembled
-    (from storage before this cycle's write: a same-cycle read sees the old value)."""
-    out = ["  // ---- the read mux",
-           "  logic rhit;",
-           "  logic [31:0] rval;",
-           "  always_comb begin",
-           "    rhit = 1'b0;",
-           "    rval = '0;",
-           "    unique case (raddr_i)"]
+    (from storage before this cycle's write: a same-cycle read sees the old value), and
+    only on a read handshake, so that a quiet port costs the model one test per evaluation."""
+    head = ["  // ---- the read mux",
+            "  logic rhit;",
+            "  logic [31:0] rval;",
+            "  always_comb begin",
+            "    rhit = 1'b0;",
+            "    rval = '0;",
+            "    if (re_i) begin"]
+    out = ["    unique case (raddr_i)"]
     for r in regs:
         labels = ", ".join(f"AW'('h{off:03X})" for _, off in r.instances())
         out.append(f"      {labels}: begin")
@@ -202,8 +206,8 @@ def read_mux(regs):
         if r.count > 1:
             out.append("        end")
         out.append("      end")
-    out += ["      default: ;", "    endcase", "  end\n"]
-    return out
+    out += ["      default: ;", "    endcase"]
+    return head + ["  " + line for line in out] + ["    end", "  end\n"]
 
 
 def gen_block(regs, banner, device, note):
