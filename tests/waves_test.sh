@@ -68,6 +68,14 @@ for d in 0 1; do
 done
 python3 "$here/vcd_toggles.py" "$run/waves.vcd" 4 {tandem,tandem_dev1}.tandem_top.{s_axil_awvalid_i,m_axi_awvalid_o}
 
+# A TMR beside a TCE: traced under its own scope, its layout group names only its signals,
+# and its timer line pulses.
+"$tandem" run tmr_periodic_pulse --seed 1 --waves vcd --out "$out" >/dev/null
+run="$out/tmr_periodic_pulse/seed-1"
+python3 "$here/gtkw_signals.py" --run "$run/waves.vcd" "$run"/*.gtkw
+grep -qx -- "-TMR (device 1)" "$run/waves.gtkw" || { echo "the layout lacks the TMR"; exit 1; }
+python3 "$here/vcd_toggles.py" "$run/waves.vcd" 4 tandem_dev1.tmr_platform_top.{irq_o,s_axil_awvalid_i}
+
 # Four vectors: one line each.
 "$tandem" run irq_mode_level --seed 1 --variant ch4 --waves vcd --out "$out" >/dev/null
 run="$out/irq_mode_level/ch4/seed-1"

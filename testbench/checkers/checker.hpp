@@ -31,8 +31,17 @@ class Checker {
  protected:
   void fail(const std::string& message) { platform_.fail(std::string(name_), message); }
   // Calls `observer` for each event of the kinds in `kinds`, as long as this checker lives.
+  // The checkers judge the TCE's contract: events of a device of another kind (beside it on
+  // the platform, with a contract and checkers of its own) do not reach them.
   void on(EventKinds kinds, std::function<void(const Event&)> observer) {
-    subscriptions_.push_back(platform_.events().subscribe(std::move(observer), kinds));
+    auto of_tce = [this, observer = std::move(observer)](const Event& e) {
+      if (judges(e.device)) observer(e);
+    };
+    subscriptions_.push_back(platform_.events().subscribe(std::move(of_tce), kinds));
+  }
+  bool judges(unsigned device) const {
+    static const DeviceKind* const kTce = find_kind("tce");
+    return device >= platform_.devices() || &platform_.harness(device).kind() == kTce;
   }
 
   Platform& platform_;

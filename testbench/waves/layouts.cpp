@@ -179,6 +179,19 @@ const std::vector<View>& views() {
   return kViews;
 }
 
+// A TMR (devices/tmr/): its lines, its CSR handshakes, its registers and both counters, in
+// every view (it is small).
+Group tmr(const std::string& top, const std::string& suffix) {
+  const auto at = [&top](const std::string& name) { return top + "." + name; };
+  return {
+      "TMR" + suffix,
+      {bit(at("clk_i")), bit(at("rst_ni")), slice(vec(at("irq_o"), 2), 0, 0, "timer (vec0)"),
+       slice(vec(at("irq_o"), 2), 1, 1, "watchdog (vec1)"), bit(at("s_axil_awvalid_i")), vec(at("s_axil_awaddr_i"), 12),
+       vec(at("s_axil_wdata_i"), 32), bit(at("s_axil_arvalid_i")), vec(at("s_axil_araddr_i"), 12),
+       vec(at("s_axil_rdata_o"), 32), vec(at("u_tmr.u_core.count_q"), 32), vec(at("u_tmr.u_core.wcount_q"), 32),
+       vec(at("irq_status_o"), 9), vec(at("irq_enable_o"), 9), vec(at("irq_pulse_o"), 4), bit(at("quiescent_o"))}};
+}
+
 }  // namespace
 
 std::string Trace::name() const {
@@ -207,7 +220,12 @@ Layout layout(const std::string& view, const RunShape& shape) {
       out.groups.push_back(faults(top0));
     }
     for (unsigned d = 0; d < shape.devices; ++d) {
-      const Device dev{wave_scope(d) + ".tandem_top", shape.devices > 1 ? fmt::format(" (device {})", d) : "", shape};
+      const std::string suffix = shape.devices > 1 ? fmt::format(" (device {})", d) : "";
+      if (d < shape.kinds.size() && shape.kinds[d] == "tmr") {
+        out.groups.push_back(tmr(wave_scope(d) + ".tmr_platform_top", suffix));
+        continue;
+      }
+      const Device dev{wave_scope(d) + ".tandem_top", suffix, shape};
       for (auto group : v.groups) out.groups.push_back((dev.*group)());
     }
     return out;

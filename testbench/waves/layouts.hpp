@@ -14,6 +14,8 @@ struct RunShape {
   unsigned devices = 1;
   unsigned channels = 2;  // NUM_CH of the RTL variant
   unsigned vectors = 2;   // NUM_VEC
+  // Each device's kind, device 0 first ("tce", "tmr"); a device not listed is a TCE.
+  std::vector<std::string> kinds;
 };
 
 // One line of a layout: a signal, or some bits of a vector signal.

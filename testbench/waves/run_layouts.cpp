@@ -69,6 +69,10 @@ std::string write_run_layouts(const Platform& platform, const std::string& trace
   run.dir = std::filesystem::path(trace).parent_path().string();
   run.shape.cpus = platform.config().cpus;
   run.shape.devices = platform.devices();
+  const PlatformConfig& config = platform.config();
+  for (const DeviceSpec& d : device_specs(config.device_list, config.devices, config.variant)) {
+    run.shape.kinds.push_back(d.kind);
+  }
   if (const DeviceVariant* v = find_variant(platform.config().variant)) {
     run.shape.channels = v->channels;
     run.shape.vectors = v->vectors;
