@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Build times in a scratch build folder: clean, no-op, after one driver .cpp, after one .sv.
 
-build_times.py SOURCE_DIR SCRATCH_DIR OUT.json
+build_times.py [--repeats N] SOURCE_DIR SCRATCH_DIR OUT.json
 build_times.py --check SOURCE_DIR   (the files it touches exist)
+
+Each figure is the median of N rounds (default 5), with min and max: a round configures an
+empty folder, builds it clean, again (no-op), after touching the driver .cpp, after touching
+the .sv. Rounds follow one another, so a machine that slows for a while moves every figure
+of one round, not one figure of every round.
 
 Without ccache (CCACHE_DISABLE=1), so that an edit costs what it costs: ccache would hit
 on a touched file whose content did not change. The edits are touches (new modification
@@ -10,12 +15,15 @@ times): Ninja rebuilds what depends on the file, and Verilator re-Verilates ever
 for an .sv. On a shared machine, set TANDEM_BUILD_LOCK to a lock file: each build step
 then runs under `flock` on it (the wait for the lock is not counted).
 """
+import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+
+from stats import summary
 
 DRIVER_FILE = "driver/tce_device.cpp"
 RTL_FILE = "rtl/tce_dma.sv"
@@ -49,27 +57,52 @@ def check(src):
     print(f"build_times: would touch {DRIVER_FILE} and {RTL_FILE}")
 
 
+STEPS = ("configure_s", "clean_build_s", "noop_rebuild_s", "driver_cpp_edit_s", "sv_edit_s")
+
+
+def one_round(src, scratch, env):
+    build = ["cmake", "--build", scratch, "-j2"]
+    shutil.rmtree(scratch, ignore_errors=True)
+    times = {"configure_s": timed(["cmake", "-S", src, "-B", scratch, "-G", "Ninja",
+                                   "-DCMAKE_BUILD_TYPE=Release"], env)}
+    times["clean_build_s"] = timed(build, env)
+    times["noop_rebuild_s"] = timed(build, env)
+    for key, path in (("driver_cpp_edit_s", DRIVER_FILE), ("sv_edit_s", RTL_FILE)):
+        os.utime(os.path.join(src, path))
+        times[key] = timed(build, env)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return times
+
+
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--check":
         check(sys.argv[2])
         return
-    src, scratch, out = sys.argv[1:4]
-    check(src)
+    ap = argparse.ArgumentParser(description="Build times, median of several clean rounds.")
+    ap.add_argument("--repeats", type=int, default=int(os.environ.get("TANDEM_BUILD_REPEATS", "5")),
+                    help="rounds (default 5, or TANDEM_BUILD_REPEATS)")
+    ap.add_argument("src")
+    ap.add_argument("scratch")
+    ap.add_argument("out")
+    args = ap.parse_args()
+    if args.repeats < 1:
+        ap.error("--repeats must be at least 1")
+    check(args.src)
     env = dict(os.environ, CCACHE_DISABLE="1")
-    build = ["cmake", "--build", scratch, "-j2"]
-    shutil.rmtree(scratch, ignore_errors=True)
-    res = {"cores": os.cpu_count(), "ccache": "disabled", "jobs": 2}
-    res["configure_s"] = timed(["cmake", "-S", src, "-B", scratch, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release"], env)
-    res["clean_build_s"] = timed(build, env)
-    res["noop_rebuild_s"] = timed(build, env)
-    for key, path in (("driver_cpp_edit_s", DRIVER_FILE), ("sv_edit_s", RTL_FILE)):
-        os.utime(os.path.join(src, path))
-        res[key] = timed(build, env)
+    rounds = []
+    for r in range(args.repeats):
+        rounds.append(one_round(args.src, args.scratch, env))
+        print(f"build_times: round {r + 1}/{args.repeats}: "
+              + ", ".join(f"{k} {v}" for k, v in rounds[-1].items()), flush=True)
+    res = {"cores": os.cpu_count(), "ccache": "disabled", "jobs": 2, "rounds": len(rounds)}
+    for key in STEPS:
+        res[key] = summary([t[key] for t in rounds], digits=2)
     res["edited"] = {"driver_cpp": DRIVER_FILE, "sv": RTL_FILE}
-    shutil.rmtree(scratch, ignore_errors=True)
-    print("build times (2 jobs, no ccache): " + ", ".join(f"{k} {v}" for k, v in res.items() if k.endswith("_s")))
-    print(f"goals: driver .cpp edit <= 10 s ({res['driver_cpp_edit_s']} s), .sv edit <= 60 s ({res['sv_edit_s']} s)")
-    with open(out, "w") as fh:
+    print(f"build times (2 jobs, no ccache, median of {len(rounds)} [min-max]): "
+          + ", ".join(f"{k} {res[k]['median']} [{res[k]['min']}-{res[k]['max']}]" for k in STEPS))
+    print(f"goals: driver .cpp edit <= 10 s ({res['driver_cpp_edit_s']['median']} s), "
+          f".sv edit <= 60 s ({res['sv_edit_s']['median']} s)")
+    with open(args.out, "w") as fh:
         json.dump({"build": res}, fh, indent=2)
         fh.write("\n")
 

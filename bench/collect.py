@@ -38,8 +38,13 @@ for name, fig in merged.get("idle_skip", {}).items():
           f"{m['median']:.1f}x less the start-up, {fig['cycles']} cycles either way")
 build = merged.get("build")
 if build:
-    print(f"  build: clean {build['clean_build_s']} s, no-op {build['noop_rebuild_s']} s, driver .cpp "
-          f"{build['driver_cpp_edit_s']} s, .sv {build['sv_edit_s']} s")
+    def fig(key):
+        f = build[key]
+        if not isinstance(f, dict):  # a build.json from before build times had rounds
+            return f"{f} s (one run)"
+        return f"{f['median']} s [{f['min']}-{f['max']}]"
+    print(f"  build, median of {build.get('rounds', 1)}: clean {fig('clean_build_s')}, no-op "
+          f"{fig('noop_rebuild_s')}, driver .cpp {fig('driver_cpp_edit_s')}, .sv {fig('sv_edit_s')}")
 with open(sys.argv[1], "w") as fh:
     json.dump(merged, fh, indent=2)
     fh.write("\n")
