@@ -44,7 +44,7 @@ if build:
             return f"{f} s (one run)"
         return f"{f['median']} s [{f['min']}-{f['max']}]"
     print(f"  build, median of {build.get('rounds', 1)}: clean {fig('clean_build_s')}, no-op "
-          f"{fig('noop_rebuild_s')}, driver .cpp {fig('driver_cpp_edit_s')}, .sv {fig('sv_edit_s')}")
+          f"{fig('noop_rebuild_s')}, driver .cpp (slowest file) {fig('driver_cpp_edit_s')}, .sv {fig('sv_edit_s')}")
 with open(sys.argv[1], "w") as fh:
     json.dump(merged, fh, indent=2)
     fh.write("\n")
