@@ -15,8 +15,9 @@ comma := ,
 # on), so every checker's proof runs sanitized.
 SAN_TESTS ?= ^(unit/|regtool/|waves/|regress/[a-z0-9_]+/(default/)?seed-1$$|regress/[a-z0-9_]+/slowtiming/seed-1$$|regress/xfail_zoo_errata_not_applied/rev1/seed-1$$)
 FUZZ_SECONDS ?= 60
-# PGO=1: a gcc profile-guided build of its own, build-pgo (scripts/pgo_build.sh: instrumented,
-# trained on a regression subset, rebuilt with the profiles); `make bench PGO=1` measures it.
+# PGO=1 (with bench): a gcc profile-guided build of its own, build-pgo (scripts/pgo_build.sh:
+# instrumented, trained on a regression subset, rebuilt with the profiles), whose engine
+# `make bench PGO=1` runs beside the release one.
 PGO ?=
 ifneq ($(SAN),)
 BUILD := build-san-$(subst $(comma),-,$(SAN))
@@ -27,7 +28,7 @@ CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Release
 TEST_SELECT :=
 endif
 ifneq ($(PGO),)
-BUILD := build-pgo
+PGO_BUILD := build-pgo
 endif
 
 # The coverage build: Verilated with line, toggle and cover-property coverage, in a folder of
@@ -42,12 +43,8 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-ifneq ($(PGO),)
-	@scripts/pgo_build.sh $(BUILD) $(JOBS)
-else
 	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
 	@cmake --build $(BUILD)
-endif
 
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(TEST_SELECT)
@@ -82,8 +79,15 @@ lint: build
 	@cmake --build $(BUILD) --target lint
 	@scripts/lint_cpp.sh $(BUILD) $(JOBS)
 
+# PGO=1 also builds build-pgo (scripts/pgo_build.sh) and runs its engine beside the
+# release one in the same rounds (engine_pgo, pgo_engine_vs_engine).
 bench: build
+ifneq ($(PGO),)
+	@scripts/pgo_build.sh $(PGO_BUILD) $(JOBS)
+	@TANDEM_PGO_BIN=$(CURDIR)/$(PGO_BUILD)/bench cmake --build $(BUILD) --target bench
+else
 	@cmake --build $(BUILD) --target bench
+endif
 
 # Build times (clean, no-op, one driver .cpp, one .sv) in a scratch folder: slow, run alone.
 bench-build: build

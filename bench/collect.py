@@ -16,7 +16,8 @@ for path in sys.argv[2:]:
 
 print("\nbench summary")
 speed = merged.get("speed", {})
-for name in ("engine_vs_lean", "harness_vs_lean", "engine_fst_vs_lean", "trace_off_vs_notrace", "pin_sc_vs_lean"):
+for name in ("engine_vs_lean", "harness_vs_lean", "engine_fst_vs_lean", "trace_off_vs_notrace", "pin_sc_vs_lean",
+             "pgo_engine_vs_engine"):
     if name in speed:
         s = speed[name]
         print(f"  {name} = {s['median']:.3f} (min {s['min']:.3f}, max {s['max']:.3f}, {s['n']} rounds)")
