@@ -24,6 +24,7 @@ The layers, one a folder, and what each may include (docs/architecture.md, "What
   devices/<kind>/driver/  a further device kind's driver: itself, driver/ (the HAL, and the
                   mock HAL in its tests) and generated headers; no SystemC, TLM, Verilator or fmt
   devices/<kind>/rtl/     its RTL tests: itself and generated headers (Verilator's own)
+  devices/<kind>/scenarios/  its scenarios, in the runner: what testbench/ may, and its driver
 
 Every run first checks a small tree of forbidden includes, so that a rule that stopped
 catching them fails the test too.
@@ -55,6 +56,7 @@ MAY_INCLUDE = {
     "devices": {"devices", "sim/verilated", "gen"},
     "devices/driver": {"devices/driver", "driver", "gen"},
     "devices/rtl": {"devices/rtl", "gen"},
+    "devices/scenarios": {"devices/scenarios", "devices/driver", "testbench", "driver", "gen"} | SIM,
 }
 # The generic code (paths less their suffix): it works on any device kind, so it includes
 # no header of the TCE's (tce_*).
