@@ -1,5 +1,5 @@
 // The sides that run copy_program.hpp besides the lean loop: the project's DeviceHarness in
-// a plain loop, and the SystemC engine (sim/engine.hpp) with a program thread, the way the
+// a plain loop, and the SystemC engine (sim/platform/engine.hpp) with a program thread, the way the
 // platform's CPUs use it. Both on the same memory timing as the lean loop.
 #pragma once
 

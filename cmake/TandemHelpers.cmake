@@ -3,8 +3,14 @@
 # Warnings for code of ours (never for Verilator's generated sources, nor for the headers of
 # Verilator, SystemC and other libraries, which are system includes), as errors.
 option(TANDEM_WERROR "Treat warnings in code of ours as errors" ON)
+set(TANDEM_WARNING_FLAGS -Wall -Wextra $<$<BOOL:${TANDEM_WERROR}>:-Werror>)
 function(tandem_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra $<$<BOOL:${TANDEM_WERROR}>:-Werror> ${ARGN})
+  target_compile_options(${target} PRIVATE ${TANDEM_WARNING_FLAGS} ${ARGN})
+endfunction()
+# The same for sources of ours in a target of generated code (tandem_rtl), whose own options
+# would reach Verilator's output too.
+function(tandem_warnings_sources target)
+  set_property(SOURCE ${ARGN} TARGET_DIRECTORY ${target} APPEND PROPERTY COMPILE_OPTIONS ${TANDEM_WARNING_FLAGS})
 endfunction()
 
 # A doctest case's time limit. The coverage build's models count every line and toggle and
@@ -27,10 +33,16 @@ function(tandem_regtool description outdir)
                                                            ${scripts}/regblock.py ${scripts}/regschema.py)
 endfunction()
 
+# doctest's main, compiled once for every unit test executable (tandem_doctest links it), so
+# that no folder compiles a source of another's.
+add_library(tandem_doctest_main OBJECT ${CMAKE_CURRENT_LIST_DIR}/../tests/doctest_main.cpp)
+target_link_libraries(tandem_doctest_main PUBLIC doctest::doctest)
+tandem_warnings(tandem_doctest_main)
+
 # A doctest executable whose cases become CTest tests one by one, named PREFIX/case.
 function(tandem_doctest target prefix)
   add_executable(${target} ${ARGN})
-  target_link_libraries(${target} PRIVATE doctest::doctest)
+  target_link_libraries(${target} PRIVATE tandem_doctest_main)
   tandem_warnings(${target})
   doctest_discover_tests(${target} TEST_PREFIX "${prefix}/" PROPERTIES TIMEOUT ${TANDEM_UNIT_TIMEOUT})
 endfunction()

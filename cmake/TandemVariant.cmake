@@ -57,6 +57,7 @@ const VariantRegistrar kVariant({"@name@", "@kind@", "@summary@", @channels@, @v
 }  // namespace tandem
 ]=] @ONLY)
   target_sources(tandem_rtl PRIVATE ${factory})
+  tandem_warnings_sources(tandem_rtl ${factory})
   # The variant's generated model compiles as one unit of its own.
   get_target_property(all_sources tandem_rtl SOURCES)
   foreach(src IN LISTS all_sources)

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Static analysis of the C++ of ours: clang-tidy (checks in .clang-tidy) and cppcheck over
 # every translation unit of ours that a build compiles (driver/, sim/, testbench/, rtl/,
-# bench/, fuzz/, devices/), with the flags of the compile database; never Verilator's output, never
-# build/. Exits 1 on any finding of either.
+# bench/, fuzz/, devices/, examples/, tests/), with the flags of the compile database; never
+# Verilator's output, never build/. Exits 1 on any finding of either.
 #   scripts/lint_cpp.sh BUILD_DIR [JOBS]
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:?usage: $0 BUILD_DIR [JOBS]}" && pwd)
 jobs=${2:-$(nproc)}
-ours="$src/(driver|sim|testbench|rtl|bench|fuzz|devices)/"
+ours="$src/(driver|sim|testbench|rtl|bench|fuzz|devices|examples|tests)/"
 
 # One database of our translation units: the main build's and the fuzzers' (a clang sub-build
 # of its own), each file once.

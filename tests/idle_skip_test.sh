@@ -6,7 +6,7 @@
 # seeded memory back-pressure, run with skipping (the default) and without it
 # (--no-idle-skip): the result line (verdict and cycles), run.log, result.txt and the
 # functional coverage must be the same byte for byte. A run with waves evaluates every cycle
-# (sim/device_harness.hpp says why): its results must be those of a skipping run too, and
+# (sim/model/device_harness.hpp says why): its results must be those of a skipping run too, and
 # its waves those of a run with --no-idle-skip. Skipping must really skip most of the waits,
 # and both switches must turn it off.
 set -euo pipefail

@@ -1,4 +1,4 @@
-// The TCE's extension of its harness (sim/device_kind.hpp): what only the TCE's model shows
+// The TCE's extension of its harness (sim/verilated/device_kind.hpp): what only the TCE's model shows
 // without a bus access. Its interrupt controller's latched and enabled events (for the
 // timing checker's "pending since"), its DMA engine's state (for holding a CPU until the
 // device moved) and the descriptors that end, the channel its engine serves, and what its

@@ -33,3 +33,4 @@ tandem_device_variant(tmr tmr "NUM_VEC=2" TOP tmr_platform_top CHANNELS 0 VECTOR
   MODEL tmr_model.hpp TmrModel)
 # Its registration: in tandem_rtl too, which is linked whole.
 target_sources(tandem_rtl PRIVATE ${TMR_DIR}/tmr_kind.cpp)
+tandem_warnings_sources(tandem_rtl ${TMR_DIR}/tmr_kind.cpp)

@@ -1,5 +1,5 @@
 // What `tandem explore` reads about one run: the perturbations of its schedule (the
-// simulator's own grammar, sim/schedule.hpp: `c0@17:irq,c1@4:first`, as `tandem run
+// simulator's own grammar, sim/model/schedule.hpp: `c0@17:irq,c1@4:first`, as `tandem run
 // --schedule` takes them), how the run treated each one, and the HAL-call boundaries it
 // recorded (boundaries.txt, one line each).
 #pragma once

@@ -48,7 +48,7 @@ struct Command {
   RunLog::Level log_level = RunLog::Level::kInfo;  // run: what run.log keeps (kOff, as --no-log: none)
   bool release_driver = false;             // run: a zoo scenario on the release driver, judged as an ordinary one
   bool record_boundaries = false;          // run: write boundaries.txt
-  std::vector<Perturbation> schedule;      // run: --schedule, normalized (sim/schedule.hpp)
+  std::vector<Perturbation> schedule;      // run: --schedule, normalized (sim/model/schedule.hpp)
   std::vector<std::string> names;          // run and regress: scenario names and globs (regress: empty is all);
                                            // batch: its manifest file
   std::vector<std::string> excludes;       // run and regress: --exclude globs

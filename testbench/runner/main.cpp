@@ -32,7 +32,7 @@ int sc_main(int argc, char* argv[]) {
     return tandem::kExitUsage;
   }
   // Through the environment, so the runs a regression starts (here or on a cluster) and
-  // every device of a run inherit it (sim/idle_skip.hpp).
+  // every device of a run inherit it (sim/model/idle_skip.hpp).
   if (!cmd->idle_skip) setenv("TANDEM_NO_SKIP", "1", 1);
   switch (cmd->kind) {
     case tandem::Command::Kind::kHelp:

@@ -58,7 +58,7 @@ class CheckedCopy {
 bool finished_in_time(ScenarioContext& ctx, tce::TceDevice& dev, const tce::CopyRequest& req, std::uint64_t timeout_ns);
 
 // Whether the request ended in the device error that a replayed schedule's `error`
-// perturbation injected on it (sim/perturber.hpp): -EIO on a bus error of one of its
+// perturbation injected on it (sim/platform/perturber.hpp): -EIO on a bus error of one of its
 // descriptors, which is what the driver must report, not a failure of the run.
 bool injected_error(ScenarioContext& ctx, const tce::CopyRequest& req);
 

@@ -25,7 +25,7 @@ bool write_if_changed(const std::filesystem::path& path, const std::string& text
 
 }  // namespace
 
-// sc_main, not main: the tool links the simulator (for the names sim/cpu.hpp gives HAL
+// sc_main, not main: the tool links the simulator (for the names sim/platform/cpu.hpp gives HAL
 // calls), and with it SystemC's own main.
 extern "C" int sc_main(int argc, char* argv[]) {
   namespace fs = std::filesystem;

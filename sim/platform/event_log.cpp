@@ -125,7 +125,7 @@ void EventLog::mapping(const Event& e) {
                         direction(e.data));
 }
 
-// Everything else, at trace: the event's kind and its fields that are set (sim/events.hpp
+// Everything else, at trace: the event's kind and its fields that are set (sim/model/events.hpp
 // says what each means for each kind).
 void EventLog::other(const Event& e) {
   std::string text = about_device(e.kind) ? fmt::format("dev{} {}", e.device, to_string(e.kind)) : to_string(e.kind);

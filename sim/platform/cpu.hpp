@@ -1,5 +1,5 @@
 // A simulated CPU: one SystemC thread running driver code natively, and what the driver's
-// HAL (sim/platform_hal.hpp) does on it. Every register access is a real AXI4-Lite transaction and
+// HAL (sim/platform/platform_hal.hpp) does on it. Every register access is a real AXI4-Lite transaction and
 // costs the cycles the bus takes; every HAL call also costs a configurable number of
 // cycles of "other driver work". Interrupts preempt the CPU only between two HAL calls and
 // only while it has them enabled (lock_irqsave disables them).

@@ -45,7 +45,7 @@ class VerilatedDevice {
 
 struct DeviceVariant {
   std::string name;     // "default", "rev1", "ch1", "ch4"
-  std::string kind;     // its device kind (sim/device_kind.hpp): "tce"
+  std::string kind;     // its device kind (sim/verilated/device_kind.hpp): "tce"
   std::string summary;  // its parameters
   unsigned channels;    // NUM_CH (DMA channels; 0 for a kind without)
   unsigned vectors;     // NUM_VEC: its interrupt outputs

@@ -2,7 +2,7 @@
 // routing (irq()), the CPUs and their HALs, wired together. Its parts do the work: it
 // publishes what happens (events()) and judges nothing: checkers subscribe and report
 // failures through fail(). Scripting (scheduler()) and fault injection (faults()) are parts
-// of their own; what the CPUs need of it (sim/cpu_platform.hpp) only they can reach.
+// of their own; what the CPUs need of it (sim/platform/cpu_platform.hpp) only they can reach.
 // Construct it during elaboration, give each CPU its program, run().
 #pragma once
 
@@ -40,10 +40,10 @@ namespace tandem {
 struct PlatformConfig {
   PlatformConfig() { memory.backpressure_percent = 10; }
   unsigned cpus = 1;
-  // The devices, device 0 first: each its kind and RTL variant (sim/device_list.hpp). Empty:
+  // The devices, device 0 first: each its kind and RTL variant (sim/model/device_list.hpp). Empty:
   // the shorthand, `devices` devices of `variant` (rtl/CMakeLists.txt registers variants).
   // Each vector of each device drives an interrupt line of its own, or line v is every
-  // device's vector v (level lines are wired-OR): sim/irq_routing.hpp.
+  // device's vector v (level lines are wired-OR): sim/platform/irq_routing.hpp.
   std::vector<DeviceSpec> device_list;
   std::string variant = "default";
   unsigned devices = 1;
@@ -102,7 +102,7 @@ class Platform final : private CpuPlatform {
   // checker_fail signal at its cycle.
   void set_failure_ids(std::function<std::uint8_t(const std::string& checker)> id) { run_.failure_id = std::move(id); }
 
-  // Everything that happens, for observers (sim/events.hpp).
+  // Everything that happens, for observers (sim/model/events.hpp).
   EventBus& events() { return events_; }
   void publish(Event e) override {
     // Faults also show in the waves, as steps of a counter of the device they concern.
@@ -124,7 +124,7 @@ class Platform final : private CpuPlatform {
   // The interrupt controller line that device `device`'s vector `vector` drives.
   unsigned line_of(unsigned device, unsigned vector) const { return irq_.line_of(device, vector); }
 
-  // What runs before every HAL call of every CPU (none: nullptr), e.g. sim/boundaries.hpp.
+  // What runs before every HAL call of every CPU (none: nullptr), e.g. sim/platform/boundaries.hpp.
   void set_boundary_hook(BoundaryHook* hook) { boundary_hook_ = hook; }
   // The cycles in which a schedule held some CPU, for bounds that must not count them.
   HoldClock& holds() { return holds_; }

@@ -1,4 +1,4 @@
-// Replays a schedule (sim/schedule.hpp): at each perturbation's boundary, if its kind
+// Replays a schedule (sim/model/schedule.hpp): at each perturbation's boundary, if its kind
 // applies there, holds the CPU until what the kind waits for happened, within a bound (a
 // CPU may always be slow, so a hold is a legal behaviour and the RTL stays the judge), and
 // records what became of it.

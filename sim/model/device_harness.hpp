@@ -17,7 +17,7 @@
 namespace tandem {
 
 struct HarnessConfig {
-  std::string variant = "default";  // which Verilated device (sim/verilated_device.hpp): it names its kind
+  std::string variant = "default";  // which Verilated device (sim/verilated/verilated_device.hpp): it names its kind
   MemConfig mem;
   unsigned reset_cycles = 4;
   std::string fst_path;  // empty: no waves (a file of its own; see `waves` for a shared one)
@@ -70,7 +70,7 @@ class DeviceHarness {
   // Its interrupt outputs (the variant's NUM_VEC), and its kind.
   unsigned vectors() const { return vectors_; }
   const DeviceKind& kind() const { return *kind_; }
-  // What follows is its kind's extension's to say (sim/device_kind.hpp); a kind without one
+  // What follows is its kind's extension's to say (sim/verilated/device_kind.hpp); a kind without one
   // answers nothing pending, an idle device, no descriptors, channel 0.
   // The cycle interrupt event `event` last became pending (latched and enabled), for checkers
   // that time the device's interrupt outputs against their events.

@@ -1,7 +1,7 @@
 // The HAL-call boundaries of a run: numbers each CPU's calls (from 0, in every context, in
 // the order the CPU begins them), knows which calls have finished, records each boundary
 // with what applies there and the state digest (boundaries.txt), and hands each one to the
-// perturber that replays a schedule (sim/perturber.hpp).
+// perturber that replays a schedule (sim/platform/perturber.hpp).
 #pragma once
 
 #include <cstdint>

@@ -8,8 +8,8 @@
 namespace tandem {
 
 struct DeviceSpec {
-  std::string kind = "tce";         // sim/device_kind.hpp
-  std::string variant = "default";  // an RTL variant of that kind (sim/verilated_device.hpp)
+  std::string kind = "tce";         // sim/verilated/device_kind.hpp
+  std::string variant = "default";  // an RTL variant of that kind (sim/verilated/verilated_device.hpp)
 };
 
 // `list` as it is, or, when it is empty, `count` devices (at least one) of `variant`, of that

@@ -336,7 +336,7 @@ tce::IrqState SimCpu::lock_irqsave(tce::SpinLock& lock) {
     return was;
   }
   // Contention is settled by the platform, not by the order SystemC runs threads in: see
-  // sim/lock_handoff.hpp.
+  // sim/model/lock_handoff.hpp.
   LockHandoff& st = platform_.lock_state(lock);
   const std::uint64_t now = platform_.cycle();
   if (platform_.stopping()) {  // after the stop: nobody else runs any more

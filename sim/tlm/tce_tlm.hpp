@@ -23,7 +23,7 @@ class TceTlm : public sc_core::sc_module, private MemoryBus {
   sc_core::sc_vector<sc_core::sc_out<bool>> irq;
 
   SC_HAS_PROCESS(TceTlm);
-  // `variant` names a Verilated tce_top (sim/verilated_device.hpp); `period` is its clock.
+  // `variant` names a Verilated tce_top (sim/verilated/verilated_device.hpp); `period` is its clock.
   TceTlm(sc_core::sc_module_name name, const std::string& variant = "default",
          sc_core::sc_time period = sc_core::sc_time(1, sc_core::SC_NS));
 

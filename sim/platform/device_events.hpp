@@ -1,6 +1,6 @@
 // What the devices' buses show, published as events: every memory burst and its answer, the descriptor
 // fetches among them, and the power states that CSR reads reveal (each device's kind
-// extension reads them off the traffic: sim/device_kind.hpp).
+// extension reads them off the traffic: sim/verilated/device_kind.hpp).
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Time as the checkers' bounds should count it when a schedule holds CPUs (sim/perturber.hpp):
+// Time as the checkers' bounds should count it when a schedule holds CPUs (sim/platform/perturber.hpp):
 // a held CPU is a slow CPU, not a slow device or driver, so a bound on how long a handler
 // runs or how long an interrupt waits is counted without the cycles in which some CPU was
 // held. Without holds it is the cycle count itself.

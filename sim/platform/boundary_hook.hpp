@@ -1,6 +1,6 @@
 // What runs at every HAL-call boundary: the point just before a CPU begins a HAL call.
 // Nothing is installed in an ordinary run; recording boundaries and replaying a schedule
-// (sim/boundaries.hpp) install one.
+// (sim/platform/boundaries.hpp) install one.
 #pragma once
 
 #include <cstdint>
