@@ -72,11 +72,7 @@ module tce_top
 
   localparam int unsigned AW = CsrAddrWidth;
 
-  logic          we, re;
-  logic [AW-1:0] waddr, raddr;
-  logic [31:0]   wdata, rdata;
-  logic [3:0]    wstrb;
-  axi_resp_e     wresp, rresp;
+  axil_reg_if #(.AW (AW)) csr ();  // the CSR port's register requests
 
   logic enable, bus_master, dma_idle, dma_resetting;
   ch_cfg_t   [NUM_CH-1:0] ch_cfg;
@@ -97,40 +93,12 @@ module tce_top
     $error("tce_top: NUM_CH and NUM_VEC must be 1..4, REVISION 1 or 2, MAX_OUTSTANDING >= 2");
   end
 
-  tce_axil_slave #(
+  // The CSR port and its protocol assertions (clk_i, rst_ni and s_axil_* by name).
+  axil_frontend #(
     .AW                 (AW),
-    .READ_EXTRA_LATENCY (READ_EXTRA_LATENCY)
-  ) u_axil (
-    .clk_i,
-    .rst_ni,
-    .awvalid_i (s_axil_awvalid_i),
-    .awready_o (s_axil_awready_o),
-    .awaddr_i  (s_axil_awaddr_i),
-    .wvalid_i  (s_axil_wvalid_i),
-    .wready_o  (s_axil_wready_o),
-    .wdata_i   (s_axil_wdata_i),
-    .wstrb_i   (s_axil_wstrb_i),
-    .bvalid_o  (s_axil_bvalid_o),
-    .bready_i  (s_axil_bready_i),
-    .bresp_o   (s_axil_bresp_o),
-    .arvalid_i (s_axil_arvalid_i),
-    .arready_o (s_axil_arready_o),
-    .araddr_i  (s_axil_araddr_i),
-    .rvalid_o  (s_axil_rvalid_o),
-    .rready_i  (s_axil_rready_i),
-    .rdata_o   (s_axil_rdata_o),
-    .rresp_o   (s_axil_rresp_o),
-    .we_o      (we),
-    .waddr_o   (waddr),
-    .wdata_o   (wdata),
-    .wstrb_o   (wstrb),
-    .wresp_i   (wresp),
-    .re_o      (re),
-    .raddr_o   (raddr),
-    .rdata_i   (rdata),
-    .rresp_i   (rresp),
-    .quiet_o   (axil_quiet)
-  );
+    .READ_EXTRA_LATENCY (READ_EXTRA_LATENCY),
+    .CHECK_BOUND        (CSR_BOUND_ASSERT)
+  ) u_axil (.*, .req (csr), .quiet_o (axil_quiet));
 
   tce_regs #(
     .NUM_CH   (NUM_CH),
@@ -139,15 +107,15 @@ module tce_top
   ) u_regs (
     .clk_i,
     .rst_ni,
-    .we_i         (we),
-    .waddr_i      (waddr),
-    .wdata_i      (wdata),
-    .wstrb_i      (wstrb),
-    .wresp_o      (wresp),
-    .re_i         (re),
-    .raddr_i      (raddr),
-    .rdata_o      (rdata),
-    .rresp_o      (rresp),
+    .we_i         (csr.we),
+    .waddr_i      (csr.waddr),
+    .wdata_i      (csr.wdata),
+    .wstrb_i      (csr.wstrb),
+    .wresp_o      (csr.wresp),
+    .re_i         (csr.re),
+    .raddr_i      (csr.raddr),
+    .rdata_o      (csr.rdata),
+    .rresp_o      (csr.rresp),
     .enable_o     (enable),
     .bus_master_o (bus_master),
     .ch_cfg_o     (ch_cfg),
@@ -241,32 +209,7 @@ module tce_top
 
   assign quiescent_o = axil_quiet && regs_quiet && dma_quiet && intc_quiet;
 
-  // Interface rules, checked in every simulation (Verilator --assert).
-  tce_axil_assert #(
-    .AW          (AW),
-    .CHECK_BOUND (CSR_BOUND_ASSERT)
-  ) u_axil_assert (
-    .clk_i,
-    .rst_ni,
-    .awvalid (s_axil_awvalid_i),
-    .awready (s_axil_awready_o),
-    .awaddr  (s_axil_awaddr_i),
-    .wvalid  (s_axil_wvalid_i),
-    .wready  (s_axil_wready_o),
-    .wdata   (s_axil_wdata_i),
-    .wstrb   (s_axil_wstrb_i),
-    .bvalid  (s_axil_bvalid_o),
-    .bready  (s_axil_bready_i),
-    .bresp   (s_axil_bresp_o),
-    .arvalid (s_axil_arvalid_i),
-    .arready (s_axil_arready_o),
-    .araddr  (s_axil_araddr_i),
-    .rvalid  (s_axil_rvalid_o),
-    .rready  (s_axil_rready_i),
-    .rdata   (s_axil_rdata_o),
-    .rresp   (s_axil_rresp_o)
-  );
-
+  // The memory port's interface rules, checked in every simulation (Verilator --assert).
   tce_axi_assert u_axi_assert (
     .clk_i,
     .rst_ni,
