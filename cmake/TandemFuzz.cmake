@@ -43,7 +43,7 @@ if(TANDEM_FUZZ_TARGETS)
                -DTANDEM_GEN_DIR=${TANDEM_GEN_DIR} -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
     BUILD_ALWAYS ON
     INSTALL_COMMAND "")
-  ExternalProject_Add_StepDependencies(fuzzers configure ${init})
+  ExternalProject_Add_StepDependencies(fuzzers configure ${init} ${TANDEM_FUZZ_DIR}/CMakeLists.txt)
   foreach(target IN LISTS TANDEM_FUZZ_TARGETS)
     set(exe ${CMAKE_BINARY_DIR}/fuzz/${target}_fuzz)
     tandem_command_test(fuzz/${target}/corpus ${TANDEM_FUZZ_DIR}/run.sh --replay ${exe} ${TANDEM_FUZZ_DIR}/corpus/${target}

@@ -4,7 +4,7 @@
 // Its ports carry the device top's names (s_axil_*, the port contract of scripts/portgen.py),
 // so a top connects them with .*; the port's protocol assertions are here too.
 module axil_frontend #(
-  parameter int unsigned AW = 12,
+  parameter int unsigned CsrAddrWidth = 12,
   // Test only: a seeded bug that holds every read answer back this many more cycles, past
   // the spec's bound from 4 on (it proves the timing checker). 0 builds no logic for it.
   parameter int unsigned READ_EXTRA_LATENCY = 0,
@@ -14,23 +14,7 @@ module axil_frontend #(
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
-  input  logic          s_axil_awvalid_i,
-  output logic          s_axil_awready_o,
-  input  logic [AW-1:0] s_axil_awaddr_i,
-  input  logic          s_axil_wvalid_i,
-  output logic          s_axil_wready_o,
-  input  logic [31:0]   s_axil_wdata_i,
-  input  logic [3:0]    s_axil_wstrb_i,
-  output logic          s_axil_bvalid_o,
-  input  logic          s_axil_bready_i,
-  output logic [1:0]    s_axil_bresp_o,
-  input  logic          s_axil_arvalid_i,
-  output logic          s_axil_arready_o,
-  input  logic [AW-1:0] s_axil_araddr_i,
-  output logic          s_axil_rvalid_o,
-  input  logic          s_axil_rready_i,
-  output logic [31:0]   s_axil_rdata_o,
-  output logic [1:0]    s_axil_rresp_o,
+  `include "axil_csr_ports.svh"
   axil_reg_if.frontend  req,
   output logic          quiet_o     // no request arriving, no response waiting
 );
@@ -108,7 +92,7 @@ module axil_frontend #(
   // READY (the same check as `valid && !ready |=> valid && $stable(payload)`, without
   // sampling every payload bit on every cycle).
   logic          aw_pend_q, w_pend_q, ar_pend_q, b_pend_q, r_pend_q;
-  logic [AW-1:0] aw_q, ar_q;
+  logic [CsrAddrWidth-1:0] aw_q, ar_q;
   logic [35:0]   w_q;
   logic [1:0]    b_q;
   logic [33:0]   r_q;

@@ -17,50 +17,8 @@ module tce_top
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
-  // CSR port: AXI4-Lite slave
-  input  logic        s_axil_awvalid_i,
-  output logic        s_axil_awready_o,
-  input  logic [11:0] s_axil_awaddr_i,
-  input  logic        s_axil_wvalid_i,
-  output logic        s_axil_wready_o,
-  input  logic [31:0] s_axil_wdata_i,
-  input  logic [3:0]  s_axil_wstrb_i,
-  output logic        s_axil_bvalid_o,
-  input  logic        s_axil_bready_i,
-  output logic [1:0]  s_axil_bresp_o,
-  input  logic        s_axil_arvalid_i,
-  output logic        s_axil_arready_o,
-  input  logic [11:0] s_axil_araddr_i,
-  output logic        s_axil_rvalid_o,
-  input  logic        s_axil_rready_i,
-  output logic [31:0] s_axil_rdata_o,
-  output logic [1:0]  s_axil_rresp_o,
-  // memory port: AXI4 master
-  output logic        m_axi_arvalid_o,
-  input  logic        m_axi_arready_i,
-  output logic [47:0] m_axi_araddr_o,
-  output logic [7:0]  m_axi_arlen_o,
-  output logic [2:0]  m_axi_arsize_o,
-  output logic [1:0]  m_axi_arburst_o,
-  input  logic        m_axi_rvalid_i,
-  output logic        m_axi_rready_o,
-  input  logic [63:0] m_axi_rdata_i,
-  input  logic [1:0]  m_axi_rresp_i,
-  input  logic        m_axi_rlast_i,
-  output logic        m_axi_awvalid_o,
-  input  logic        m_axi_awready_i,
-  output logic [47:0] m_axi_awaddr_o,
-  output logic [7:0]  m_axi_awlen_o,
-  output logic [2:0]  m_axi_awsize_o,
-  output logic [1:0]  m_axi_awburst_o,
-  output logic        m_axi_wvalid_o,
-  input  logic        m_axi_wready_i,
-  output logic [63:0] m_axi_wdata_o,
-  output logic [7:0]  m_axi_wstrb_o,
-  output logic        m_axi_wlast_o,
-  input  logic        m_axi_bvalid_i,
-  output logic        m_axi_bready_o,
-  input  logic [1:0]  m_axi_bresp_i,
+  `include "axil_csr_ports.svh"
+  `include "axi_mem_ports.svh"
   // interrupts
   output logic [NUM_VEC-1:0] irq_o,
   // Quiescent: no state of the device changes until an input does. No CSR request or
@@ -95,7 +53,7 @@ module tce_top
 
   // The CSR port and its protocol assertions (clk_i, rst_ni and s_axil_* by name).
   axil_frontend #(
-    .AW                 (AW),
+    .CsrAddrWidth       (AW),
     .READ_EXTRA_LATENCY (READ_EXTRA_LATENCY),
     .CHECK_BOUND        (CSR_BOUND_ASSERT)
   ) u_axil (.*, .req (csr), .quiet_o (axil_quiet));
@@ -140,7 +98,7 @@ module tce_top
     .NUM_CH          (NUM_CH),
     .MAX_OUTSTANDING (MAX_OUTSTANDING)
   ) u_dma (
-    .clk_i,
+    .*,  // clk_i and the memory port m_axi_* by name
     .rst_ni       (core_rst_n),
     .enable_i     (enable),
     .bus_master_i (bus_master),
@@ -148,32 +106,7 @@ module tce_top
     .state_o      (ch_state),
     .idle_o       (dma_idle),
     .resetting_o  (dma_resetting),
-    .quiet_o      (dma_quiet),
-    .arvalid_o    (m_axi_arvalid_o),
-    .arready_i    (m_axi_arready_i),
-    .araddr_o     (m_axi_araddr_o),
-    .arlen_o      (m_axi_arlen_o),
-    .arsize_o     (m_axi_arsize_o),
-    .arburst_o    (m_axi_arburst_o),
-    .rvalid_i     (m_axi_rvalid_i),
-    .rready_o     (m_axi_rready_o),
-    .rdata_i      (m_axi_rdata_i),
-    .rresp_i      (m_axi_rresp_i),
-    .rlast_i      (m_axi_rlast_i),
-    .awvalid_o    (m_axi_awvalid_o),
-    .awready_i    (m_axi_awready_i),
-    .awaddr_o     (m_axi_awaddr_o),
-    .awlen_o      (m_axi_awlen_o),
-    .awsize_o     (m_axi_awsize_o),
-    .awburst_o    (m_axi_awburst_o),
-    .wvalid_o     (m_axi_wvalid_o),
-    .wready_i     (m_axi_wready_i),
-    .wdata_o      (m_axi_wdata_o),
-    .wstrb_o      (m_axi_wstrb_o),
-    .wlast_o      (m_axi_wlast_o),
-    .bvalid_i     (m_axi_bvalid_i),
-    .bready_o     (m_axi_bready_o),
-    .bresp_i      (m_axi_bresp_i)
+    .quiet_o      (dma_quiet)
   );
 
   // Events at their IRQ_STATUS bits (rtl/tce_regs.toml).

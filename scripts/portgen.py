@@ -437,20 +437,55 @@ def cpp_sc_signals(device_ports, src, dev):
     return "".join(out)
 
 
-def read_top(path):
-    """A module's imports, parameter list text, parameter values and ports."""
+def find(name, dirs):
+    for d in dirs:
+        if (d / name).is_file():
+            return d / name
+    raise PortError(f"cannot find {name} (looked in {', '.join(str(d) for d in dirs)})")
+
+
+def expand_includes(port_text, dirs):
+    """The port list with each `include "FILE"` line replaced by FILE's text (the shared CSR
+    port, rtl/axil_csr_ports.svh)."""
+    def include(m):
+        return strip_block_comments(find(m.group(1), dirs).read_text())
+    return re.sub(r'^\s*`include\s+"([^"]+)"\s*$', include, port_text, flags=re.M)
+
+
+def package_constants(imports, dirs):
+    """The integer localparams of the packages a top imports (a port's width may name one,
+    as CsrAddrWidth does), from <package>.sv where it is found."""
+    values = {}
+    for imp in imports:
+        name = re.match(r"import\s+(\w+)::", imp).group(1)
+        try:
+            text = find(f"{name}.sv", dirs).read_text()
+        except PortError:
+            continue  # a package no width names
+        for const, value in re.findall(r"localparam\s+(?:int\s+unsigned\s+|int\s+)?(\w+)\s*=\s*(\d+)\s*;", text):
+            values[const] = int(value)
+    return values
+
+
+def read_top(path, dirs):
+    """A module's imports, parameter list text, parameter values and ports; its includes and
+    imported packages are looked for in `dirs`."""
     text = strip_block_comments(path.read_text())
     params, port_text = header_of(text, path.stem)
     m = re.search(r"\bmodule\s+" + path.stem + r"\b(.*?)(#\(|\()", text, re.S)
     imports = re.findall(r"import\s+[\w:*]+\s*;", m.group(1)) if m else []
-    return imports, params, ports(port_text, parameters(params))
+    values = package_constants(imports, dirs) | parameters(params)
+    return imports, params, ports(expand_includes(port_text, dirs), values)
 
 
-def device_outputs(device_sv, probes_svh):
+def device_outputs(device_sv, probes_svh, outdir):
     if not device_sv.stem.endswith("_top"):
         raise PortError(f"{device_sv.name}: a device's top is named <device>_top")
     dev = device_sv.stem[: -len("_top")]
-    imports, params, device_ports = read_top(device_sv)
+    # Includes and packages: the generated ones (the register package), the device's own,
+    # the platform's RTL (the shared CSR port).
+    dirs = (outdir, device_sv.parent, pathlib.Path(__file__).resolve().parent.parent / "rtl")
+    imports, params, device_ports = read_top(device_sv, dirs)
     probes_text = probes_svh.read_text()
     check_probes(probes_text, probes_svh.name)
     top_src = f"{device_sv.parent.name}/{device_sv.name}"
@@ -477,7 +512,8 @@ def main(argv):
             "bus_pins.hpp": cpp_bus_pins(),
             "probe_pins.hpp": cpp_probes(platform_ports(), "the platform's ports in scripts/portgen.py")}
     elif len(argv) == 5 and argv[1] == "device":
-        outdir, make = pathlib.Path(argv[4]), lambda: device_outputs(pathlib.Path(argv[2]), pathlib.Path(argv[3]))
+        outdir, make = pathlib.Path(argv[4]), lambda: device_outputs(pathlib.Path(argv[2]), pathlib.Path(argv[3]),
+                                                                   pathlib.Path(argv[4]))
     else:
         print(usage, file=sys.stderr)
         return 2

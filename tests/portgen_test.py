@@ -16,7 +16,15 @@ import tempfile
 
 
 def generate(root, device_top, outdir, probes=None):
+    """portgen.py device, with the register package (a width names its CsrAddrWidth) in OUTDIR
+    as the build has it there."""
     probes = probes or root / "rtl" / "tce_probes.svh"
+    outdir.mkdir(parents=True, exist_ok=True)
+    package = outdir.parent / "regs" / "tce_reg_pkg.sv"
+    if not package.exists():
+        subprocess.run([sys.executable, str(root / "scripts" / "regtool.py"), str(root / "rtl" / "tce_regs.toml"),
+                        str(package.parent)], check=True, capture_output=True)
+    (outdir / package.name).write_text(package.read_text())
     return subprocess.run(
         [sys.executable, str(root / "scripts" / "portgen.py"), "device", str(device_top), str(probes), str(outdir)],
         capture_output=True, text=True)
@@ -56,7 +64,13 @@ def check_all_ports(device_sv, out, failures, dev="tce", least=40):
 def main(argv):
     root = pathlib.Path(argv[1]).resolve()
     failures = []
+    # The top as portgen reads it: the shared CSR port's include in place, so that the tops
+    # written from it below carry their CSR ports inline.
     device_sv = (root / "rtl" / "tce_top.sv").read_text()
+    for shared in ("axil_csr_ports.svh", "axi_mem_ports.svh"):
+        device_sv = device_sv.replace(f'  `include "{shared}"\n', (root / "rtl" / shared).read_text(), 1)
+    if "s_axil_awvalid_i" not in device_sv or "m_axi_awvalid_o" not in device_sv:
+        failures.append("rtl/tce_top.sv does not include the CSR port and the memory port")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         r = generate(root, root / "rtl" / "tce_top.sv", tmp / "real")
@@ -108,7 +122,8 @@ def main(argv):
         breaches = {
             "half a memory port": device_sv.replace("  output logic        m_axi_wlast_o,\n", "", 1),
             "no quiescent_o": device_sv.replace("  output logic        quiescent_o", "  output logic        idle_o", 1),
-            "a 64-bit wdata": device_sv.replace("input  logic [31:0] s_axil_wdata_i", "input  logic [63:0] s_axil_wdata_i", 1),
+            "a 64-bit wdata": device_sv.replace("input  logic [31:0]             s_axil_wdata_i",
+                                             "input  logic [63:0]             s_axil_wdata_i", 1),
         }
         for what, text in breaches.items():
             if text == device_sv:

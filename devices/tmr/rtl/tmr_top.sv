@@ -9,24 +9,7 @@ module tmr_top
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
-  // CSR port: AXI4-Lite slave
-  input  logic        s_axil_awvalid_i,
-  output logic        s_axil_awready_o,
-  input  logic [11:0] s_axil_awaddr_i,
-  input  logic        s_axil_wvalid_i,
-  output logic        s_axil_wready_o,
-  input  logic [31:0] s_axil_wdata_i,
-  input  logic [3:0]  s_axil_wstrb_i,
-  output logic        s_axil_bvalid_o,
-  input  logic        s_axil_bready_i,
-  output logic [1:0]  s_axil_bresp_o,
-  input  logic        s_axil_arvalid_i,
-  output logic        s_axil_arready_o,
-  input  logic [11:0] s_axil_araddr_i,
-  output logic        s_axil_rvalid_o,
-  input  logic        s_axil_rready_i,
-  output logic [31:0] s_axil_rdata_o,
-  output logic [1:0]  s_axil_rresp_o,
+  `include "axil_csr_ports.svh"
   // interrupts: vector 0 the timer, vector 1 the watchdog
   output logic [NUM_VEC-1:0] irq_o,
   // Quiescent: no state of the device changes until an input does. No CSR request or
@@ -48,7 +31,7 @@ module tmr_top
 
   // The platform's AXI4-Lite front end and its protocol assertions (clk_i, rst_ni and
   // s_axil_* by name).
-  axil_frontend #(.AW (AW)) u_axil (.*, .req (csr), .quiet_o (axil_quiet));
+  axil_frontend #(.CsrAddrWidth (AW)) u_axil (.*, .req (csr), .quiet_o (axil_quiet));
 
   // No special rule refuses an access and nothing resets the context but rst_ni.
   tmr_reg_block u_regs (
