@@ -30,8 +30,11 @@ endif()
 
 if(TANDEM_FUZZ_TARGETS)
   include(ExternalProject)
+  # The RTL's file list reaches the sub-build through its cache, forced, and a new list
+  # configures it again (or its build would still depend on files since removed).
   set(init ${CMAKE_BINARY_DIR}/fuzz-init.cmake)
-  file(WRITE ${init} "set(TCE_RTL_SOURCES \"${TCE_RTL_SOURCES}\" CACHE STRING \"\")\n")
+  file(WRITE ${init}.new "set(TCE_RTL_SOURCES \"${TCE_RTL_SOURCES}\" CACHE STRING \"\" FORCE)\n")
+  configure_file(${init}.new ${init} COPYONLY)
   ExternalProject_Add(fuzzers
     SOURCE_DIR ${TANDEM_FUZZ_DIR}
     BINARY_DIR ${CMAKE_BINARY_DIR}/fuzz
@@ -40,6 +43,7 @@ if(TANDEM_FUZZ_TARGETS)
                -DTANDEM_GEN_DIR=${TANDEM_GEN_DIR} -DTANDEM_WERROR=${TANDEM_WERROR} -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
     BUILD_ALWAYS ON
     INSTALL_COMMAND "")
+  ExternalProject_Add_StepDependencies(fuzzers configure ${init} ${TANDEM_FUZZ_DIR}/CMakeLists.txt)
   foreach(target IN LISTS TANDEM_FUZZ_TARGETS)
     set(exe ${CMAKE_BINARY_DIR}/fuzz/${target}_fuzz)
     tandem_command_test(fuzz/${target}/corpus ${TANDEM_FUZZ_DIR}/run.sh --replay ${exe} ${TANDEM_FUZZ_DIR}/corpus/${target}

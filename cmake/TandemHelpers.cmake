@@ -22,8 +22,14 @@ else()
 endif()
 
 # Generates a register description's artefacts (scripts/regtool.py) into OUTDIR now, at
-# configure time, and again on any edit of the description or the generator.
+# configure time, and again on any edit of the description or the generator. Once per
+# description: a second call is an error, not a second generation.
 function(tandem_regtool description outdir)
+  get_property(done GLOBAL PROPERTY TANDEM_REGTOOL_DONE)
+  if(description IN_LIST done)
+    message(FATAL_ERROR "tandem_regtool: ${description} is generated twice; generate it in one place")
+  endif()
+  set_property(GLOBAL APPEND PROPERTY TANDEM_REGTOOL_DONE ${description})
   execute_process(COMMAND ${Python3_EXECUTABLE} ${TANDEM_REGTOOL} ${description} ${outdir} RESULT_VARIABLE rc)
   if(rc)
     message(FATAL_ERROR "scripts/regtool.py failed on ${description}")
@@ -38,6 +44,24 @@ endfunction()
 add_library(tandem_doctest_main OBJECT ${CMAKE_CURRENT_LIST_DIR}/../tests/doctest_main.cpp)
 target_link_libraries(tandem_doctest_main PUBLIC doctest::doctest)
 tandem_warnings(tandem_doctest_main)
+
+# Generates from the port contract (scripts/portgen.py), now at configure time and again on
+# any edit: tandem_portgen(OUTDIR) what every kind shares (bus_pins.hpp, probe_pins.hpp);
+# tandem_portgen(OUTDIR DEVICE_TOP PROBES) a kind's platform top <dev>_platform_top.sv, its
+# pin bundles and its SystemC signals, from its top <dev>_top.sv and its <dev>_probes.svh.
+function(tandem_portgen outdir)
+  if(ARGC EQUAL 1)
+    set(args platform ${outdir})
+  else()
+    set(args device ${ARGV1} ${ARGV2} ${outdir})
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${ARGV1} ${ARGV2})
+  endif()
+  execute_process(COMMAND ${Python3_EXECUTABLE} ${TANDEM_PORTGEN} ${args} RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "scripts/portgen.py failed: ${args}")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${TANDEM_PORTGEN})
+endfunction()
 
 # A doctest executable whose cases become CTest tests one by one, named PREFIX/case.
 function(tandem_doctest target prefix)

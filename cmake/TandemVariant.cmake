@@ -28,7 +28,7 @@ function(tandem_device_variant name kind summary)
     TOP_MODULE ${V_TOP}
     ${trace}
     SOURCES ${V_SOURCES}
-    INCLUDE_DIRS ${V_INCLUDE_DIRS}
+    INCLUDE_DIRS ${V_INCLUDE_DIRS} ${PROJECT_SOURCE_DIR}/rtl  # the shared CSR port (axil_csr_ports.svh)
     VERILATOR_ARGS -Wall --assert -O3 ${coverage} ${V_ARGS})
   # Its channels and vectors, for its wave layouts.
   set(channels ${V_CHANNELS})

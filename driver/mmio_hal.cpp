@@ -149,13 +149,11 @@ void MmioHal::schedule_work(std::function<void()> work) {
 }
 
 TimerId MmioHal::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
-  const TimerId id = next_timer_++;
-  timers_[id] = {now_ns() + delay_ns, std::move(work)};
-  return id;
+  return timers_.start(now_ns() + delay_ns, std::move(work));
 }
 
 void MmioHal::cancel_timer(TimerId timer) {
-  timers_.erase(timer);
+  timers_.cancel(timer);
 }
 
 std::uint64_t MmioHal::now_ns() {
@@ -166,14 +164,7 @@ std::uint64_t MmioHal::now_ns() {
 
 void MmioHal::run_pending() {
   const std::uint64_t now = now_ns();
-  for (auto it = timers_.begin(); it != timers_.end();) {
-    if (it->second.due <= now) {
-      work_.push_back(std::move(it->second.work));
-      it = timers_.erase(it);
-    } else {
-      ++it;
-    }
-  }
+  while (auto timer = timers_.take_due(now)) work_.push_back(std::move(timer->work));
   while (!work_.empty()) {
     auto w = std::move(work_.front());
     work_.pop_front();
@@ -196,8 +187,7 @@ int MmioHal::wait_until(const std::function<bool()>& done, std::uint64_t timeout
     if (done()) return 0;
     const std::uint64_t now = now_ns();
     if (now >= deadline) return -ETIMEDOUT;
-    std::uint64_t wake = deadline;
-    for (const auto& [id, t] : timers_) wake = std::min(wake, t.due);
+    const std::uint64_t wake = timers_.next_due(deadline);
     const int ms = static_cast<int>(std::min<std::uint64_t>((wake > now ? wake - now : 0) / 1'000'000 + 1, 100));
     if (config_.irq_fd >= 0 && handler_) {
       pollfd p{config_.irq_fd, POLLIN, 0};

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "hal.hpp"
+#include "timer_queue.hpp"
 
 namespace tce {
 
@@ -78,12 +79,7 @@ class MmioHal : public Hal {
   IrqHandler handler_;
   std::recursive_mutex mutex_;  // the driver's spinlocks; recursive: a timer may take it inside a wait
   std::deque<std::function<void()>> work_;
-  struct Timer {
-    std::uint64_t due;
-    std::function<void()> work;
-  };
-  std::map<TimerId, Timer> timers_;
-  TimerId next_timer_ = 1;
+  TimerQueue timers_;
 };
 
 }  // namespace tce

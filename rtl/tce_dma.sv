@@ -15,40 +15,14 @@ module tce_dma
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
+  `include "axi_mem_ports.svh"
   input  logic                   enable_i,
   input  logic                   bus_master_i,
   input  ch_cfg_t   [NUM_CH-1:0] cfg_i,
   output ch_state_t [NUM_CH-1:0] state_o,
   output logic                   idle_o,
   output logic                   resetting_o,  // a channel reset waits for its descriptor to drain
-  output logic                   quiet_o,      // no state changes while the inputs hold
-  // AXI4 master, read
-  output logic        arvalid_o,
-  input  logic        arready_i,
-  output logic [47:0] araddr_o,
-  output logic [7:0]  arlen_o,
-  output logic [2:0]  arsize_o,
-  output logic [1:0]  arburst_o,
-  input  logic        rvalid_i,
-  output logic        rready_o,
-  input  logic [63:0] rdata_i,
-  input  logic [1:0]  rresp_i,
-  input  logic        rlast_i,
-  // AXI4 master, write
-  output logic        awvalid_o,
-  input  logic        awready_i,
-  output logic [47:0] awaddr_o,
-  output logic [7:0]  awlen_o,
-  output logic [2:0]  awsize_o,
-  output logic [1:0]  awburst_o,
-  output logic        wvalid_o,
-  input  logic        wready_i,
-  output logic [63:0] wdata_o,
-  output logic [7:0]  wstrb_o,
-  output logic        wlast_o,
-  input  logic        bvalid_i,
-  output logic        bready_o,
-  input  logic [1:0]  bresp_i
+  output logic                   quiet_o       // no state changes while the inputs hold
 );
 
   typedef enum logic [3:0] {
@@ -139,7 +113,7 @@ module tce_dma
   // The engine lets go of its descriptor in this cycle and returns to Idle.
   assign releasing = (state_q == StCheck && (abort_q[ch_q] || fetch_err_q)) ||
                      (state_q == StCopy && abort_q[ch_q] && !copy_start && !rd_busy && !wr_busy) ||
-                     (state_q == StWbB && bvalid_i);
+                     (state_q == StWbB && m_axi_bvalid_i);
 
   tce_dma_reader #(
     .MAX_OUTSTANDING (MAX_OUTSTANDING),
@@ -153,14 +127,14 @@ module tce_dma
     .stop_i       (wr_err || abort_q[ch_q]),
     .fifo_count_i (fifo_count),
     .arvalid_o    (rd_arvalid),
-    .arready_i    (arready_i && state_q == StCopy),
+    .arready_i    (m_axi_arready_i && state_q == StCopy),
     .araddr_o     (rd_araddr),
     .arlen_o      (rd_arlen),
-    .rvalid_i     (rvalid_i && state_q == StCopy),
+    .rvalid_i     (m_axi_rvalid_i && state_q == StCopy),
     .rready_o     (rd_rready),
-    .rdata_i,
-    .rresp_i,
-    .rlast_i,
+    .rdata_i      (m_axi_rdata_i),
+    .rresp_i      (m_axi_rresp_i),
+    .rlast_i      (m_axi_rlast_i),
     .beat_valid_o (beat_valid),
     .beat_data_o  (beat_data),
     .beat_first_o (beat_first),
@@ -200,17 +174,17 @@ module tce_dma
     .word_ready_o (word_ready),
     .fifo_count_i (fifo_count),
     .awvalid_o    (wr_awvalid),
-    .awready_i    (awready_i && state_q == StCopy),
+    .awready_i    (m_axi_awready_i && state_q == StCopy),
     .awaddr_o     (wr_awaddr),
     .awlen_o      (wr_awlen),
     .wvalid_o     (wr_wvalid),
-    .wready_i     (wready_i && state_q == StCopy),
+    .wready_i     (m_axi_wready_i && state_q == StCopy),
     .wdata_o      (wr_wdata),
     .wstrb_o      (wr_wstrb),
     .wlast_o      (wr_wlast),
-    .bvalid_i     (bvalid_i && state_q == StCopy),
+    .bvalid_i     (m_axi_bvalid_i && state_q == StCopy),
     .bready_o     (wr_bready),
-    .bresp_i,
+    .bresp_i      (m_axi_bresp_i),
     .busy_o       (wr_busy),
     .quiet_o      (wr_quiet),
     .error_o      (wr_err)
@@ -226,55 +200,55 @@ module tce_dma
 
   // ---- the bus, by phase
   always_comb begin
-    arvalid_o = 1'b0;
-    araddr_o  = '0;
-    arlen_o   = '0;
-    rready_o  = 1'b0;
-    awvalid_o = 1'b0;
-    awaddr_o  = '0;
-    awlen_o   = '0;
-    wvalid_o  = 1'b0;
-    wdata_o   = '0;
-    wstrb_o   = '0;
-    wlast_o   = 1'b0;
-    bready_o  = 1'b0;
+    m_axi_arvalid_o = 1'b0;
+    m_axi_araddr_o  = '0;
+    m_axi_arlen_o   = '0;
+    m_axi_rready_o  = 1'b0;
+    m_axi_awvalid_o = 1'b0;
+    m_axi_awaddr_o  = '0;
+    m_axi_awlen_o   = '0;
+    m_axi_wvalid_o  = 1'b0;
+    m_axi_wdata_o   = '0;
+    m_axi_wstrb_o   = '0;
+    m_axi_wlast_o   = 1'b0;
+    m_axi_bready_o  = 1'b0;
     unique case (state_q)
       StFetchAr: begin
-        arvalid_o = 1'b1;
-        araddr_o  = desc_q;
-        arlen_o   = 8'(DESC_BYTES / 8 - 1);
+        m_axi_arvalid_o = 1'b1;
+        m_axi_araddr_o  = desc_q;
+        m_axi_arlen_o   = 8'(DESC_BYTES / 8 - 1);
       end
-      StFetchR: rready_o = 1'b1;
+      StFetchR: m_axi_rready_o = 1'b1;
       StCopy: begin
-        arvalid_o = rd_arvalid;
-        araddr_o  = rd_araddr;
-        arlen_o   = rd_arlen;
-        rready_o  = rd_rready;
-        awvalid_o = wr_awvalid;
-        awaddr_o  = wr_awaddr;
-        awlen_o   = wr_awlen;
-        wvalid_o  = wr_wvalid;
-        wdata_o   = wr_wdata;
-        wstrb_o   = wr_wstrb;
-        wlast_o   = wr_wlast;
-        bready_o  = wr_bready;
+        m_axi_arvalid_o = rd_arvalid;
+        m_axi_araddr_o  = rd_araddr;
+        m_axi_arlen_o   = rd_arlen;
+        m_axi_rready_o  = rd_rready;
+        m_axi_awvalid_o = wr_awvalid;
+        m_axi_awaddr_o  = wr_awaddr;
+        m_axi_awlen_o   = wr_awlen;
+        m_axi_wvalid_o  = wr_wvalid;
+        m_axi_wdata_o   = wr_wdata;
+        m_axi_wstrb_o   = wr_wstrb;
+        m_axi_wlast_o   = wr_wlast;
+        m_axi_bready_o  = wr_bready;
       end
       StWbAw: begin
-        awvalid_o = 1'b1;
-        awaddr_o  = desc_q + 48'(DESC_STATUS_OFFSET);
+        m_axi_awvalid_o = 1'b1;
+        m_axi_awaddr_o  = desc_q + 48'(DESC_STATUS_OFFSET);
       end
       StWbW: begin
-        wvalid_o = 1'b1;
-        wlast_o  = 1'b1;
-        wstrb_o  = ctrl_q[DESC_CTRL_CRC_LSB] && code_q == ERR_CODE_NONE ? 8'hFF : 8'h0F;
-        wdata_o[DESC_STATUS_DONE_LSB] = code_q == ERR_CODE_NONE;
-        wdata_o[DESC_STATUS_ERR_LSB]  = code_q != ERR_CODE_NONE;
-        wdata_o[DESC_STATUS_CODE_LSB +: DESC_STATUS_CODE_WIDTH] = code_q;
-        wdata_o[DESC_STATUS_TAG_LSB +: DESC_STATUS_TAG_WIDTH] =
+        m_axi_wvalid_o = 1'b1;
+        m_axi_wlast_o  = 1'b1;
+        m_axi_wstrb_o  = ctrl_q[DESC_CTRL_CRC_LSB] && code_q == ERR_CODE_NONE ? 8'hFF : 8'h0F;
+        m_axi_wdata_o[DESC_STATUS_DONE_LSB] = code_q == ERR_CODE_NONE;
+        m_axi_wdata_o[DESC_STATUS_ERR_LSB]  = code_q != ERR_CODE_NONE;
+        m_axi_wdata_o[DESC_STATUS_CODE_LSB +: DESC_STATUS_CODE_WIDTH] = code_q;
+        m_axi_wdata_o[DESC_STATUS_TAG_LSB +: DESC_STATUS_TAG_WIDTH] =
             ctrl_q[DESC_CTRL_TAG_LSB +: DESC_CTRL_TAG_WIDTH];
-        wdata_o[8 * (DESC_CRC_OFFSET - DESC_STATUS_OFFSET) +: 32] = ~crc_cur_q;  // CRC follows STATUS
+        m_axi_wdata_o[8 * (DESC_CRC_OFFSET - DESC_STATUS_OFFSET) +: 32] = ~crc_cur_q;  // CRC follows STATUS
       end
-      StWbB: bready_o = 1'b1;
+      StWbB: m_axi_bready_o = 1'b1;
       default: ;
     endcase
   end
@@ -345,27 +319,27 @@ module tce_dma
           end
         end
 
-        StFetchAr: if (arready_i) state_q <= StFetchR;
+        StFetchAr: if (m_axi_arready_i) state_q <= StFetchR;
 
-        StFetchR: if (rvalid_i) begin
-          if (rresp_i != AXI_RESP_OKAY) fetch_err_q <= 1'b1;
+        StFetchR: if (m_axi_rvalid_i) begin
+          if (m_axi_rresp_i != AXI_RESP_OKAY) fetch_err_q <= 1'b1;
           unique case (beat_q)
             2'd0: begin
-              src_q <= rdata_i[47:0];
-              if (rdata_i[63:48] != '0) addr_high_q <= 1'b1;
+              src_q <= m_axi_rdata_i[47:0];
+              if (m_axi_rdata_i[63:48] != '0) addr_high_q <= 1'b1;
             end
             2'd1: begin
-              dst_q <= rdata_i[47:0];
-              if (rdata_i[63:48] != '0) addr_high_q <= 1'b1;
+              dst_q <= m_axi_rdata_i[47:0];
+              if (m_axi_rdata_i[63:48] != '0) addr_high_q <= 1'b1;
             end
             2'd2: begin
-              len_q  <= rdata_i[31:0];
-              ctrl_q <= rdata_i[63:32];
+              len_q  <= m_axi_rdata_i[31:0];
+              ctrl_q <= m_axi_rdata_i[63:32];
             end
             default: ;
           endcase
           beat_q <= beat_q + 2'd1;
-          if (rlast_i) state_q <= StCheck;
+          if (m_axi_rlast_i) state_q <= StCheck;
         end
 
         StCheck: begin
@@ -396,13 +370,13 @@ module tce_dma
           end
         end
 
-        StWbAw: if (awready_i) state_q <= StWbW;
-        StWbW:  if (wready_i) state_q <= StWbB;
+        StWbAw: if (m_axi_awready_i) state_q <= StWbW;
+        StWbW:  if (m_axi_wready_i) state_q <= StWbB;
 
-        StWbB: if (bvalid_i) begin
+        StWbB: if (m_axi_bvalid_i) begin
           state_q <= StIdle;
           if (!abort_q[ch_q]) begin
-            if (code_q == ERR_CODE_NONE && bresp_i == AXI_RESP_OKAY) begin
+            if (code_q == ERR_CODE_NONE && m_axi_bresp_i == AXI_RESP_OKAY) begin
               // The write-back has its response: now HEAD moves, then DONE is raised.
               head_q[ch_q]      <= (head_q[ch_q] + 12'd1) & ring_mask(cfg_i[ch_q].ring_size_log2);
               completed_q[ch_q] <= completed_q[ch_q] + 16'd1;
@@ -437,10 +411,10 @@ module tce_dma
     end
   end
 
-  assign arsize_o  = 3'd3;   // 8-byte beats
-  assign arburst_o = 2'b01;  // INCR
-  assign awsize_o  = 3'd3;
-  assign awburst_o = 2'b01;
+  assign m_axi_arsize_o  = 3'd3;   // 8-byte beats
+  assign m_axi_arburst_o = 2'b01;  // INCR
+  assign m_axi_awsize_o  = 3'd3;
+  assign m_axi_awburst_o = 2'b01;
 
   for (genvar c = 0; c < NUM_CH; c++) begin : g_state
     assign state_o[c].active    = state_q != StIdle && ch_q == ChW'(c);

@@ -17,50 +17,8 @@ module tce_top
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
-  // CSR port: AXI4-Lite slave
-  input  logic        s_axil_awvalid_i,
-  output logic        s_axil_awready_o,
-  input  logic [11:0] s_axil_awaddr_i,
-  input  logic        s_axil_wvalid_i,
-  output logic        s_axil_wready_o,
-  input  logic [31:0] s_axil_wdata_i,
-  input  logic [3:0]  s_axil_wstrb_i,
-  output logic        s_axil_bvalid_o,
-  input  logic        s_axil_bready_i,
-  output logic [1:0]  s_axil_bresp_o,
-  input  logic        s_axil_arvalid_i,
-  output logic        s_axil_arready_o,
-  input  logic [11:0] s_axil_araddr_i,
-  output logic        s_axil_rvalid_o,
-  input  logic        s_axil_rready_i,
-  output logic [31:0] s_axil_rdata_o,
-  output logic [1:0]  s_axil_rresp_o,
-  // memory port: AXI4 master
-  output logic        m_axi_arvalid_o,
-  input  logic        m_axi_arready_i,
-  output logic [47:0] m_axi_araddr_o,
-  output logic [7:0]  m_axi_arlen_o,
-  output logic [2:0]  m_axi_arsize_o,
-  output logic [1:0]  m_axi_arburst_o,
-  input  logic        m_axi_rvalid_i,
-  output logic        m_axi_rready_o,
-  input  logic [63:0] m_axi_rdata_i,
-  input  logic [1:0]  m_axi_rresp_i,
-  input  logic        m_axi_rlast_i,
-  output logic        m_axi_awvalid_o,
-  input  logic        m_axi_awready_i,
-  output logic [47:0] m_axi_awaddr_o,
-  output logic [7:0]  m_axi_awlen_o,
-  output logic [2:0]  m_axi_awsize_o,
-  output logic [1:0]  m_axi_awburst_o,
-  output logic        m_axi_wvalid_o,
-  input  logic        m_axi_wready_i,
-  output logic [63:0] m_axi_wdata_o,
-  output logic [7:0]  m_axi_wstrb_o,
-  output logic        m_axi_wlast_o,
-  input  logic        m_axi_bvalid_i,
-  output logic        m_axi_bready_o,
-  input  logic [1:0]  m_axi_bresp_i,
+  `include "axil_csr_ports.svh"
+  `include "axi_mem_ports.svh"
   // interrupts
   output logic [NUM_VEC-1:0] irq_o,
   // Quiescent: no state of the device changes until an input does. No CSR request or
@@ -72,11 +30,7 @@ module tce_top
 
   localparam int unsigned AW = CsrAddrWidth;
 
-  logic          we, re;
-  logic [AW-1:0] waddr, raddr;
-  logic [31:0]   wdata, rdata;
-  logic [3:0]    wstrb;
-  axi_resp_e     wresp, rresp;
+  axil_reg_if #(.AW (AW)) csr ();  // the CSR port's register requests
 
   logic enable, bus_master, dma_idle, dma_resetting;
   ch_cfg_t   [NUM_CH-1:0] ch_cfg;
@@ -97,40 +51,12 @@ module tce_top
     $error("tce_top: NUM_CH and NUM_VEC must be 1..4, REVISION 1 or 2, MAX_OUTSTANDING >= 2");
   end
 
-  tce_axil_slave #(
-    .AW                 (AW),
-    .READ_EXTRA_LATENCY (READ_EXTRA_LATENCY)
-  ) u_axil (
-    .clk_i,
-    .rst_ni,
-    .awvalid_i (s_axil_awvalid_i),
-    .awready_o (s_axil_awready_o),
-    .awaddr_i  (s_axil_awaddr_i),
-    .wvalid_i  (s_axil_wvalid_i),
-    .wready_o  (s_axil_wready_o),
-    .wdata_i   (s_axil_wdata_i),
-    .wstrb_i   (s_axil_wstrb_i),
-    .bvalid_o  (s_axil_bvalid_o),
-    .bready_i  (s_axil_bready_i),
-    .bresp_o   (s_axil_bresp_o),
-    .arvalid_i (s_axil_arvalid_i),
-    .arready_o (s_axil_arready_o),
-    .araddr_i  (s_axil_araddr_i),
-    .rvalid_o  (s_axil_rvalid_o),
-    .rready_i  (s_axil_rready_i),
-    .rdata_o   (s_axil_rdata_o),
-    .rresp_o   (s_axil_rresp_o),
-    .we_o      (we),
-    .waddr_o   (waddr),
-    .wdata_o   (wdata),
-    .wstrb_o   (wstrb),
-    .wresp_i   (wresp),
-    .re_o      (re),
-    .raddr_o   (raddr),
-    .rdata_i   (rdata),
-    .rresp_i   (rresp),
-    .quiet_o   (axil_quiet)
-  );
+  // The CSR port and its protocol assertions (clk_i, rst_ni and s_axil_* by name).
+  axil_frontend #(
+    .CsrAddrWidth       (AW),
+    .READ_EXTRA_LATENCY (READ_EXTRA_LATENCY),
+    .CHECK_BOUND        (CSR_BOUND_ASSERT)
+  ) u_axil (.*, .req (csr), .quiet_o (axil_quiet));
 
   tce_regs #(
     .NUM_CH   (NUM_CH),
@@ -139,15 +65,15 @@ module tce_top
   ) u_regs (
     .clk_i,
     .rst_ni,
-    .we_i         (we),
-    .waddr_i      (waddr),
-    .wdata_i      (wdata),
-    .wstrb_i      (wstrb),
-    .wresp_o      (wresp),
-    .re_i         (re),
-    .raddr_i      (raddr),
-    .rdata_o      (rdata),
-    .rresp_o      (rresp),
+    .we_i         (csr.we),
+    .waddr_i      (csr.waddr),
+    .wdata_i      (csr.wdata),
+    .wstrb_i      (csr.wstrb),
+    .wresp_o      (csr.wresp),
+    .re_i         (csr.re),
+    .raddr_i      (csr.raddr),
+    .rdata_o      (csr.rdata),
+    .rresp_o      (csr.rresp),
     .enable_o     (enable),
     .bus_master_o (bus_master),
     .ch_cfg_o     (ch_cfg),
@@ -172,7 +98,7 @@ module tce_top
     .NUM_CH          (NUM_CH),
     .MAX_OUTSTANDING (MAX_OUTSTANDING)
   ) u_dma (
-    .clk_i,
+    .*,  // clk_i and the memory port m_axi_* by name
     .rst_ni       (core_rst_n),
     .enable_i     (enable),
     .bus_master_i (bus_master),
@@ -180,32 +106,7 @@ module tce_top
     .state_o      (ch_state),
     .idle_o       (dma_idle),
     .resetting_o  (dma_resetting),
-    .quiet_o      (dma_quiet),
-    .arvalid_o    (m_axi_arvalid_o),
-    .arready_i    (m_axi_arready_i),
-    .araddr_o     (m_axi_araddr_o),
-    .arlen_o      (m_axi_arlen_o),
-    .arsize_o     (m_axi_arsize_o),
-    .arburst_o    (m_axi_arburst_o),
-    .rvalid_i     (m_axi_rvalid_i),
-    .rready_o     (m_axi_rready_o),
-    .rdata_i      (m_axi_rdata_i),
-    .rresp_i      (m_axi_rresp_i),
-    .rlast_i      (m_axi_rlast_i),
-    .awvalid_o    (m_axi_awvalid_o),
-    .awready_i    (m_axi_awready_i),
-    .awaddr_o     (m_axi_awaddr_o),
-    .awlen_o      (m_axi_awlen_o),
-    .awsize_o     (m_axi_awsize_o),
-    .awburst_o    (m_axi_awburst_o),
-    .wvalid_o     (m_axi_wvalid_o),
-    .wready_i     (m_axi_wready_i),
-    .wdata_o      (m_axi_wdata_o),
-    .wstrb_o      (m_axi_wstrb_o),
-    .wlast_o      (m_axi_wlast_o),
-    .bvalid_i     (m_axi_bvalid_i),
-    .bready_o     (m_axi_bready_o),
-    .bresp_i      (m_axi_bresp_i)
+    .quiet_o      (dma_quiet)
   );
 
   // Events at their IRQ_STATUS bits (rtl/tce_regs.toml).
@@ -241,32 +142,7 @@ module tce_top
 
   assign quiescent_o = axil_quiet && regs_quiet && dma_quiet && intc_quiet;
 
-  // Interface rules, checked in every simulation (Verilator --assert).
-  tce_axil_assert #(
-    .AW          (AW),
-    .CHECK_BOUND (CSR_BOUND_ASSERT)
-  ) u_axil_assert (
-    .clk_i,
-    .rst_ni,
-    .awvalid (s_axil_awvalid_i),
-    .awready (s_axil_awready_o),
-    .awaddr  (s_axil_awaddr_i),
-    .wvalid  (s_axil_wvalid_i),
-    .wready  (s_axil_wready_o),
-    .wdata   (s_axil_wdata_i),
-    .wstrb   (s_axil_wstrb_i),
-    .bvalid  (s_axil_bvalid_o),
-    .bready  (s_axil_bready_i),
-    .bresp   (s_axil_bresp_o),
-    .arvalid (s_axil_arvalid_i),
-    .arready (s_axil_arready_o),
-    .araddr  (s_axil_araddr_i),
-    .rvalid  (s_axil_rvalid_o),
-    .rready  (s_axil_rready_i),
-    .rdata   (s_axil_rdata_o),
-    .rresp   (s_axil_rresp_o)
-  );
-
+  // The memory port's interface rules, checked in every simulation (Verilator --assert).
   tce_axi_assert u_axi_assert (
     .clk_i,
     .rst_ni,

@@ -1,27 +1,34 @@
 #!/usr/bin/env python3
-"""Generates the C++ pin bundles of a device and the platform's top from their port lists.
+"""Generates, from a device's top and the platform's port contract, everything that repeats
+the device's ports: its C++ pin bundles, its platform top and its SystemC signals.
 
 A device's ports are spelled once, in its top module (<dev>_top.sv, e.g. rtl/tce_top.sv);
-the platform's wave markers once, in the platform's top (sim/tandem_top.sv), whose port
-list includes the device's. Every device top keeps one port contract (CONTRACT below): clk,
-rst_n, an AXI4-Lite CSR slave port, optionally an AXI4 master memory port (m_axi_*), irq
-(one bit per vector) and quiescent; the bus models take the contract's sub-bundles, the
+the platform's own ports (the CPUs' wave markers and the probes) once, here (PLATFORM_PORTS);
+what a kind's probes read of its device once, in its <dev>_probes.svh (the assign
+statements of every probe output). Every device top keeps one port contract (CONTRACT below):
+clk, rst_n, an AXI4-Lite CSR slave port, optionally an AXI4 master memory port (m_axi_*),
+irq (one bit per vector) and quiescent; the bus models take the contract's sub-bundles, the
 same C++ types for every device. Outputs, each written only when its content changed (an
 unchanged port list never triggers a re-Verilation):
-  bus_pins.hpp            the contract's types, the same for every device: AxilPins (the
-                          CSR port), AxiPins (the memory port), DevicePins (the whole device)
-  <dev>_top_ports.svh     the device's port declarations, for the platform top's port list
-  <dev>_top_connect.svh   the device instance's named connections, port to same-named port
+
+portgen.py platform OUTDIR: what every kind shares
+  bus_pins.hpp            the contract's types: AxilPins (the CSR port), AxiPins (the memory
+                          port), DevicePins (the whole device)
+  probe_pins.hpp          ProbePins, the platform top's own ports (cpu<N>_<name> ports become
+                          an array <name>[kCpus])
+portgen.py device DEVICE_TOP.sv PROBES.svh OUTDIR: one kind's
+  <dev>_platform_top.sv   the platform's top of the kind: the device's parameters and ports,
+                          the platform's ports, the device (u_<dev>) and its probes
   <dev>_pins.hpp          <Dev>Pins: DevicePins and a pointer per port outside the contract
-  probe_pins.hpp          ProbePins, the platform top's own ports (per marker port;
-                          cpu<N>_<name> ports become an array <name>[kCpus])
   <dev>_pins_bind.hpp     bind_<dev>_pins() and bind_probes(): the pointers into a model
+  <dev>_sc_signals.hpp    <Dev>ScSignals: the device's ports as SystemC signals, for a model
+                          Verilated with --sc, and a plain copy of each that the bus models use
 
 A field is its port's name less the direction suffix (_i, _o; rst_ni gives rst_n) and with
 a bus prefix replaced (PREFIXES); in the contract's sub-bundles, without the prefix. Port
 widths are evaluated with the parameters' defaults.
 
-Usage: portgen.py DEVICE_TOP.sv PLATFORM_TOP.sv OUTDIR
+Usage: portgen.py platform OUTDIR | portgen.py device DEVICE_TOP.sv PROBES.svh OUTDIR
 """
 
 import pathlib
@@ -52,6 +59,26 @@ WIDTHS = {("csr", "wstrb"): 4, ("csr", "bresp"): 2, ("csr", "rresp"): 2, ("csr",
           ("csr", "wdata"): 32, ("mem", "arlen"): 8, ("mem", "awlen"): 8, ("mem", "arsize"): 3,
           ("mem", "awsize"): 3, ("mem", "arburst"): 2, ("mem", "awburst"): 2, ("mem", "rresp"): 2,
           ("mem", "bresp"): 2, ("mem", "wstrb"): 8}
+
+
+# The platform top's own ports, the same for every kind: per CPU (cpu<N>_<name>, N from 0 to
+# CPUS-1), then the platform's markers (inputs), then the probes (outputs, which the kind's
+# <dev>_probes.svh assigns, in the TCE's layout). Each (name, width, comment).
+CPUS = 4
+CPU_MARKERS = (("context", 2, "0 idle, 1 process, 2 interrupt, 3 bottom half"),
+               ("hal_call", 5, "the HAL call in progress (gen/gtkwave/tandem_hal_call.gtkwf)"),
+               ("reg", 12, "the register of the last CSR access"))
+MARKERS = (("dma_faults", 8, "counts IOMMU faults: each one a step in the waves"),
+           ("injected_faults", 8, "counts injected faults: each one a step in the waves"),
+           ("checker_fail", 8, "the checker that failed the run (its id in the checker catalog, 0 while "
+            "none has), set at the cycle the first failure is recorded: a wave viewer finds the failure by it"))
+PROBES = (("dma_channel", 2, "the channel whose descriptor the DMA engine works on (every memory "
+           "transaction belongs to it)"),
+          ("irq_events", 9, "the hardware events the interrupt controller receives this cycle"),
+          ("irq_status", 9, "its latched events (IRQ_STATUS)"),
+          ("irq_enable", 9, "their enables (IRQ_ENABLE)"),
+          ("irq_vec_map", 18, "their vectors (IRQ_VEC_MAP)"),
+          ("irq_pulse", 4, "each vector's output mode (IRQ_MODE: 1 pulse)"))
 
 
 class PortError(Exception):
@@ -110,6 +137,10 @@ def width(bounds, params):
         raise PortError(f"cannot evaluate the width [{bounds}]: {err}") from err
 
 
+def declaration(direction, bounds, name):
+    return f"{direction:<6} logic {'[' + bounds + ']' if bounds else '':<12} {name}"
+
+
 PORT = re.compile(r"^\s*(input|output)\s+logic\s*(?:\[([^\]]+)\])?\s*(\w+)\s*,?\s*(//.*)?$")
 
 
@@ -127,8 +158,7 @@ def ports(port_text, params):
         if not m:
             raise PortError(f"cannot read the port declaration: {stripped}")
         direction, bounds, name, _ = m.groups()
-        decl = f"{direction:<6} logic {'[' + bounds + ']' if bounds else '':<12} {name}"
-        items.append(("port", (direction, name, width(bounds, params), decl)))
+        items.append(("port", (direction, name, width(bounds, params), declaration(direction, bounds, name))))
     return items
 
 
@@ -152,17 +182,67 @@ def c_type(bits, name):
 BANNER = "// Generated by scripts/portgen.py from {src} - do not edit (regenerated at configure time).\n"
 
 
-def sv_ports(device_ports, src):
-    lines = [BANNER.format(src=src)]
-    for kind, item in device_ports:
-        lines.append(f"  // {item}\n" if kind == "comment" else f"  {item[3]},\n")
+def platform_ports():
+    """The platform top's own ports, as ports() gives a device's: markers, then probes."""
+    def port(direction, name, bits, comment):
+        bounds = f"{bits - 1}:0" if bits > 1 else None
+        return [("comment", comment), ("port", (direction, f"{name}_{direction[0]}", bits, declaration(direction, bounds, f"{name}_{direction[0]}")))]
+    items = [item for n in range(CPUS) for name, bits, comment in CPU_MARKERS
+             for item in port("input", f"cpu{n}_{name}", bits, comment)[0 if n == 0 else 1 :]]
+    items += [item for name, bits, comment in MARKERS for item in port("input", name, bits, comment)]
+    items += [item for name, bits, comment in PROBES for item in port("output", name, bits, comment)]
+    return items
+
+
+def check_probes(probes_text, probes_name):
+    """The kind's probe statements assign every probe output, and nothing else."""
+    assigned = re.findall(r"^\s*assign\s+(\w+)\s*=", probes_text, re.M)
+    wanted = [f"{name}_o" for name, _, _ in PROBES]
+    for name in wanted:
+        if assigned.count(name) != 1:
+            raise PortError(f"{probes_name}: assigns the probe output {name} {assigned.count(name)} times, not once")
+    other = sorted(set(assigned) - set(wanted))
+    if other:
+        raise PortError(f"{probes_name}: assigns {', '.join(other)}, not probe outputs of the platform top")
+
+
+def sv_platform_top(dev, imports, params_text, device_ports, probes_text, srcs):
+    """The kind's platform top: the device's parameters and ports, the platform's, the device
+    connected by name, and the kind's probe statements."""
+    lines = [BANNER.format(src=" and ".join(srcs)),
+             f"// The platform's top of a {dev}: {dev}_top (u_{dev}), plus inputs that carry what the platform's\n",
+             "// CPUs and fault injection do, so that the waves show the driver beside the RTL on one time\n",
+             "// base (nothing inside reads them), and the probes the platform's records and checkers read.\n",
+             f"module {dev}_platform_top\n"]
+    lines += [f"  {imp.strip()}\n" for imp in imports]
+    names = re.findall(r"parameter\s+[\w\s]*?(\w+)\s*=", params_text)
+    if names:
+        body = "\n".join(f"  {line.strip()}" for line in params_text.strip("\n").splitlines() if line.strip())
+        lines.append(f"#(\n{body}\n) (\n")
+    else:
+        lines.append("(\n")
+    ports = [("raw", "  // The device's ports (its top's), connected to it by name.\n")] + list(device_ports)
+    markers_probes = platform_ports()
+    split = next(i for i, (k, item) in enumerate(markers_probes) if k == "port" and item[0] == "output") - 1
+    ports += [("raw", "  /* verilator lint_off UNUSEDSIGNAL */\n")] + markers_probes[:split]
+    ports += [("raw", "  /* verilator lint_on UNUSEDSIGNAL */\n")] + markers_probes[split:]
+    last = max(i for i, (k, _) in enumerate(ports) if k == "port")
+    for i, (kind, item) in enumerate(ports):
+        if kind == "raw":
+            lines.append(item)
+        elif kind == "comment":
+            lines.append(f"  // {item}\n")
+        else:
+            lines.append(f"  {item[3]}{'' if i == last else ','}\n")
+    lines.append(");\n\n")
+    if names:
+        connections = ",\n".join(f"    .{n} ({n})" for n in names)
+        lines.append(f"  {dev}_top #(\n{connections}\n  ) u_{dev} (.*);\n\n")
+    else:
+        lines.append(f"  {dev}_top u_{dev} (.*);\n\n")
+    lines += [f"  {line}\n" if line.strip() else "\n" for line in probes_text.strip("\n").splitlines()]
+    lines.append("\nendmodule\n")
     return "".join(lines)
-
-
-def sv_connect(device_ports, src):
-    names = [item[1] for kind, item in device_ports if kind == "port"]
-    body = ",\n".join(f"  .{n:<18} ({n})" for n in names)
-    return BANNER.format(src=src) + body + "\n"
 
 
 def cpp_struct(name, items, arrays=None):
@@ -320,35 +400,125 @@ def cpp_bind(device_ports, probe_ports, srcs, dev):
     return "".join(out)
 
 
+def sc_type(bits):
+    """The type Verilator 5 gives a port under --sc."""
+    return "bool" if bits == 1 else "std::uint32_t" if bits <= 32 else "std::uint64_t"
+
+
+def cpp_sc_signals(device_ports, src, dev):
+    name = bundle_name(dev).replace("Pins", "ScSignals")
+    ports = [item for kind, item in device_ports if kind == "port"]
+    signals = [p for p in ports if p[1] != "clk_i"]
+    out = [
+        BANNER.format(src=src),
+        f"// The ports of {dev}_top as SystemC signals, for the model Verilator makes of it with --sc,\n",
+        "// each with the plain copy the bus models read and write. The copies carry the ports'\n",
+        f"// names, so bind_{dev}_pins() binds them as it binds a plain Verilated model. The clock has\n",
+        "// no signal here: whoever owns the model binds clk_i to its sc_clock.\n",
+        f"#pragma once\n\n#include <systemc>\n\n#include <cstdint>\n\n#include \"{dev}_pins_bind.hpp\"\n\n",
+        "namespace tandem {\n\n",
+        f"struct {name} {{\n",
+        "  // Each port's signal, of its type under --sc (bool: 1 bit, std::uint32_t: up to 32).\n",
+    ]
+    out += [f"  sc_core::sc_signal<{sc_type(bits)}> {port}{{\"{port}\"}};\n" for _, port, bits, _ in signals]
+    out.append("  // Each port's plain copy, as a plain Verilated model has it.\n  struct Plain {\n")
+    out += [f"    {c_type(bits, port)} {port} = 0;\n" for _, port, bits, _ in ports]
+    out.append("  } plain;\n\n  // Every port but the clock on its signal.\n")
+    out.append("  template <typename Dut>\n  void bind(Dut& dut) {\n")
+    out += [f"    dut.{port}({port});\n" for _, port, _, _ in signals]
+    out.append(f"  }}\n  // The bus models' view of the plain copies.\n  {bundle_name(dev)} pins() {{ return bind_{dev}_pins(plain); }}\n")
+    out.append("  // The device's outputs as they are now, into their plain copies.\n  void read_outputs() {\n")
+    out += [f"    plain.{port} = static_cast<{c_type(bits, port)}>({port}.read());\n"
+            for direction, port, bits, _ in signals if direction == "output"]
+    out.append("  }\n  // The plain copies of the inputs onto their signals.\n  void write_inputs() {\n")
+    out += [f"    {port}.write(static_cast<{sc_type(bits)}>(plain.{port}));\n"
+            for direction, port, bits, _ in signals if direction == "input"]
+    out.append("  }\n};\n\n}  // namespace tandem\n")
+    return "".join(out)
+
+
+def find(name, dirs):
+    for d in dirs:
+        if (d / name).is_file():
+            return d / name
+    raise PortError(f"cannot find {name} (looked in {', '.join(str(d) for d in dirs)})")
+
+
+def expand_includes(port_text, dirs):
+    """The port list with each `include "FILE"` line replaced by FILE's text (the shared CSR
+    port, rtl/axil_csr_ports.svh)."""
+    def include(m):
+        return strip_block_comments(find(m.group(1), dirs).read_text())
+    return re.sub(r'^\s*`include\s+"([^"]+)"\s*$', include, port_text, flags=re.M)
+
+
+def package_constants(imports, dirs):
+    """The integer localparams of the packages a top imports (a port's width may name one,
+    as CsrAddrWidth does), from <package>.sv where it is found."""
+    values = {}
+    for imp in imports:
+        name = re.match(r"import\s+(\w+)::", imp).group(1)
+        try:
+            text = find(f"{name}.sv", dirs).read_text()
+        except PortError:
+            continue  # a package no width names
+        for const, value in re.findall(r"localparam\s+(?:int\s+unsigned\s+|int\s+)?(\w+)\s*=\s*(\d+)\s*;", text):
+            values[const] = int(value)
+    return values
+
+
+def read_top(path, dirs):
+    """A module's imports, parameter list text, parameter values and ports; its includes and
+    imported packages are looked for in `dirs`."""
+    text = strip_block_comments(path.read_text())
+    params, port_text = header_of(text, path.stem)
+    m = re.search(r"\bmodule\s+" + path.stem + r"\b(.*?)(#\(|\()", text, re.S)
+    imports = re.findall(r"import\s+[\w:*]+\s*;", m.group(1)) if m else []
+    values = package_constants(imports, dirs) | parameters(params)
+    return imports, params, ports(expand_includes(port_text, dirs), values)
+
+
+def device_outputs(device_sv, probes_svh, outdir):
+    if not device_sv.stem.endswith("_top"):
+        raise PortError(f"{device_sv.name}: a device's top is named <device>_top")
+    dev = device_sv.stem[: -len("_top")]
+    # Includes and packages: the generated ones (the register package), the device's own,
+    # the platform's RTL (the shared CSR port).
+    dirs = (outdir, device_sv.parent, pathlib.Path(__file__).resolve().parent.parent / "rtl")
+    imports, params, device_ports = read_top(device_sv, dirs)
+    probes_text = probes_svh.read_text()
+    check_probes(probes_text, probes_svh.name)
+    top_src = f"{device_sv.parent.name}/{device_sv.name}"
+    srcs = (top_src, "the platform's ports in scripts/portgen.py")
+    probe_ports = platform_ports()
+    return {
+        f"{dev}_platform_top.sv": sv_platform_top(dev, imports, params, device_ports, probes_text,
+                                                   (top_src, f"{probes_svh.parent.name}/{probes_svh.name}")),
+        f"{dev}_pins.hpp": cpp_pins(device_ports, srcs, dev),
+        f"{dev}_pins_bind.hpp": cpp_bind(device_ports, probe_ports, srcs, dev),
+        f"{dev}_sc_signals.hpp": cpp_sc_signals(device_ports, top_src, dev),
+    }
+
+
 def write_if_changed(path, text):
     if not path.exists() or path.read_text() != text:
         path.write_text(text)
 
 
 def main(argv):
-    if len(argv) != 4:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    device_sv, platform_sv, outdir = pathlib.Path(argv[1]), pathlib.Path(argv[2]), pathlib.Path(argv[3])
-    try:
-        text = strip_block_comments(device_sv.read_text())
-        params, port_text = header_of(text, device_sv.stem)
-        device_ports = ports(port_text, parameters(params))
-        text = strip_block_comments(platform_sv.read_text())
-        params, port_text = header_of(text, platform_sv.stem)
-        probe_ports = ports(port_text, parameters(params))
-        if not device_sv.stem.endswith("_top"):
-            raise PortError(f"{device_sv.name}: a device's top is named <device>_top")
-        dev = device_sv.stem[: -len("_top")]
-        srcs = (f"{device_sv.parent.name}/{device_sv.name}", f"{platform_sv.parent.name}/{platform_sv.name}")
-        outputs = {
+    usage = __doc__.strip().splitlines()[-1]
+    if len(argv) == 3 and argv[1] == "platform":
+        outdir, make = pathlib.Path(argv[2]), lambda: {
             "bus_pins.hpp": cpp_bus_pins(),
-            f"{dev}_top_ports.svh": sv_ports(device_ports, srcs[0]),
-            f"{dev}_top_connect.svh": sv_connect(device_ports, srcs[0]),
-            f"{dev}_pins.hpp": cpp_pins(device_ports, srcs, dev),
-            "probe_pins.hpp": cpp_probes(probe_ports, srcs[1]),
-            f"{dev}_pins_bind.hpp": cpp_bind(device_ports, probe_ports, srcs, dev),
-        }
+            "probe_pins.hpp": cpp_probes(platform_ports(), "the platform's ports in scripts/portgen.py")}
+    elif len(argv) == 5 and argv[1] == "device":
+        outdir, make = pathlib.Path(argv[4]), lambda: device_outputs(pathlib.Path(argv[2]), pathlib.Path(argv[3]),
+                                                                   pathlib.Path(argv[4]))
+    else:
+        print(usage, file=sys.stderr)
+        return 2
+    try:
+        outputs = make()
     except (OSError, PortError) as err:
         print(f"portgen.py: {err}", file=sys.stderr)
         return 1

@@ -34,6 +34,9 @@ expect 2 "unknown option '--seed' for 'regress'" regress --seed 1
 expect 2 "no scenario named 'nope' (see" regress --only nope
 expect 2 "no RTL variant named 'rev9' (known: default" run dma_single_copy --variant rev9
 expect 2 "no RTL variant named 'x'" regress --variant x
+# A variant of another device kind than the scenario's is refused before it runs.
+expect 2 "scenario 'dma_single_copy' runs on a tce; RTL variant 'tmr' is a tmr" run dma_single_copy --variant tmr
+expect 2 "runs on devices of its own (tce 'default', tmr 'tmr'); RTL variant 'rev1' is a tce and none of them" run tmr_periodic_level --variant rev1
 expect 2 "'explore' needs a scenario name" explore
 expect 2 "no scenario named 'nope'" explore nope
 expect 2 "'--budget' takes a number of runs or of seconds (e.g. 500 or 30s), not '5m'" explore race_isr_submit --budget 5m

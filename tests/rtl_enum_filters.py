@@ -19,7 +19,8 @@ def rtl_enums(top, sources):
     """{enum type: {value: item name}}"""
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "rtl.xml")
-        subprocess.run(["verilator", "--xml-only", "-Wno-fatal", "--top-module", top, "--Mdir", tmp,
+        includes = sorted({f"-I{os.path.dirname(s)}" for s in sources})  # the shared CSR port's
+        subprocess.run(["verilator", "--xml-only", "-Wno-fatal", *includes, "--top-module", top, "--Mdir", tmp,
                         "--xml-output", out, *sources], check=True, capture_output=True)
         root = ET.parse(out).getroot()
     enums = {}

@@ -10,7 +10,7 @@ import sys
 
 import vcd
 
-SIGNAL = "tandem.tandem_top.checker_fail_i"
+SIGNAL = "tandem.tce_platform_top.checker_fail_i"
 
 
 def setting(lines, key):

@@ -57,7 +57,7 @@ python3 "$here/gtkw_signals.py" --run "$run/waves.vcd" "$run"/*.gtkw
 for k in 0 1 2 3; do
   grep -qx -- "-CPU $k" "$run/waves.gtkw" || { echo "the 4-CPU run's layout lacks CPU $k"; exit 1; }
 done
-python3 "$here/vcd_toggles.py" "$run/waves.vcd" 10 tandem.tandem_top.cpu{0,1,2,3}_hal_call_i
+python3 "$here/vcd_toggles.py" "$run/waves.vcd" 10 tandem.tce_platform_top.cpu{0,1,2,3}_hal_call_i
 
 # Two devices: each traced under its own scope, each with its groups, each busy.
 "$tandem" run dma_shared_line --seed 1 --waves vcd --out "$out" >/dev/null
@@ -66,7 +66,7 @@ python3 "$here/gtkw_signals.py" --run "$run/waves.vcd" "$run"/*.gtkw
 for d in 0 1; do
   grep -qx -- "-DMA engine (device $d)" "$run/waves.gtkw" || { echo "the two-device layout lacks device $d"; exit 1; }
 done
-python3 "$here/vcd_toggles.py" "$run/waves.vcd" 4 {tandem,tandem_dev1}.tandem_top.{s_axil_awvalid_i,m_axi_awvalid_o}
+python3 "$here/vcd_toggles.py" "$run/waves.vcd" 4 {tandem,tandem_dev1}.tce_platform_top.{s_axil_awvalid_i,m_axi_awvalid_o}
 
 # A TMR beside a TCE: traced under its own scope, its layout group names only its signals,
 # and its timer line pulses.
@@ -81,14 +81,14 @@ python3 "$here/vcd_toggles.py" "$run/waves.vcd" 4 tandem_dev1.tmr_platform_top.{
 run="$out/irq_mode_level/ch4/seed-1"
 python3 "$here/gtkw_signals.py" --run "$run/waves.vcd" "$run"/*.gtkw
 for v in 0 1 2 3; do
-  grep -qE "^\+\{irq_o vec$v\} \($((3 - v))\)tandem\.tandem_top\.irq_o\[3:0\]$" "$run/waves.gtkw" ||
+  grep -qE "^\+\{irq_o vec$v\} \($((3 - v))\)tandem\.tce_platform_top\.irq_o\[3:0\]$" "$run/waves.gtkw" ||
     { echo "the ch4 layout has no line for vector $v"; exit 1; }
 done
 # One channel and one vector: 1-bit vectors, which GTKWave names name[0].
 "$tandem" run irq_mode_level --seed 1 --variant ch1 --waves vcd --out "$out" >/dev/null
 run="$out/irq_mode_level/ch1/seed-1"
 python3 "$here/gtkw_signals.py" --run "$run/waves.vcd" "$run"/*.gtkw
-grep -qx "+{irq_o vec0} tandem.tandem_top.irq_o\[0\]" "$run/waves.gtkw" || { echo "the ch1 layout has no line for its vector"; exit 1; }
+grep -qx "+{irq_o vec0} tandem.tce_platform_top.irq_o\[0\]" "$run/waves.gtkw" || { echo "the ch1 layout has no line for its vector"; exit 1; }
 
 # `make waves` refuses an unknown test or view before anything runs, naming the known ones.
 args="$here/../scripts/waves_args.sh"

@@ -23,9 +23,9 @@ class TceModel final : public VerilatedDeviceOf<Model> {
   DevicePeek peek() const override {
     const auto& root = this->root();
     DevicePeek p;
-    p.dma_busy = root.tandem_top__DOT__u_tce__DOT__u_dma__DOT__state_q != 0;  // StIdle
-    p.desc = root.tandem_top__DOT__u_tce__DOT__u_dma__DOT__desc_q;
-    p.pm_busy = root.tandem_top__DOT__u_tce__DOT__u_regs__DOT__pm_busy_q != 0;
+    p.dma_busy = root.tce_platform_top__DOT__u_tce__DOT__u_dma__DOT__state_q != 0;  // StIdle
+    p.desc = root.tce_platform_top__DOT__u_tce__DOT__u_dma__DOT__desc_q;
+    p.pm_busy = root.tce_platform_top__DOT__u_tce__DOT__u_regs__DOT__pm_busy_q != 0;
     return p;
   }
 };

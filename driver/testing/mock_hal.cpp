@@ -122,23 +122,14 @@ void MockHal::dma_unmap(std::uint64_t bus, std::size_t len, DmaDir dir) {
 }
 
 TimerId MockHal::start_timer(std::uint64_t delay_ns, std::function<void()> work) {
-  const TimerId id = next_timer_++;
-  timers_[id] = {now_ns_ + delay_ns, std::move(work)};
-  return id;
+  return timers_.start(now_ns_ + delay_ns, std::move(work));
 }
 
 void MockHal::advance_time(std::uint64_t ns) {
   const std::uint64_t end = now_ns_ + ns;
-  for (;;) {
-    auto due = timers_.end();
-    for (auto it = timers_.begin(); it != timers_.end(); ++it) {
-      if (it->second.due <= end && (due == timers_.end() || it->second.due < due->second.due)) due = it;
-    }
-    if (due == timers_.end()) break;
-    now_ns_ = std::max(now_ns_, due->second.due);
-    auto work = std::move(due->second.work);
-    timers_.erase(due);
-    work();
+  while (auto timer = timers_.take_due(end)) {
+    now_ns_ = std::max(now_ns_, timer->due_ns);
+    timer->work();
   }
   now_ns_ = end;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hal.hpp"
+#include "timer_queue.hpp"
 
 namespace tce::testing {
 
@@ -71,7 +72,7 @@ class MockHal : public Hal {
   void unlock_irqrestore(SpinLock& lock, IrqState state) override;
   void schedule_work(std::function<void()> work) override { work_.push_back(std::move(work)); }
   TimerId start_timer(std::uint64_t delay_ns, std::function<void()> work) override;
-  void cancel_timer(TimerId timer) override { timers_.erase(timer); }
+  void cancel_timer(TimerId timer) override { timers_.cancel(timer); }
   int wait_until(const std::function<bool()>& done, std::uint64_t timeout_ns) override;
   void wake_all() override {}
   std::uint64_t now_ns() override { return now_ns_; }
@@ -97,12 +98,7 @@ class MockHal : public Hal {
   std::vector<std::unique_ptr<unsigned char[]>> buffers_;
   std::vector<std::pair<unsigned char*, std::size_t>> buffer_spans_;
   std::multimap<std::uint64_t, std::pair<std::size_t, DmaDir>> mappings_;  // by bus address, several per address
-  struct Timer {
-    std::uint64_t due;
-    std::function<void()> work;
-  };
-  std::map<TimerId, Timer> timers_;
-  TimerId next_timer_ = 1;
+  TimerQueue timers_;
   std::vector<std::function<void()>> work_;
   bool irqs_enabled_ = true;
   int wmb_count_ = 0;

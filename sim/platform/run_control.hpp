@@ -38,7 +38,7 @@ class RunControl {
   void cpu_finished();
 
   void fail(const std::string& checker, const std::string& message);
-  // The id under which a checker's name shows in the waves (tandem_top's checker_fail_i):
+  // The id under which a checker's name shows in the waves (the platform top's checker_fail_i):
   // set by whoever knows the names (0 and unset: the waves show no failure).
   std::function<std::uint8_t(const std::string& checker)> failure_id;
   const std::vector<Failure>& failures() const { return failures_; }

@@ -16,7 +16,7 @@ struct CheckerInfo {
 };
 
 const std::vector<CheckerInfo>& checker_catalog();
-// How a name shows in the waves (tandem_top's checker_fail_i): its place in the catalog,
+// How a name shows in the waves (the platform top's checker_fail_i): its place in the catalog,
 // from 1 (new names go last, so ids stay); kUnknownChecker for a name the catalog lacks.
 inline constexpr std::uint8_t kUnknownChecker = 255;
 std::uint8_t checker_id(std::string_view name);

@@ -21,6 +21,7 @@
 #include "run_spec.hpp"
 #include "scenario.hpp"
 #include "scheduled_run.hpp"
+#include "variant_fit.hpp"
 #include "verilated_device.hpp"
 
 namespace tandem {
@@ -75,6 +76,12 @@ int run_one(const Command& cmd) {
   if (s == nullptr) {
     std::fprintf(stderr, "tandem: no scenario named '%s' (see 'tandem list')\n", cmd.scenario.c_str());
     return 2;
+  }
+  if (!cmd.variant.empty()) {
+    if (const std::string why = variant_misfit(*s, cmd.variant); !why.empty()) {
+      std::fprintf(stderr, "tandem: %s\n", why.c_str());
+      return 2;
+    }
   }
   // A seeded bug's scenario on the release driver shows that the bug, not the scenario,
   // is what its checker catches: there it must pass with every checker quiet.

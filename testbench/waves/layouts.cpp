@@ -64,7 +64,7 @@ unsigned bits_for(unsigned n) {  // $clog2(n), at least 1: the RTL's index width
 
 // The groups of one device, named after it when the run has several.
 struct Device {
-  std::string top;     // tandem.tandem_top
+  std::string top;     // tandem.tce_platform_top
   std::string suffix;  // "" or " (device 1)"
   const RunShape& shape;
 
@@ -213,7 +213,12 @@ Layout layout(const std::string& view, const RunShape& shape) {
   for (const View& v : views()) {
     if (view != v.name) continue;
     Layout out{v.name, v.summary, {}};
-    const std::string top0 = wave_scope(0) + ".tandem_top";
+    // Each device's platform top is <kind>_platform_top (scripts/portgen.py), a TCE's unless
+    // the shape says otherwise; the platform's markers are on device 0's.
+    const auto top = [&](unsigned d) {
+      return wave_scope(d) + "." + (d < shape.kinds.size() ? shape.kinds[d] : std::string("tce")) + "_platform_top";
+    };
+    const std::string top0 = top(0);
     out.groups.push_back(failure(top0));
     if (v.platform) {
       for (unsigned k = 0; k < shape.cpus; ++k) out.groups.push_back(cpu(top0, k));
@@ -222,10 +227,10 @@ Layout layout(const std::string& view, const RunShape& shape) {
     for (unsigned d = 0; d < shape.devices; ++d) {
       const std::string suffix = shape.devices > 1 ? fmt::format(" (device {})", d) : "";
       if (d < shape.kinds.size() && shape.kinds[d] == "tmr") {
-        out.groups.push_back(tmr(wave_scope(d) + ".tmr_platform_top", suffix));
+        out.groups.push_back(tmr(top(d), suffix));
         continue;
       }
-      const Device dev{wave_scope(d) + ".tandem_top", suffix, shape};
+      const Device dev{top(d), suffix, shape};
       for (auto group : v.groups) out.groups.push_back((dev.*group)());
     }
     return out;

@@ -21,7 +21,7 @@ struct RunShape {
 // One line of a layout: a signal, or some bits of a vector signal.
 struct Trace {
   enum class Radix { kBinary, kHex, kDecimal };
-  std::string path;    // the full name without its range: tandem.tandem_top.irq_o
+  std::string path;    // the full name without its range: tandem.tce_platform_top.irq_o
   unsigned width = 0;  // 0: a scalar; else declared [width-1:0] (a 1-bit vector is [0])
   int msb = -1;        // the bits shown, [msb:lsb]; -1: all of them
   int lsb = -1;
@@ -33,7 +33,7 @@ struct Trace {
   Radix radix = Radix::kHex;
 
   bool whole() const { return msb < 0; }
-  // GTKWave's name of the signal: tandem.tandem_top.irq_o[1:0].
+  // GTKWave's name of the signal: tandem.tce_platform_top.irq_o[1:0].
   std::string name() const;
 };
 
