@@ -46,6 +46,13 @@ class Checker {
     subscriptions_.push_back(platform_.events().subscribe(std::move(of_kind), kinds));
   }
   bool judges(unsigned device) const { return device < kinds_.size() && kinds_[device] == kind_; }
+  // Whether the platform has a device of its kind at all (else it need not subscribe).
+  bool judges_any() const {
+    for (const std::string& k : kinds_) {
+      if (k == kind_) return true;
+    }
+    return false;
+  }
 
   Platform& platform_;
 
