@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <string_view>
 #include <vector>
 
 #include "platform.hpp"
@@ -42,6 +43,8 @@ void TmrTracker::on_event(const Event& e) {
     item.offset = static_cast<std::uint32_t>(e.addr);
     item.value = static_cast<std::uint32_t>(e.data);
     add(e.device, handshake + (e.write ? kWriteEdge : kReadEdge), item);
+  } else if (e.kind == EventKind::kFault && e.device != kNoDevice && std::string_view(e.what) == kFaultRemoval) {
+    devices_[e.device].diverged = true;  // unplugged: its lines fall silently, its registers read all ones
   } else if (e.kind == EventKind::kDeviceIrq && e.device != kNoDevice) {
     for (unsigned v = 0; v < kVectors; ++v) {
       if (platform_.line_of(e.device, v) != e.line) continue;
@@ -54,9 +57,10 @@ void TmrTracker::on_event(const Event& e) {
   judge(last_cycle_, e.kind == EventKind::kRunEnd);
 }
 
-// At the run's end everything seen is judged; before it, what lies kLag behind `cycle`.
+// At the run's end everything seen is judged (up to the cycle before the last event: a line
+// may change in the last event's cycle after it); before it, what lies kLag behind `cycle`.
 void TmrTracker::judge(std::uint64_t cycle, bool end) {
-  const std::uint64_t upto = end ? cycle : (cycle > kLag ? cycle - kLag : 0);
+  const std::uint64_t upto = end ? (cycle > 0 ? cycle - 1 : 0) : (cycle > kLag ? cycle - kLag : 0);
   for (auto& [device, d] : devices_) {
     if (end && !d.items.empty()) catch_up(d, device, std::max(upto, d.items.rbegin()->first));
     catch_up(d, device, upto);

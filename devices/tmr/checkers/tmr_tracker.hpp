@@ -45,7 +45,8 @@ class TmrTracker {
   // The events it needs, all of them about a TMR or about no device.
   static constexpr EventKinds kEvents = kind_bit(EventKind::kCsrAccess) | kind_bit(EventKind::kDeviceIrq) |
                                         kind_bit(EventKind::kHalCall) | kind_bit(EventKind::kIrqTaken) |
-                                        kind_bit(EventKind::kContext) | kind_bit(EventKind::kRunEnd);
+                                        kind_bit(EventKind::kContext) | kind_bit(EventKind::kFault) |
+                                        kind_bit(EventKind::kRunEnd);
 
   // `report`: each device's first divergence, once; the device is not judged after it.
   TmrTracker(Platform& platform, std::function<void(const Divergence&)> report)
