@@ -71,6 +71,9 @@ struct Scenario {
   // How a seeded bug is proven: by plain seeded runs, or, for a race no plain run meets,
   // by `tandem explore` finding a schedule where `expect` fires first.
   enum class Proof { kSeeds, kExplore } proof = Proof::kSeeds;
+  // The seeded driver bug it runs on: the class of the bug-zoo binary the runner hands it to
+  // (testbench/zoo/, devices/<kind>/zoo/). Empty: `xfail_zoo_<class>` names it, else none.
+  std::string_view driver = {};
 };
 
 std::vector<Scenario>& scenarios();

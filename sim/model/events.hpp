@@ -65,12 +65,16 @@ inline constexpr const char* kTimerStart = "start";
 inline constexpr const char* kTimerCancel = "cancel";
 inline constexpr const char* kTimerFire = "fire";
 
+// Event::device of an event that belongs to no device (an interrupt controller line, a
+// CPU's context, a lock, the run's end): every observer's, whatever kind of device it judges.
+inline constexpr unsigned kNoDevice = ~0u;
+
 // Plain data, copied by value: published on hot paths (every burst, every HAL call).
 struct Event {
   EventKind kind;
   std::uint64_t cycle = 0;
   int cpu = -1;
-  unsigned device = 0;
+  unsigned device = kNoDevice;  // set by every event about one device
   bool write = false;
   std::uint64_t addr = 0;
   std::uint64_t data = 0;

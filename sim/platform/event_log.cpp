@@ -128,7 +128,9 @@ void EventLog::mapping(const Event& e) {
 // Everything else, at trace: the event's kind and its fields that are set (sim/model/events.hpp
 // says what each means for each kind).
 void EventLog::other(const Event& e) {
-  std::string text = about_device(e.kind) ? fmt::format("dev{} {}", e.device, to_string(e.kind)) : to_string(e.kind);
+  std::string text = about_device(e.kind) && e.device != kNoDevice
+                         ? fmt::format("dev{} {}", e.device, to_string(e.kind))
+                         : to_string(e.kind);
   if (e.write) text += " write";
   if (e.kind == EventKind::kLock || e.kind == EventKind::kUnlock) {
     text += fmt::format(" lock#{}", lock_number(e.addr));  // a host address would differ from run to run

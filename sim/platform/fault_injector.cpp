@@ -11,7 +11,7 @@ namespace tandem {
 
 namespace {
 // A fault on interrupt controller lines, or (device) on one device's ports.
-Event fault(const char* what, unsigned device = 0) {
+Event fault(const char* what, unsigned device = kNoDevice) {
   Event e{EventKind::kFault};
   e.what = what;
   e.device = device;

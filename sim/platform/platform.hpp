@@ -106,8 +106,10 @@ class Platform final : private CpuPlatform {
   EventBus& events() { return events_; }
   void publish(Event e) override {
     // Faults also show in the waves, as steps of a counter of the device they concern.
-    if (e.kind == EventKind::kDmaFault) ++*harness(e.device).probes().dma_faults;
-    if (e.kind == EventKind::kFault) ++*harness(e.device).probes().injected_faults;
+    // A fault on the interrupt lines (no device) counts in the first device's probes.
+    const unsigned counted = e.device == kNoDevice ? 0 : e.device;
+    if (e.kind == EventKind::kDmaFault) ++*harness(counted).probes().dma_faults;
+    if (e.kind == EventKind::kFault) ++*harness(counted).probes().injected_faults;
     if (run_.winding_down() || !events_.wanted(e.kind)) return;  // observers see nothing of the wind-down
     if (e.cycle == 0) e.cycle = cycle();
     events_.publish(e);

@@ -3,13 +3,21 @@
 #include <fmt/core.h>
 
 #include "checker_names.hpp"
+#include "plugins.hpp"
 #include "scenario.hpp"
 
 namespace tandem {
 
-const std::vector<CheckerInfo>& checker_catalog() {
+std::vector<CheckerPlugin>& checker_plugins() {
+  static std::vector<CheckerPlugin> plugins;
+  return plugins;
+}
+
+namespace {
+
+std::vector<CheckerInfo> built_in_and_plugins() {
   using namespace checker;
-  static const std::vector<CheckerInfo> kAll = {
+  std::vector<CheckerInfo> all = {
       {kScoreboard, "a copied byte differs, or a byte outside the destination changed"},
       {kCompletion, "a request does not complete, completes with an error, or completes twice"},
       {kLostIrq, "a device interrupt line stays up with no CPU taking it"},
@@ -62,6 +70,15 @@ const std::vector<CheckerInfo>& checker_catalog() {
       {kPmContext, "a register read back after resume differs from what it held before suspend"},
       {kPmLatency, "a resume took far longer than the device's 64-cycle wake-up"},
   };
+  // A device kind's own checkers go last: the built-in names keep their ids.
+  for (const CheckerPlugin& p : checker_plugins()) all.push_back(p.info);
+  return all;
+}
+
+}  // namespace
+
+const std::vector<CheckerInfo>& checker_catalog() {
+  static const std::vector<CheckerInfo> kAll = built_in_and_plugins();
   return kAll;
 }
 

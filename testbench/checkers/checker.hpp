@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "device_filter.hpp"
 #include "platform.hpp"
 #include "records.hpp"
 
@@ -15,7 +16,11 @@ namespace tandem {
 
 class Checker {
  public:
-  Checker(std::string_view name, Platform& platform) : platform_(platform), name_(name) {}
+  // `kind`: the device kind whose contract it judges (sim/device_kind.hpp).
+  Checker(std::string_view name, Platform& platform, std::string_view kind = "tce")
+      : platform_(platform), name_(name), kind_(kind) {
+    for (unsigned d = 0; d < platform.devices(); ++d) kinds_.push_back(platform.harness(d).kind().name);
+  }
   virtual ~Checker() = default;
   Checker(const Checker&) = delete;
   Checker& operator=(const Checker&) = delete;
@@ -31,23 +36,30 @@ class Checker {
  protected:
   void fail(const std::string& message) { platform_.fail(std::string(name_), message); }
   // Calls `observer` for each event of the kinds in `kinds`, as long as this checker lives.
-  // The checkers judge the TCE's contract: events of a device of another kind (beside it on
-  // the platform, with a contract and checkers of its own) do not reach them.
+  // A checker judges its kind's contract: events of a device of another kind (beside it on
+  // the platform, with a contract and checkers of its own) do not reach it; events about no
+  // device do.
   void on(EventKinds kinds, std::function<void(const Event&)> observer) {
-    auto of_tce = [this, observer = std::move(observer)](const Event& e) {
-      if (judges(e.device)) observer(e);
+    auto of_kind = [this, observer = std::move(observer)](const Event& e) {
+      if (judged_by(e, kinds_, kind_)) observer(e);
     };
-    subscriptions_.push_back(platform_.events().subscribe(std::move(of_tce), kinds));
+    subscriptions_.push_back(platform_.events().subscribe(std::move(of_kind), kinds));
   }
-  bool judges(unsigned device) const {
-    static const DeviceKind* const kTce = find_kind("tce");
-    return device >= platform_.devices() || &platform_.harness(device).kind() == kTce;
+  bool judges(unsigned device) const { return device < kinds_.size() && kinds_[device] == kind_; }
+  // Whether the platform has a device of its kind at all (else it need not subscribe).
+  bool judges_any() const {
+    for (const std::string& k : kinds_) {
+      if (k == kind_) return true;
+    }
+    return false;
   }
 
   Platform& platform_;
 
  private:
   std::string_view name_;
+  std::string_view kind_;
+  std::vector<std::string> kinds_;  // each device's kind, device 0 first
   std::vector<EventBus::Subscription> subscriptions_;
 };
 

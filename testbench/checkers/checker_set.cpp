@@ -12,6 +12,7 @@
 #include "lock_discipline.hpp"
 #include "locking.hpp"
 #include "lost_irq.hpp"
+#include "plugins.hpp"
 #include "power.hpp"
 #include "reg_usage.hpp"
 #include "resources.hpp"
@@ -36,6 +37,8 @@ CheckerSet::CheckerSet(Platform& platform) {
   checkers_.push_back(std::make_unique<RtlAssertionChecker>(platform));
   checkers_.push_back(std::make_unique<IrqContractChecker>(platform));
   checkers_.push_back(std::make_unique<TimingChecker>(platform));
+  // The checkers of other device kinds (checkers/plugins.hpp), before the end-of-run group.
+  for (const CheckerPlugin& p : checker_plugins()) checkers_.push_back(p.make(platform));
   // The end-of-run hooks run in this order: lost interrupts, then leaks, then the verdict
   // on a run that stopped unfinished (which holds back when another checker explained it).
   checkers_.push_back(std::make_unique<LostIrqChecker>(platform));

@@ -117,6 +117,7 @@ void IrqContractChecker::judge_unsignalled() {
   // run stops, time must be free to end (a judgement re-armed for ever would keep it going).
   if (faults_ || platform_.stopping() || platform_.programs_finished()) return;
   for (unsigned d = 0; d < platform_.devices(); ++d) {
+    if (!judges(d)) continue;  // a device of another kind: its own checkers judge it
     for (unsigned v = 0; v < r::kMaxVectors; ++v) {
       const unsigned line = platform_.line_of(d, v);  // one per vector of a device, shared or not
       const std::string bug = unsignalled_.judge(d, v, line, pending_on(platform_, d, line), platform_.unheld_cycle(),

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "scenario.hpp"
+
 namespace tandem {
 
 namespace {
@@ -9,6 +11,7 @@ constexpr char kZooPrefix[] = "xfail_zoo_";
 }  // namespace
 
 std::string driver_variant_of(const std::string& scenario) {
+  if (const Scenario* s = find_scenario(scenario); s != nullptr && !s->driver.empty()) return std::string(s->driver);
   return scenario.rfind(kZooPrefix, 0) == 0 ? scenario.substr(sizeof kZooPrefix - 1) : std::string();
 }
 

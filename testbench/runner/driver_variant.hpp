@@ -1,7 +1,8 @@
 // Which driver this executable holds. `tandem` links the release driver; each bug-zoo
 // binary (zoo/tandem-zoo-<class> beside it) links the release driver with one seeded bug
-// patched in (testbench/zoo/<class>.patch). A scenario named xfail_zoo_<class> needs the
-// driver of its class; the runner hands it to the executable that has it.
+// patched in (testbench/zoo/<class>.patch, or a device kind's devices/<kind>/zoo/). A scenario
+// named xfail_zoo_<class>, or naming the class in Scenario::driver, needs the driver of its
+// class; the runner hands it to the executable that has it.
 #pragma once
 
 #include <string>

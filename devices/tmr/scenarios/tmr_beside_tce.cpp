@@ -1,65 +1,29 @@
 // The TMR beside a TCE on one platform (device 0 the TCE, device 1 the TMR): its driver's
 // periodic timer counts expiries through its interrupt handler, in LEVEL and PULSE mode,
 // while the TCE copies; its watchdog barks only when not kicked in time.
+#include "tmr_scenarios.hpp"
+
 #include <fmt/core.h>
 
 #include <cstring>
 #include <memory>
 
-#include "scenario.hpp"
-#include "tce_device.hpp"
-#include "tmr_timer.hpp"
+#include "verilated_device.hpp"
 
-namespace tandem {
-namespace {
+namespace tandem::tmr_scenarios {
 
-constexpr unsigned kTce = 0;
-constexpr unsigned kTmr = 1;
-
-void two_kinds(PlatformConfig& c) {
-  c.device_list = {{"tce", "default"}, {"tmr", "tmr"}};
+void beside_tce(PlatformConfig& c, const char* tmr_variant) {
+  // `--variant` names the TMR's RTL when it names a TMR variant (a seeded bug's scenario
+  // runs on the correct RTL so); the TCE is always the default one.
+  const DeviceVariant* v = find_variant(c.variant);
+  c.device_list = {{"tce", "default"}, {"tmr", v != nullptr && v->kind == "tmr" ? c.variant : tmr_variant}};
 }
 
-// Seeded copies on the TCE, submitted at once and checked at the end.
-class TceCopies {
- public:
-  explicit TceCopies(ScenarioContext& ctx) : ctx_(ctx) {}
-  bool start() {
-    dev_ = std::make_unique<tce::TceDevice>(ctx_.platform().hal(kTce));
-    if (int rc = dev_->probe(); rc != 0) {
-      ctx_.fail(checker::kDriver, fmt::format("probe of the TCE failed: {}", rc));
-      return false;
-    }
-    for (auto& c : copies_) {
-      c.len = static_cast<std::uint32_t>(ctx_.rng().range(500, 8000));
-      c.src = ctx_.host_buffer(c.len);
-      c.dst = ctx_.host_buffer(c.len);
-      for (std::uint32_t i = 0; i < c.len; ++i) c.src[i] = static_cast<std::uint8_t>(ctx_.rng().next());
-      c.req.src = {{c.src, c.len}};
-      c.req.dst = {{c.dst, c.len}};
-      if (dev_->submit(c.req) != 0) ctx_.fail(checker::kDriver, "submit on the TCE failed");
-    }
-    return true;
-  }
-  void finish() {
-    for (auto& c : copies_) {
-      if (dev_->wait(c.req, 400'000) != 0 || c.req.status != 0 || std::memcmp(c.src, c.dst, c.len) != 0) {
-        ctx_.fail(checker::kCompletion, "a copy on the TCE did not complete right");
-      }
-    }
-    dev_->remove();
-  }
-
- private:
-  struct Copy {
-    std::uint8_t *src = nullptr, *dst = nullptr;
-    std::uint32_t len = 0;
-    tce::CopyRequest req;
-  };
-  ScenarioContext& ctx_;
-  Copy copies_[3];  // declared before the device: the requests outlive it, on every path
-  std::unique_ptr<tce::TceDevice> dev_;
-};
+namespace {
+void two_kinds(PlatformConfig& c) {
+  beside_tce(c, "tmr");
+}
+}  // namespace
 
 bool probe_tmr(ScenarioContext& ctx, tmr::TmrTimer& timer) {
   if (int rc = timer.probe(); rc != 0) {
@@ -69,8 +33,6 @@ bool probe_tmr(ScenarioContext& ctx, tmr::TmrTimer& timer) {
   return true;
 }
 
-// A periodic timer of a seeded period counts kExpiries expiries while the TCE copies. Each
-// expiry runs the callback once, and no more expiries are handled than periods went by.
 void periodic_timer(ScenarioContext& ctx, tmr::IrqMode mode) {
   constexpr unsigned kExpiries = 6;
   TceCopies copies(ctx);
@@ -95,14 +57,10 @@ void periodic_timer(ScenarioContext& ctx, tmr::IrqMode mode) {
   copies.finish();
 }
 
-// Sleeps `cycles` cycles (1 ns each) in process context, taking interrupts: a wait for
-// nothing, which ends at its timeout.
 void idle(ScenarioContext& ctx, std::uint64_t cycles) {
   (void)ctx.platform().hal(kTmr).wait_until([] { return false; }, cycles);
 }
 
-// The watchdog of a seeded period: kicked every half period it never barks; left alone it
-// barks, no sooner than one period after it was enabled.
 void watchdog(ScenarioContext& ctx, bool kicked) {
   TceCopies copies(ctx);
   if (!copies.start()) return;
@@ -136,6 +94,8 @@ void watchdog(ScenarioContext& ctx, bool kicked) {
   copies.finish();
 }
 
+namespace {
+
 const ScenarioRegistrar kLevel({"tmr_periodic_level",
                                 "TMR beside a TCE: a periodic timer, LEVEL lines, counts expiries while the TCE copies",
                                 "", two_kinds,
@@ -150,4 +110,4 @@ const ScenarioRegistrar kBark({"tmr_wdog_bark", "TMR beside a TCE: a watchdog ne
                                two_kinds, [](ScenarioContext& ctx, SimCpu&) { watchdog(ctx, false); }});
 
 }  // namespace
-}  // namespace tandem
+}  // namespace tandem::tmr_scenarios
