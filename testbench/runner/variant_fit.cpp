@@ -15,7 +15,11 @@ std::string kind_of(const std::string& variant) {
 }  // namespace
 
 std::string variant_misfit(const Scenario& s, const std::string& variant) {
+  // The scenario's configure sees the variant asked for, as in the run itself: a scenario
+  // with devices of its own may give it to the device of its kind (a seeded bug's TMR
+  // scenario run on the correct TMR with `--variant tmr`).
   PlatformConfig config;
+  config.variant = variant;
   if (s.configure) s.configure(config);
   const std::string kind = kind_of(variant);
   if (!config.device_list.empty()) {
