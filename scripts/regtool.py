@@ -359,6 +359,16 @@ def gen_hpp(raw, regs, source, outdir):
     out.append("        if (index) *index = i;")
     out.append("        return &r;")
     out.append("      }\n    }\n  }\n  return nullptr;\n}\n")
+    # One signature for every device, so a device kind can carry it (the platform names the
+    # registers of any kind's accesses through it, knowing none of their names).
+    out.append("// The name of the register at a CSR offset (nullptr if none); *element gets its index in a")
+    out.append("// register array, or -1 for a lone register.")
+    out.append("constexpr const char* register_at(std::uint32_t offset, int* element) {")
+    out.append("  unsigned i = 0;")
+    out.append("  const RegInfo* r = find(offset, &i);")
+    out.append("  if (r == nullptr) return nullptr;")
+    out.append("  *element = r->count > 1 ? static_cast<int>(i) : -1;")
+    out.append("  return r->name;\n}\n")
 
     out += hpp_descriptor(raw.get("descriptor"))
     for name, e in raw.get("enum", {}).items():

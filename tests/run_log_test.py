@@ -6,7 +6,8 @@ At debug: every DMA burst lies inside a mapping of its device that is live at it
 copy decodes to the length the scenario asked for and to the addresses it mapped, and in a
 two-device run every device line names its device. At info: no bursts, descriptors or
 mappings. At error: a handful of lines, the verdict among them, also for a long run; a
-checker's failure is kept. The same seed gives the same log at debug and trace. A bad level
+checker's failure is kept. A TMR beside a TCE: each device's accesses name the registers
+of its own kind's map. The same seed gives the same log at debug and trace. A bad level
 is a usage error that lists the levels.
 
 Usage: run_log_test.py TANDEM OUTDIR
@@ -16,9 +17,13 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 TANDEM, OUT = sys.argv[1], Path(sys.argv[2])
+ROOT = Path(__file__).resolve().parent.parent
+# Each device kind's register description: its registers' names and its ID register's value.
+MAPS = {"tce": ROOT / "rtl" / "tce_regs.toml", "tmr": ROOT / "devices" / "tmr" / "tmr_regs.toml"}
 
 LINE = re.compile(r"^\s*(\d+) (.{12}) (.*)$")
 BURST = re.compile(r"^dev(\d+) ch(\d+) (read|write) +0x([0-9a-f]+) (\d+) beats (\d+) B (\w+)$")
@@ -26,6 +31,7 @@ DESC = re.compile(r"^dev(\d+) ch(\d+) descriptor slot (\d+) at 0x([0-9a-f]+): sr
                   r"dst 0x([0-9a-f]+) len (\d+) ctrl 0x([0-9a-f]{8}) \(([^)]*)\)$")
 MAPPING = re.compile(r"^dev(\d+) (dma_map|dma_alloc|dma_unmap|dma_free) 0x([0-9a-f]+) (\d+) B (\w+)$")
 CSR = re.compile(r"^dev(\d+) (read32|write32) ")
+CSR_NAME = re.compile(r"^dev(\d+) (read32|write32) +([A-Za-z0-9_x]+)(?:\[\d+\])? ")
 
 failures = []
 
@@ -147,6 +153,37 @@ def bursts_follow_descriptors(lines, label):
                                      f"its channel {wrong[:3]}")
 
 
+def register_map(path):
+    """(the register names, the ID register's value) of a register description."""
+    raw = tomllib.loads(path.read_text())
+    return {r["name"] for r in raw["register"]}, raw["device"]["vendor_id"] << 16 | raw["device"]["device_id"]
+
+
+def names_by_kind(lines, label):
+    """Each device's kind is told by the ID its probe reads; every register access of a device
+    names a register of its own kind's map, and each kind shows a register only it has."""
+    maps = {kind: register_map(path) for kind, path in MAPS.items()}
+    kind_of = {}
+    for _, _, text in lines:
+        m = re.match(r"^dev(\d+) read32  ID -> 0x([0-9a-f]{8}) OKAY$", text)
+        for kind, (_, ident) in maps.items():
+            if m and int(m.group(2), 16) == ident:
+                kind_of[int(m.group(1))] = kind
+    check(sorted(kind_of.values()) == ["tce", "tmr"], f"{label}: one device of each kind reads its ID ({kind_of})")
+    wrong, seen = [], {kind: set() for kind in maps}
+    for cycle, _, m in parsed(lines, CSR_NAME):
+        kind = kind_of.get(int(m.group(1)))
+        if kind is None:
+            continue
+        seen[kind].add(m.group(3))
+        if m.group(3) not in maps[kind][0]:
+            wrong.append(f"dev{m.group(1)} ({kind}) {m.group(3)} at cycle {cycle}")
+    check(not wrong, f"{label}: every register access names a register of its device's kind {wrong[:3]}")
+    for kind, (names, _) in maps.items():
+        own = seen[kind] - set().union(*(n for k, (n, _) in maps.items() if k != kind))
+        check(own, f"{label}: the {kind}'s accesses show registers only the {kind} has ({sorted(own)})")
+
+
 def main():
     shutil.rmtree(OUT, ignore_errors=True)
 
@@ -222,6 +259,12 @@ def main():
         answers = [t for _, _, t in two if re.match(r"dev[01] handler on line \d+: (handled|not mine)$", t)]
         check(any(t.startswith("dev0") for t in answers) and any(t.startswith("dev1") for t in answers),
               "two devices: each handler's answer names its device")
+
+    # A TMR beside a TCE: each device's registers go by its own kind's names.
+    rc, _, kinds = run("tmr_periodic_level", 1, None, OUT / "kinds")
+    check(rc == 0 and kinds is not None, "tmr_periodic_level passes and writes its log")
+    if kinds:
+        names_by_kind(kinds, "a TMR beside a TCE")
 
     # A long run at error: a few lines; a failing one keeps its failure.
     rc, _, long_run = run("stress_mix", 1, "error", OUT / "error")

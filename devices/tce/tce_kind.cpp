@@ -13,7 +13,8 @@ const KindRegistrar kTce({"tce", "the scatter-gather DMA copy engine with its in
                           tce::reg::kWindowBytes, "tandem",
                           [](const VerilatedDevice& model) -> std::unique_ptr<DeviceExtension> {
                             return std::make_unique<TceExtension>(model);
-                          }});
+                          },
+                          tce::reg::register_at});
 
 }  // namespace
 }  // namespace tandem

@@ -6,7 +6,8 @@
 namespace tandem {
 namespace {
 
-const KindRegistrar kTmr({"tmr", "the timer and watchdog", false, tmr::reg::kWindowBytes, "tandem", nullptr});
+const KindRegistrar kTmr({"tmr", "the timer and watchdog", false, tmr::reg::kWindowBytes, "tandem", nullptr,
+                          tmr::reg::register_at});
 
 }  // namespace
 }  // namespace tandem

@@ -21,9 +21,9 @@ int depth_of(CpuContext context) {
   }
 }
 
-std::string target_name(HalCall call, std::uint64_t target) {
+std::string target_name(const Platform& platform, HalCall call, std::uint64_t target, unsigned device) {
   if (target == kNoTarget) return "-";
-  if (targets_register(call)) return register_name(static_cast<std::uint32_t>(target));
+  if (targets_register(call)) return platform.register_name(device, static_cast<std::uint32_t>(target));
   return fmt::format("0x{:x}", target);
 }
 
@@ -37,7 +37,7 @@ Boundaries::~Boundaries() {
   platform_.set_boundary_hook(nullptr);
 }
 
-void Boundaries::before_call(SimCpu& cpu, HalCall call, std::uint64_t target) {
+void Boundaries::before_call(SimCpu& cpu, HalCall call, std::uint64_t target, unsigned device) {
   Cpu& c = cpus_.at(cpu.id());
   const std::uint64_t k = c.next++;
   const int depth = depth_of(cpu.context());
@@ -48,7 +48,7 @@ void Boundaries::before_call(SimCpu& cpu, HalCall call, std::uint64_t target) {
     lines_.push_back(
         {platform_.cycle(), cpu.id(),
          fmt::format("c{} {} cycle={} call={} target={} ctx={} irqs={:d} inflight={:d} pm={:d} sb={:d} state={:016x}",
-                     cpu.id(), k, platform_.cycle(), to_string(call), target_name(call, target),
+                     cpu.id(), k, platform_.cycle(), to_string(call), target_name(platform_, call, target, device),
                      to_string(cpu.context()), facts.irqs, facts.inflight, facts.pm, facts.buffered,
                      platform_state(platform_))});
   }

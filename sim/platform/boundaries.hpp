@@ -24,7 +24,7 @@ class Boundaries : public BoundaryHook {
   Boundaries& operator=(const Boundaries&) = delete;
 
   void set_perturber(Perturber* perturber) { perturber_ = perturber; }
-  void before_call(SimCpu& cpu, HalCall call, std::uint64_t target) override;
+  void before_call(SimCpu& cpu, HalCall call, std::uint64_t target, unsigned device) override;
 
   // Whether CPU `cpu`'s call `k` has returned: a later call of its began in the context
   // the call ran in or an outer one (interrupts and bottom halves nest inside calls), or

@@ -16,7 +16,8 @@ class BoundaryHook {
   // On `cpu`'s own thread as the call starts, once it is announced (kHalCall) and the
   // CPU's earlier writes were noticed, before its cost and its work: it may wait (hold the
   // CPU) and take interrupts, as a CPU does between two HAL calls.
-  virtual void before_call(SimCpu& cpu, HalCall call, std::uint64_t target) = 0;
+  // A register access's target is an offset in the window of `device` (else kNoDevice).
+  virtual void before_call(SimCpu& cpu, HalCall call, std::uint64_t target, unsigned device) = 0;
 };
 
 }  // namespace tandem

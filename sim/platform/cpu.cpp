@@ -19,7 +19,6 @@
 #include "run_log.hpp"
 #include "store_buffer.hpp"
 #include "store_buffer_drain.hpp"
-#include "tce_regs.hpp"
 
 namespace tandem {
 
@@ -31,13 +30,6 @@ const char* to_string(CpuContext context) {
     case CpuContext::kBottomHalf: return "bh";
   }
   return "?";
-}
-
-std::string register_name(std::uint32_t offset) {
-  unsigned index = 0;
-  const tce::reg::RegInfo* info = tce::reg::find(offset, &index);
-  if (info == nullptr) return fmt::format("0x{:03x}", offset);
-  return info->count > 1 ? fmt::format("{}[{}]", info->name, index) : std::string(info->name);
 }
 
 namespace {
@@ -117,7 +109,7 @@ void SimCpu::stop() {
   stop_event_.notify();  // ends the timed waits (call costs, spinning) too
 }
 
-void SimCpu::begin_call(HalCall call, std::uint64_t target) {
+void SimCpu::begin_call(HalCall call, std::uint64_t target, unsigned device) {
   if (platform_.stopping()) return;
   if (id_ < ProbePins::kCpus) *platform_.markers().hal_call[id_] = static_cast<CData>(call);
   Event e{EventKind::kHalCall};
@@ -127,7 +119,7 @@ void SimCpu::begin_call(HalCall call, std::uint64_t target) {
   // What this CPU wrote since its last call is now pending.
   if (StoreBufferDrain* drain = platform_.store_buffer_drain()) drain->tick(id_);
   // The boundary: its writes are noticed as this CPU's before another CPU can run.
-  if (BoundaryHook* hook = platform_.boundary_hook()) hook->before_call(*this, call, target);
+  if (BoundaryHook* hook = platform_.boundary_hook()) hook->before_call(*this, call, target, device);
   const unsigned cost = platform_.hal_call_cycles();
   if (cost != 0) {
     wait(cycle_period() * static_cast<double>(cost), stop_event_);
@@ -219,7 +211,7 @@ void SimCpu::run_work() {
 }
 
 std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offset, std::uint32_t value) {
-  begin_call(write ? HalCall::kWrite32 : HalCall::kRead32, offset);
+  begin_call(write ? HalCall::kWrite32 : HalCall::kRead32, offset, device);
   CsrRequest req;
   req.write = write;
   req.addr = offset;
@@ -242,7 +234,7 @@ std::uint32_t SimCpu::csr_access(unsigned device, bool write, std::uint32_t offs
   e.resp = static_cast<std::uint8_t>(req.resp);
   platform_.device_events().csr_completed(e);
   if (!platform_.log().enabled()) return write ? 0 : req.data;
-  const std::string name = register_name(offset);
+  const std::string name = platform_.register_name(device, offset);
   if (write) {
     platform_.log().line(platform_.cycle(), who(),
                          fmt::format("dev{} write32 {} = 0x{:08x} {}", device, name, value, to_string(req.resp)));

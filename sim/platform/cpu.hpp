@@ -51,8 +51,6 @@ inline bool targets_register(HalCall call) {
   return call == HalCall::kRead32 || call == HalCall::kWrite32;
 }
 const char* to_string(CpuContext context);
-// A register's name from the register map (CH_CTRL[1]), or its offset when none sits there.
-std::string register_name(std::uint32_t offset);
 
 class SimCpu : public sc_core::sc_module {
  public:
@@ -110,8 +108,8 @@ class SimCpu : public sc_core::sc_module {
  private:
   void thread();
   void timer_thread();
-  // Where every HAL call starts; `target` names its register offset or region (bus address).
-  void begin_call(HalCall call, std::uint64_t target = kNoTarget);
+  // Where every HAL call starts; `target` names its register offset (in `device`) or region (bus address).
+  void begin_call(HalCall call, std::uint64_t target = kNoTarget, unsigned device = kNoDevice);
   int wait_after_stop(const std::function<bool()>& done, std::uint64_t timeout_ns);
   bool may_give_up();
   void set_context(CpuContext context);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "events.hpp"
 
@@ -40,6 +41,8 @@ class CpuPlatform {
   // The CPUs' markers in the waves (what each does, the register it last reached).
   virtual const ProbePins& markers() const = 0;
   virtual BoundaryHook* boundary_hook() const = 0;
+  // How the log names a device's register: by its kind's register map, not by any one kind's.
+  virtual std::string register_name(unsigned device, std::uint32_t offset) const = 0;
 
   // What the HAL calls reach.
   virtual Engine& engine() = 0;

@@ -75,6 +75,10 @@ class Platform final : private CpuPlatform {
   HostMemory& memory() override { return memory_; }
   DeviceHarness& harness(unsigned device) { return *harnesses_.at(device); }
   unsigned devices() const { return static_cast<unsigned>(harnesses_.size()); }
+  // A device's register at a CSR offset, named by the device's kind (device_kind.hpp).
+  std::string register_name(unsigned device, std::uint32_t offset) const override {
+    return tandem::register_name(harnesses_.at(device)->kind(), offset);
+  }
   Engine& engine() override { return *engine_; }
   Pic& pic() { return irq_.pic(); }
   SimCpu& cpu(unsigned i) override { return *cpus_.at(i); }

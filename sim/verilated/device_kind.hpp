@@ -52,6 +52,10 @@ class DeviceExtension {
   }
 };
 
+// A register map's lookup (regtool's NAME::reg::register_at): the register's name at a CSR
+// offset, nullptr when none; *element gets its index in an array, -1 for a lone register.
+using RegisterLookup = const char* (*)(std::uint32_t offset, int* element);
+
 struct DeviceKind {
   std::string name;                   // "tce": what variants and a platform's device list name
   std::string summary;                // one line, for listings
@@ -60,7 +64,16 @@ struct DeviceKind {
   std::string wave_scope;             // the top scope of its first instance in the waves
   // Its extension for one model (empty: none).
   std::function<std::unique_ptr<DeviceExtension>(const VerilatedDevice& model)> extension;
+  // Its register map's lookup (nullptr: a kind without a map, its registers go by their offsets).
+  RegisterLookup register_at = nullptr;
 };
+
+// The name of a register, as the run log and the checkers show it: "CH_CTRL[1]" by a register
+// map's lookup (a kind's), or its offset ("0x03c") when no register sits there (or no map).
+std::string register_name(RegisterLookup register_at, std::uint32_t offset);
+inline std::string register_name(const DeviceKind& kind, std::uint32_t offset) {
+  return register_name(kind.register_at, offset);
+}
 
 std::vector<DeviceKind>& device_kinds();
 const DeviceKind* find_kind(const std::string& name);

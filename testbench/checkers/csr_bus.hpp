@@ -19,7 +19,7 @@ class CsrBusChecker : public Checker {
       const auto resp = static_cast<AxiResp>(e.resp);
       if (resp == AxiResp::kOkay || platform_.faults().device_removed(e.device)) return;
       fail(fmt::format("{} {} at cycle {} answered {}", e.write ? "write to" : "read of",
-                       register_name(static_cast<std::uint32_t>(e.addr)), e.len, to_string(resp)));
+                       platform_.register_name(e.device, static_cast<std::uint32_t>(e.addr)), e.len, to_string(resp)));
     });
   }
 };

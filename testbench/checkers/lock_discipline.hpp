@@ -58,7 +58,7 @@ class LockDisciplineChecker : public Checker {
     // Only a channel with a ring: what a register test pokes at an idle device changes no ring state.
     if (info != nullptr && (info->offset == r::RING_TAIL::offset(0) || info->offset == r::CH_CTRL::offset(0)) &&
         rings_.configured(e.device, c)) {
-      judge(e.cpu, e.device, register_name(offset));
+      judge(e.cpu, e.device, platform_.register_name(e.device, offset));
     }
     if (e.resp == 0) (void)rings_.csr_write(e.device, offset, value, e.cycle);
   }

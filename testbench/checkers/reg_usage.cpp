@@ -2,7 +2,7 @@
 
 #include <fmt/core.h>
 
-#include "cpu.hpp"
+#include "device_kind.hpp"
 #include "tce_regs.hpp"
 
 namespace tandem {
@@ -30,7 +30,7 @@ bool shows_status(std::uint32_t offset) {
 std::string RegUsageRules::access(const Access& a, std::uint32_t irq_enable) {
   const r::RegInfo* info = r::find(a.offset);
   if (info == nullptr) return {};  // no register there: csr_bus judges the DECERR
-  const std::string name = register_name(a.offset);
+  const std::string name = register_name(r::register_at, a.offset);
   if (!a.write) {
     if (info->access == Type::WO) return fmt::format("read of write-only register {} (reads return 0)", name);
     if (a.okay && shows_status(a.offset)) status_read(a, info->used_mask);
@@ -70,7 +70,7 @@ void RegUsageRules::status_read(const Access& a, std::uint32_t used) {
 }
 
 std::string RegUsageRules::w1c_write(const Access& a, std::uint32_t used, std::uint32_t irq_enable) {
-  const std::string name = register_name(a.offset);
+  const std::string name = register_name(r::register_at, a.offset);
   CpuView& view = views_[{a.device, a.cpu}];
   auto& frames = handlers_[a.cpu];
   Frame* frame = !frames.empty() && frames.back().device == a.device ? &frames.back() : nullptr;
@@ -117,7 +117,7 @@ std::string RegUsageRules::w1c_write(const Access& a, std::uint32_t used, std::u
 
 // The handler acknowledged after re-reading status: name the pattern by what it re-read.
 std::string RegUsageRules::reread_ack(const Access& a, std::uint32_t used, const Frame& f) {
-  const std::string name = register_name(a.offset);
+  const std::string name = register_name(r::register_at, a.offset);
   const std::uint32_t carried = a.data & f.reread_bits & used;
   if (f.reread_offset == a.offset) {
     return fmt::format(
@@ -130,7 +130,7 @@ std::string RegUsageRules::reread_ack(const Access& a, std::uint32_t used, const
       "clear by re-read: the handler acknowledged 0x{:08x} in {} after re-reading {} (0x{:08x}) before "
       "acknowledging its snapshot 0x{:08x}: whatever the re-read shows, events arrived since the snapshot "
       "included, is cleared unhandled",
-      a.data, name, register_name(f.reread_offset), f.reread_bits, f.snapshot);
+      a.data, name, register_name(r::register_at, f.reread_offset), f.reread_bits, f.snapshot);
 }
 
 void RegUsageRules::handler_entry(int cpu, unsigned device) {

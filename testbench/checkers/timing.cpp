@@ -74,9 +74,9 @@ void TimingChecker::csr_access(const Event& e) {
   }
   csr_answer_.add(e.line);
   if (e.line <= kCsrAnswerBound) return;
-  fail(fmt::format("{} {} of device {} answered {} cycles after its handshake (bound {})",
-                   e.write ? "write to" : "read of", register_name(static_cast<std::uint32_t>(e.addr)), e.device,
-                   e.line, kCsrAnswerBound));
+  fail(fmt::format(
+      "{} {} of device {} answered {} cycles after its handshake (bound {})", e.write ? "write to" : "read of",
+      platform_.register_name(e.device, static_cast<std::uint32_t>(e.addr)), e.device, e.line, kCsrAnswerBound));
 }
 
 void TimingChecker::line_rose(const Event& e) {
