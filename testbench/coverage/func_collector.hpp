@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "events.hpp"
 #include "func_model.hpp"
@@ -16,6 +18,12 @@ namespace tandem::cov {
 
 class FuncCollector {
  public:
+  // The kind whose bins these are (DeviceKind::name).
+  static constexpr const char* kKind = "tce";
+  // `kinds`: each device's kind, device 0 first, as the platform runs them. Events of a device
+  // of another kind count in no bin (a TMR's STATUS is no TCE register, though at a TCE
+  // register's offset); events of no device (kNoDevice), or of one past the list, count.
+  explicit FuncCollector(std::vector<std::string> kinds = {}) : kinds_(std::move(kinds)) {}
   // Events of these kinds are what on() reads.
   static EventKinds kinds();
   // `latched`: on a CSR access, the device's IRQ_STATUS as the RTL holds it then (read off
@@ -39,6 +47,7 @@ class FuncCollector {
     unsigned pm_state = 0;
   };
 
+  bool counted(unsigned device) const { return device >= kinds_.size() || kinds_[device] == kKind; }
   void hit(const char* group, const std::string& name) { ++counts_[std::string(group) + "/" + name]; }
   void csr(const Event& e, std::uint32_t latched);
   void register_bins(std::uint32_t offset, bool write, std::uint32_t data);
@@ -47,6 +56,7 @@ class FuncCollector {
   void channel_status(Device& d, unsigned channel, std::uint32_t data);
   void quirk_read(Device& d, std::uint32_t offset, std::uint32_t data);
 
+  std::vector<std::string> kinds_;
   Counts counts_;
   std::map<unsigned, Device> devices_;
   std::map<int, std::string> context_;  // each CPU's context: "process", "isr", "bh", "idle"

@@ -1,5 +1,8 @@
-// A run's functional coverage: a FuncCollector fed by the platform's events.
+// A run's functional coverage: a FuncCollector fed by the platform's events (of its TCEs).
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "func_collector.hpp"
 #include "platform.hpp"
@@ -10,6 +13,7 @@ class FuncCoverage {
  public:
   explicit FuncCoverage(Platform& platform)
       : platform_(platform),
+        collector_(kinds_of(platform)),
         subscription_(platform.events().subscribe(
             [this](const Event& e) {
               // A CSR access comes with the device's latched IRQ_STATUS, read off the RTL.
@@ -20,6 +24,12 @@ class FuncCoverage {
   const Counts& counts() const { return collector_.counts(); }
 
  private:
+  static std::vector<std::string> kinds_of(Platform& platform) {
+    std::vector<std::string> kinds;
+    for (unsigned d = 0; d < platform.devices(); ++d) kinds.push_back(platform.harness(d).kind().name);
+    return kinds;
+  }
+
   Platform& platform_;
   FuncCollector collector_;
   EventBus::Subscription subscription_;

@@ -23,6 +23,7 @@ bool has_bin(const std::string& key) {
 struct Feed {
   FuncCollector c;
   std::uint64_t cycle = 0;
+  unsigned device = kNoDevice;  // the device the events below are of
   void csr(bool write, std::uint32_t offset, std::uint32_t data, std::uint8_t resp = 0, int cpu = 0,
            std::uint32_t latched = 0) {
     Event e{EventKind::kCsrAccess};
@@ -32,6 +33,7 @@ struct Feed {
     e.addr = offset;
     e.data = data;
     e.resp = resp;
+    e.device = device;
     c.on(e, latched);
   }
   void context(const char* what) {
@@ -42,11 +44,13 @@ struct Feed {
   }
   void power(unsigned state) {
     Event e{EventKind::kPowerState};
+    e.device = device;
     e.data = state;
     c.on(e);
   }
   void fetch(unsigned channel) {
     Event e{EventKind::kDescFetch};
+    e.device = device;
     e.line = channel;
     c.on(e);
   }
@@ -96,6 +100,23 @@ TEST_CASE("a register bin flips on the driver's access and stays off otherwise")
   CHECK_FALSE(f.hit("register/SCRATCH.VALUE:read"));
   f.csr(false, r::CH_STATUS::offset(1), 0);
   CHECK(f.hit("register/CH_STATUS.ERR_CODE:read"));
+}
+
+TEST_CASE("another kind's device counts in no bin, though it has registers at the TCE's offsets") {
+  Feed f{FuncCollector({"tmr", "tce"})};
+  f.device = 0;  // the TMR: its STATUS sits at the TCE's CTRL offset, its COUNT at SCRATCH's
+  f.csr(true, r::CTRL::kOffset, r::CTRL::ENABLE::kMask);
+  f.csr(false, r::SCRATCH::kOffset, 0);
+  f.csr(false, r::PM_STATUS::kOffset, r::PM_STATUS::PM_REFUSED::kMask);
+  f.power(3);
+  f.fetch(0);
+  CHECK(f.c.counts().empty());
+  f.device = 1;  // the TCE
+  f.csr(true, r::CTRL::kOffset, r::CTRL::ENABLE::kMask);
+  CHECK(f.hit("register/CTRL.ENABLE:write"));
+  CHECK_FALSE(f.hit("register/SCRATCH.VALUE:read"));
+  f.power(3);
+  CHECK(f.hit("power/D0->D3"));
 }
 
 TEST_CASE("an interrupt cause is binned by the mode it reached the driver in") {
