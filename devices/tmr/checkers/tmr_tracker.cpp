@@ -155,13 +155,13 @@ bool TmrTracker::compare_lines(Device& d, unsigned device) {
     div.cycle = d.model.edge();
     div.message =
         fmt::format("device {}: {}", device, was ? fall_message(d, v, !d.seen[v]) : rise_message(d, v, d.seen[v]));
-    diverge(d, std::move(div));
+    diverge(d, div);
     return false;
   }
   return true;
 }
 
-void TmrTracker::diverge(Device& d, Divergence v) {
+void TmrTracker::diverge(Device& d, const Divergence& v) {
   d.diverged = true;
   d.items.clear();
   report_(v);

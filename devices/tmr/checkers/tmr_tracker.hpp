@@ -78,7 +78,7 @@ class TmrTracker {
   void catch_up(Device& d, unsigned device, std::uint64_t upto);
   void edge_at(Device& d, unsigned device, std::uint64_t edge);
   bool compare_lines(Device& d, unsigned device);
-  void diverge(Device& d, Divergence v);
+  void diverge(Device& d, const Divergence& v);
   std::string rise_message(const Device& d, unsigned vector, bool device_rose) const;
   std::string fall_message(const Device& d, unsigned vector, bool device_fell) const;
 
