@@ -18,9 +18,7 @@ class Checker {
  public:
   // `kind`: the device kind whose contract it judges (sim/device_kind.hpp).
   Checker(std::string_view name, Platform& platform, std::string_view kind = "tce")
-      : platform_(platform), name_(name), kind_(kind) {
-    for (unsigned d = 0; d < platform.devices(); ++d) kinds_.push_back(platform.harness(d).kind().name);
-  }
+      : platform_(platform), name_(name), filter_(DeviceFilter::of(platform, kind)) {}
   virtual ~Checker() = default;
   Checker(const Checker&) = delete;
   Checker& operator=(const Checker&) = delete;
@@ -41,25 +39,19 @@ class Checker {
   // device do.
   void on(EventKinds kinds, std::function<void(const Event&)> observer) {
     auto of_kind = [this, observer = std::move(observer)](const Event& e) {
-      if (judged_by(e, kinds_, kind_)) observer(e);
+      if (filter_.takes(e)) observer(e);
     };
     subscriptions_.push_back(platform_.events().subscribe(std::move(of_kind), kinds));
   }
-  bool judges(unsigned device) const { return device < kinds_.size() && kinds_[device] == kind_; }
+  bool judges(unsigned device) const { return filter_.mine(device); }
   // Whether the platform has a device of its kind at all (else it need not subscribe).
-  bool judges_any() const {
-    for (const std::string& k : kinds_) {
-      if (k == kind_) return true;
-    }
-    return false;
-  }
+  bool judges_any() const { return filter_.any(); }
 
   Platform& platform_;
 
  private:
   std::string_view name_;
-  std::string_view kind_;
-  std::vector<std::string> kinds_;  // each device's kind, device 0 first
+  DeviceFilter filter_;
   std::vector<EventBus::Subscription> subscriptions_;
 };
 

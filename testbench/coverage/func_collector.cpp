@@ -31,7 +31,7 @@ EventKinds FuncCollector::kinds() {
 }
 
 void FuncCollector::on(const Event& e, std::uint32_t latched) {
-  if (!counted(e.device)) return;
+  if (!taken_.takes(e)) return;
   switch (e.kind) {
     case EventKind::kCsrAccess:
       if (e.cpu >= 0 && e.resp == 0) csr(e, latched);  // what the driver did and the device took

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "checkers/device_filter.hpp"
 #include "events.hpp"
 #include "func_model.hpp"
 
@@ -20,10 +21,10 @@ class FuncCollector {
  public:
   // The kind whose bins these are (DeviceKind::name).
   static constexpr const char* kKind = "tce";
-  // `kinds`: each device's kind, device 0 first, as the platform runs them. Events of a device
-  // of another kind count in no bin (a TMR's STATUS is no TCE register, though at a TCE
-  // register's offset); events of no device (kNoDevice), or of one past the list, count.
-  explicit FuncCollector(std::vector<std::string> kinds = {}) : kinds_(std::move(kinds)) {}
+  // `devices`: which of the platform's devices are of kKind (DeviceFilter::of). Events of a
+  // device of another kind count in no bin (a TMR's STATUS is no TCE register, though at a
+  // TCE register's offset); events of no device (kNoDevice) count. By default every device.
+  explicit FuncCollector(DeviceFilter devices = DeviceFilter({}, kKind)) : taken_(std::move(devices)) {}
   // Events of these kinds are what on() reads.
   static EventKinds kinds();
   // `latched`: on a CSR access, the device's IRQ_STATUS as the RTL holds it then (read off
@@ -47,7 +48,6 @@ class FuncCollector {
     unsigned pm_state = 0;
   };
 
-  bool counted(unsigned device) const { return device >= kinds_.size() || kinds_[device] == kKind; }
   void hit(const char* group, const std::string& name) { ++counts_[std::string(group) + "/" + name]; }
   void csr(const Event& e, std::uint32_t latched);
   void register_bins(std::uint32_t offset, bool write, std::uint32_t data);
@@ -56,7 +56,7 @@ class FuncCollector {
   void channel_status(Device& d, unsigned channel, std::uint32_t data);
   void quirk_read(Device& d, std::uint32_t offset, std::uint32_t data);
 
-  std::vector<std::string> kinds_;
+  DeviceFilter taken_;
   Counts counts_;
   std::map<unsigned, Device> devices_;
   std::map<int, std::string> context_;  // each CPU's context: "process", "isr", "bh", "idle"

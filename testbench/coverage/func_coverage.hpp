@@ -1,9 +1,7 @@
 // A run's functional coverage: a FuncCollector fed by the platform's events (of its TCEs).
 #pragma once
 
-#include <string>
-#include <vector>
-
+#include "checkers/device_filter.hpp"
 #include "func_collector.hpp"
 #include "platform.hpp"
 
@@ -13,7 +11,7 @@ class FuncCoverage {
  public:
   explicit FuncCoverage(Platform& platform)
       : platform_(platform),
-        collector_(kinds_of(platform)),
+        collector_(DeviceFilter::of(platform, FuncCollector::kKind)),
         subscription_(platform.events().subscribe(
             [this](const Event& e) {
               // A CSR access comes with the device's latched IRQ_STATUS, read off the RTL.
@@ -24,12 +22,6 @@ class FuncCoverage {
   const Counts& counts() const { return collector_.counts(); }
 
  private:
-  static std::vector<std::string> kinds_of(Platform& platform) {
-    std::vector<std::string> kinds;
-    for (unsigned d = 0; d < platform.devices(); ++d) kinds.push_back(platform.harness(d).kind().name);
-    return kinds;
-  }
-
   Platform& platform_;
   FuncCollector collector_;
   EventBus::Subscription subscription_;

@@ -103,7 +103,7 @@ TEST_CASE("a register bin flips on the driver's access and stays off otherwise")
 }
 
 TEST_CASE("another kind's device counts in no bin, though it has registers at the TCE's offsets") {
-  Feed f{FuncCollector({"tmr", "tce"})};
+  Feed f{FuncCollector(DeviceFilter({"tmr", "tce"}, FuncCollector::kKind))};
   f.device = 0;  // the TMR: its STATUS sits at the TCE's CTRL offset, its COUNT at SCRATCH's
   f.csr(true, r::CTRL::kOffset, r::CTRL::ENABLE::kMask);
   f.csr(false, r::SCRATCH::kOffset, 0);
