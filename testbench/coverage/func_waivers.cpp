@@ -12,6 +12,9 @@ const std::vector<Waiver>& waivers() {
        "the driver retires descriptors by the STATUS words the device writes back, never by HEAD; the RTL tests "
        "read it"},
       {"register/RING_TAIL.INDEX:read", "the driver owns the tail and keeps it; the RTL tests read it back"},
+      {"register/CH_CTRL.RUN:read",
+       "the driver starts and resets channels by writing CH_CTRL and learns their state from CH_STATUS, never by "
+       "reading CH_CTRL back; the RTL tests read it"},
       {"irq_cause/PM_DONE:pulse",
        "the driver waits for power transitions by polling PM_STATUS and never enables PM_DONE (polled: hit); only a "
        "seeded bug's handler (xfail_reg_rmw_ack) sees it, in level mode"},
