@@ -13,8 +13,9 @@
 
 namespace tandem {
 
-inline HarnessConfig copy_harness_config(unsigned latency, const std::string& fst = "") {
+inline HarnessConfig copy_harness_config(unsigned latency, const std::string& fst = "", bool two_evals = false) {
   HarnessConfig c;
+  c.edge_alone = !two_evals;
   c.mem.read_latency = c.mem.write_latency = latency;
   c.mem.backpressure_percent = 0;
   c.fst_path = fst;
@@ -54,10 +55,11 @@ class HarnessSide {
 class EngineSide : public sc_core::sc_module {
  public:
   SC_HAS_PROCESS(EngineSide);
-  EngineSide(sc_core::sc_module_name name, const CopyTraffic& traffic, unsigned latency, const std::string& fst)
+  EngineSide(sc_core::sc_module_name name, const CopyTraffic& traffic, unsigned latency, const std::string& fst,
+             bool two_evals = false)
       : sc_module(name),
         traffic_(traffic),
-        h_(memory_, copy_harness_config(latency, fst)),
+        h_(memory_, copy_harness_config(latency, fst, two_evals)),
         engine_("engine", {&h_}, EngineConfig{}) {
     SC_THREAD(program);
   }

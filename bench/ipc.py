@@ -95,7 +95,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("bin_dir")
     ap.add_argument("out")
-    ap.add_argument("--variants", default="engine,harness,lean,lean_one_eval,lean_notrace")
+    ap.add_argument("--variants", default="engine,engine_two_evals,harness,lean,lean_two_evals,lean_notrace")
     ap.add_argument("--bytes", type=int, default=65536)
     ap.add_argument("--top", type=int, default=12)
     a = ap.parse_args()

@@ -5,7 +5,8 @@
 // property a simulator that skips quiescent cycles rests on: a claim of quiet while a
 // timer, a wake-up or a pulse still runs changes the state digest within a cycle); and a
 // device that skips its quiescent cycles ends every step of that traffic in the cycle,
-// state, interrupt lines and memory of one that evaluates every cycle, back-pressure on.
+// state, interrupt lines and memory of one that evaluates every cycle, back-pressure on; so
+// does one that evaluates the clock edge alone while its CSR port holds still.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -180,35 +181,62 @@ TEST_CASE("a quiescent device changes no state until a request comes") {
   }
 }
 
+namespace {
+
+// Runs the same seeded traffic on a device configured `fast` and on one configured `ref`,
+// with memory back-pressure (READYs toggling while the device is quiet), and requires the
+// same cycle, interrupt lines, model state and memory after every step. Each device waits in
+// runs that stop early at whatever the platform could observe (a CSR answer, an interrupt
+// edge), as the engine's do. Then `after` looks at both.
+void side_by_side(const char* v, HarnessConfig fast, HarnessConfig ref, std::uint64_t seed,
+                  const std::function<void(BareDevice&, BareDevice&)>& after) {
+  fast.mem.backpressure_percent = ref.mem.backpressure_percent = 25;
+  BareDevice a(fast), b(ref);
+  const auto waiter = [](BareDevice& d) {
+    return [&d](std::uint64_t n) {
+      for (std::uint64_t left = n; left != 0;) left -= d.harness().run(left);
+    };
+  };
+  Traffic ta(a, channels_of(v), seed, waiter(a)), tb(b, channels_of(v), seed, waiter(b));
+  for (int i = 0; i < 150; ++i) {
+    ta.action();
+    tb.action();
+    CAPTURE(i);
+    REQUIRE(a.cycle() == b.cycle());
+    REQUIRE(a.harness().irq_lines() == b.harness().irq_lines());
+    REQUIRE(a.harness().same_state(b.harness()));
+    REQUIRE(a.memory().digest() == b.memory().digest());
+  }
+  after(a, b);
+}
+
+}  // namespace
+
 TEST_CASE("skipping quiescent cycles ends every step where evaluating them does") {
   for (const char* v : kQuietVariants) {
     const std::string variant_name = v;
     CAPTURE(variant_name);
-    HarnessConfig skip = config(v), step = config(v);
+    HarnessConfig step = config(v);
     step.idle_skip = false;
-    // READYs toggling while the device is quiet: the draws of skipped cycles must not shift
-    // those of later ones.
-    skip.mem.backpressure_percent = step.mem.backpressure_percent = 25;
-    BareDevice a(skip), b(step);
-    // Each device waits in runs that stop early at whatever the platform could observe (a
-    // CSR answer, an interrupt edge), as the engine's do.
-    const auto waiter = [](BareDevice& d) {
-      return [&d](std::uint64_t n) {
-        for (std::uint64_t left = n; left != 0;) left -= d.harness().run(left);
-      };
-    };
-    Traffic ta(a, channels_of(v), 5, waiter(a)), tb(b, channels_of(v), 5, waiter(b));
-    for (int i = 0; i < 150; ++i) {
-      ta.action();
-      tb.action();
-      CAPTURE(i);
-      REQUIRE(a.cycle() == b.cycle());
-      REQUIRE(a.harness().irq_lines() == b.harness().irq_lines());
-      REQUIRE(a.harness().same_state(b.harness()));
-      REQUIRE(a.memory().digest() == b.memory().digest());
-    }
-    INFO(a.harness().skipped() << " of " << a.cycle() << " cycles skipped");
-    CHECK(a.harness().skipped() * 4 > a.cycle());  // the comparison covers many skipped spans
-    CHECK(b.harness().skipped() == 0);
+    side_by_side(v, config(v), step, 5, [](BareDevice& a, BareDevice& b) {
+      INFO(a.harness().skipped() << " of " << a.cycle() << " cycles skipped");
+      CHECK(a.harness().skipped() * 4 > a.cycle());  // the comparison covers many skipped spans
+      CHECK(b.harness().skipped() == 0);
+    });
+  }
+}
+
+TEST_CASE("evaluating the clock edge alone while the CSR port holds still ends every step where two evaluations do") {
+  for (const char* v : kQuietVariants) {
+    const std::string variant_name = v;
+    CAPTURE(variant_name);
+    HarnessConfig once = config(v), twice = config(v);
+    once.idle_skip = twice.idle_skip = false;  // every cycle evaluated: once or twice
+    twice.edge_alone = false;
+    side_by_side(v, once, twice, 9, [](BareDevice& a, BareDevice& b) {
+      INFO(a.harness().single_evaluations() << " of " << a.cycle() << " cycles evaluated once");
+      CHECK(a.harness().single_evaluations() * 2 > a.cycle());  // the comparison covers most cycles
+      CHECK(b.harness().single_evaluations() == 0);
+    });
   }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Idle skipping changes nothing but speed. Waiting-dominated scenarios (a lost completion
+# Idle skipping, and evaluating the clock edge alone in cycles whose CSR inputs hold still
+# (DeviceHarness, scripts/eval_plan.py), change nothing but speed. Waiting-dominated scenarios (a lost completion
 # interrupt the driver's watchdog recovers, lost pulses, a coalescing timer, D3 waits and
 # wake-ups, a late interrupt, memory stalls and a hang the watchdogs end, surprise removal)
 # and plain ones (two CPUs, two devices in lockstep on one line), all under the platform's
@@ -8,7 +9,8 @@
 # functional coverage must be the same byte for byte. A run with waves evaluates every cycle
 # (sim/model/device_harness.hpp says why): its results must be those of a skipping run too, and
 # its waves those of a run with --no-idle-skip. Skipping must really skip most of the waits,
-# and both switches must turn it off.
+# a copy must evaluate most of its cycles once, and both switches must turn both off. The
+# TMR's scenarios run both ways too: a second kind, whose model has a plan of its own.
 set -euo pipefail
 tandem=$1
 out=$2
@@ -45,7 +47,8 @@ count() {  # count SCENARIO SEED: add the skipping run's cycles and skipped cycl
 
 for scenario in xfail_dma_lost_irq xfail_irq_lost_pulse irq_coalesce_timer pm_suspend_resume_copy pm_resume_latency \
                 platform_power_events fault_irq_delayed fault_memory_stall xfail_hang fault_surprise_removal \
-                race_watchdog_completion dma_single_copy dma_smp_submit dma_shared_line; do
+                race_watchdog_completion dma_single_copy dma_smp_submit dma_shared_line \
+                tmr_periodic_level tmr_wdog_bark; do
   for seed in 1 2; do
     run skip "$scenario" $seed
     run step "$scenario" $seed --no-idle-skip
@@ -65,6 +68,14 @@ echo "lost interrupts: skipped $skipped of $total cycles"
 grep -q ' 0 skipped as idle' "$out/step-xfail_dma_lost_irq-1.txt" || { echo "--no-idle-skip still skipped"; exit 1; }
 TANDEM_NO_SKIP=1 "$tandem" run xfail_dma_lost_irq --seed 1 --out "$out/env" >"$out/env.txt" || true
 grep -q ' 0 skipped as idle' "$out/env.txt" || { echo "TANDEM_NO_SKIP=1 still skipped"; exit 1; }
+grep -q ' 0 evaluated once' "$out/step-dma_single_copy-1.txt" || { echo "--no-idle-skip still evaluated once"; exit 1; }
+grep -q ' 0 evaluated once' "$out/env.txt" || { echo "TANDEM_NO_SKIP=1 still evaluated once"; exit 1; }
+# A copy's cycles are mostly DMA traffic with the CSR port quiet: most are evaluated once.
+line=$(grep -o 'for [0-9]* cycles, [0-9]* skipped as idle, [0-9]* evaluated once' "$out/skip-dma_single_copy-1.txt")
+cycles=$(echo "$line" | awk '{print $2}')
+once=$(echo "$line" | awk '{print $8}')
+echo "dma_single_copy: $once of $cycles cycles evaluated once"
+[ $((once * 2)) -gt "$cycles" ] || { echo "a copy evaluated less than half of its cycles once"; exit 1; }
 
 # Waves: the trace header carries the date it was written, so compare what follows it.
 for scenario in xfail_irq_lost_pulse dma_shared_line; do

@@ -24,6 +24,9 @@ void AxilMaster::submit(CsrRequest* req, std::uint64_t cycle) {
 }
 
 void AxilMaster::drive() {
+  const bool quiet = removed_ || idle();
+  steady_ = quiet && quiet_before_;
+  quiet_before_ = quiet;
   if (removed_) {
     *p_.awvalid = *p_.wvalid = *p_.arvalid = 0;
     return;

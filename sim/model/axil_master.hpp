@@ -44,6 +44,9 @@ class AxilMaster {
   void remove_device() { removed_ = true; }
   bool device_removed() const { return removed_; }
   bool idle() const { return wq_.empty() && rq_.empty(); }
+  // Whether the last drive() set the CSR port's inputs as the one before it did: no request
+  // then or now (a removed device's port, once dropped, holds still too).
+  bool steady() const { return steady_; }
 
   // Per cycle: drive() before the edge's settle, sample() after it, at the same cycle.
   void drive();
@@ -59,6 +62,7 @@ class AxilMaster {
   bool break_next_write_ = false;
   bool removed_ = false;
   int broken_phase_ = 0;  // 1: AWVALID alone this cycle; 2: dropped
+  bool quiet_before_ = false, steady_ = false;
   std::vector<CsrRequest*> done_;
 };
 

@@ -31,6 +31,10 @@ struct HarnessConfig {
   // back-pressure toggles) change at every edge, so a trace of a run that skipped would lack
   // them. A traced run is not sped up; its waves are those of any run.
   bool idle_skip = true;
+  // One evaluation in a cycle whose CSR inputs hold still, when the variant allows it
+  // (VerilatedDevice::eval_edge): the same states, cycles and outputs as two. Off with
+  // idle skipping off (--no-idle-skip, TANDEM_NO_SKIP=1) and with waves, as skipping is.
+  bool edge_alone = true;
 };
 
 class DeviceHarness {
@@ -63,6 +67,8 @@ class DeviceHarness {
   void skip(std::uint64_t n);
   // Cycles skipped so far.
   std::uint64_t skipped() const { return skipped_; }
+  // Cycles evaluated once (the clock edge alone), so far.
+  std::uint64_t single_evaluations() const { return singles_; }
 
   std::uint64_t cycle() const { return cycle_; }
   unsigned reset_cycles() const { return config_.reset_cycles; }
@@ -116,7 +122,10 @@ class DeviceHarness {
   bool observable_ = false;
   bool finished_ = false;
   bool skipping_ = false;
+  bool edge_alone_ = false;  // configured and the variant allows it
+  bool single_ = false;      // this cycle's edge is evaluated alone
   std::uint64_t skipped_ = 0;
+  std::uint64_t singles_ = 0;
 };
 
 }  // namespace tandem

@@ -19,6 +19,18 @@ class VerilatedDevice {
  public:
   virtual ~VerilatedDevice() = default;
   virtual void eval() = 0;
+  // The clock's rising edge evaluated alone, the inputs set since the last evaluation
+  // settling in the same evaluation (eval() with the clock low, then high, in one). Exact
+  // when the outputs read between the two, the handshakes, are those the last evaluation
+  // left: for a model whose outputs computed from its inputs are only the CSR port's READYs
+  // and quiescent_o (scripts/eval_plan.py) while the CSR port's inputs hold still. Only
+  // where edge_alone() says the model can.
+  virtual void eval_edge() = 0;
+  // Whether eval_edge() may be used: the variant's plan allows it and this Verilator's model
+  // lets the edge be told (otherwise the harness evaluates twice, always exact).
+  bool edge_alone() const { return edge_alone_; }
+  // Set by the variant's factory from its plan (scripts/eval_plan.py).
+  virtual void allow_edge_alone(bool allowed) = 0;
   // The simulation time RTL messages print ($time): the harness keeps it at the cycle count.
   virtual void set_time(std::uint64_t time) = 0;
   // Its values at `time` (ps) for its wave file, if it has one.
@@ -41,6 +53,7 @@ class VerilatedDevice {
  protected:
   DevicePins pins_{};
   ProbePins probes_{};
+  bool edge_alone_ = false;
 };
 
 struct DeviceVariant {

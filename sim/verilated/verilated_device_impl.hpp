@@ -41,6 +41,13 @@ struct HasTraceActivity : std::false_type {};
 template <typename Root>
 struct HasTraceActivity<Root, std::void_t<decltype(std::declval<Root&>().__Vm_traceActivity)>> : std::true_type {};
 
+// Whether a Verilated model keeps its clock's value at the last evaluation where eval_edge()
+// can reach it (Verilator 5.0's trigger bookkeeping, for the port contract's clk_i).
+template <typename Root, typename = void>
+struct HasClockTrigger : std::false_type {};
+template <typename Root>
+struct HasClockTrigger<Root, std::void_t<decltype(std::declval<Root&>().__Vtrigrprev__TOP__clk_i)>> : std::true_type {};
+
 // The model's state variables are its root's data members from its first port to its
 // trigger vectors (generated in that order). Padding between them holds whatever the heap
 // held, so the digest covers each byte XOR its value right after construction: padding adds
@@ -147,6 +154,23 @@ class VerilatedDeviceOf : public VerilatedDevice {
   void eval() override {
     Verilated::threadContextp(context_);
     model_->eval();
+  }
+  void eval_edge() override {
+    Verilated::threadContextp(context_);
+    if constexpr (HasClockTrigger<Root>::value) {
+      // The clock was high at the last evaluation; told it was low, the model takes this
+      // evaluation's high clock for a rising edge, after settling the new inputs first.
+      model_->rootp->__Vtrigrprev__TOP__clk_i = 0;
+      model_->eval();
+    } else {
+      *pins_.clk = 0;
+      model_->eval();
+      *pins_.clk = 1;
+      model_->eval();
+    }
+  }
+  void allow_edge_alone(bool allowed) override {
+    edge_alone_ = allowed && HasClockTrigger<Root>::value;
   }
   void set_time(std::uint64_t time) override {
     context_->time(time);

@@ -190,10 +190,11 @@ int run_one(const Command& cmd) {
   }
   for (const std::string& l : o.latency) std::printf("  latency: %s\n", l.c_str());
   // Every device skips the same cycles (all quiescent at once, in lockstep).
-  std::printf("  engine: %llu kernel round trips for %llu cycles, %llu skipped as idle\n",
+  // Evaluated once: the first device's cycles whose clock edge was evaluated alone.
+  std::printf("  engine: %llu kernel round trips for %llu cycles, %llu skipped as idle, %llu evaluated once\n",
               static_cast<unsigned long long>(platform.engine().kernel_round_trips()),
-              static_cast<unsigned long long>(o.cycles),
-              static_cast<unsigned long long>(platform.harness(0).skipped()));
+              static_cast<unsigned long long>(o.cycles), static_cast<unsigned long long>(platform.harness(0).skipped()),
+              static_cast<unsigned long long>(platform.harness(0).single_evaluations()));
   if (cmd.log_level != RunLog::Level::kOff) std::printf("  log:   %s/run.log\n", dir.c_str());
   if (!waves.empty()) std::printf("  waves: %s\n  gtkw:  %s\n", waves.c_str(), gtkw.c_str());
   if (!o.passed) {
