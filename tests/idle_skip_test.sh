@@ -4,19 +4,20 @@
 # interrupt the driver's watchdog recovers, lost pulses, a coalescing timer, D3 waits and
 # wake-ups, a late interrupt, memory stalls and a hang the watchdogs end, surprise removal)
 # and plain ones (two CPUs, two devices in lockstep on one line), all under the platform's
-# seeded memory back-pressure, run with skipping (the default) and without it
-# (--no-idle-skip): the result line (verdict and cycles), run.log, result.txt and the
+# seeded memory back-pressure, run with both (the default) and without either
+# (--no-idle-skip --two-evals): the result line (verdict and cycles), run.log, result.txt and the
 # functional coverage must be the same byte for byte. A run with waves evaluates every cycle
 # (sim/model/device_harness.hpp says why): its results must be those of a skipping run too, and
-# its waves those of a run with --no-idle-skip. Skipping must really skip most of the waits,
-# a copy must evaluate most of its cycles once, and both switches must turn both off. The
+# its waves those of a run with neither. Skipping must really skip most of the waits, a copy
+# must evaluate most of its cycles once, and each switch, flag or environment, must turn its
+# own off and leave the other on. The
 # TMR's scenarios run both ways too: a second kind, whose model has a plan of its own.
 set -euo pipefail
 tandem=$1
 out=$2
 rm -rf "$out"
 mkdir -p "$out"
-unset TANDEM_NO_SKIP
+unset TANDEM_NO_SKIP TANDEM_TWO_EVALS
 
 total=0
 skipped=0
@@ -51,25 +52,38 @@ for scenario in xfail_dma_lost_irq xfail_irq_lost_pulse irq_coalesce_timer pm_su
                 tmr_periodic_level tmr_wdog_bark; do
   for seed in 1 2; do
     run skip "$scenario" $seed
-    run step "$scenario" $seed --no-idle-skip
+    run step "$scenario" $seed --no-idle-skip --two-evals
     same skip step "$scenario" $seed
     case $scenario in xfail_dma_lost_irq | xfail_irq_lost_pulse) count "$scenario" $seed ;; esac
   done
 done
 # An RTL variant of its own: interrupt lines 3 cycles late (the delay line's quiet terms).
 run skip xfail_timing_late_irq 1 --variant slowtiming
-run step xfail_timing_late_irq 1 --variant slowtiming --no-idle-skip
+run step xfail_timing_late_irq 1 --variant slowtiming --no-idle-skip --two-evals
 same skip step xfail_timing_late_irq 1
 
 # The device waits idle through nearly all of a lost interrupt (a stalled memory is no idle
 # device: a transaction is outstanding, so the stalls and the hang skip little).
 echo "lost interrupts: skipped $skipped of $total cycles"
 [ $((skipped * 10)) -gt $((total * 9)) ] || { echo "idle skipping skipped less than 90% of a lost interrupt"; exit 1; }
-grep -q ' 0 skipped as idle' "$out/step-xfail_dma_lost_irq-1.txt" || { echo "--no-idle-skip still skipped"; exit 1; }
-TANDEM_NO_SKIP=1 "$tandem" run xfail_dma_lost_irq --seed 1 --out "$out/env" >"$out/env.txt" || true
-grep -q ' 0 skipped as idle' "$out/env.txt" || { echo "TANDEM_NO_SKIP=1 still skipped"; exit 1; }
-grep -q ' 0 evaluated once' "$out/step-dma_single_copy-1.txt" || { echo "--no-idle-skip still evaluated once"; exit 1; }
-grep -q ' 0 evaluated once' "$out/env.txt" || { echo "TANDEM_NO_SKIP=1 still evaluated once"; exit 1; }
+# switch WHAT SKIPPED ONCE ENV [FLAGS...]: a lost interrupt run with the environment setting
+# ENV (or none) and FLAGS; SKIPPED and ONCE say whether its engine line may show skipped and
+# single-evaluated cycles.
+switch() {
+  local what=$1 skipped=$2 once=$3 setting=$4 line
+  shift 4
+  line=$(env ${setting:+"$setting"} "$tandem" run xfail_dma_lost_irq --seed 1 --out "$out/switch" "$@" |
+    grep 'engine:') || true
+  [[ $line =~ \ ([0-9]+)\ skipped\ as\ idle,\ ([0-9]+)\ evaluated\ once ]] || { echo "$what: no engine line"; exit 1; }
+  [ $((BASH_REMATCH[1] > 0)) = "$skipped" ] || { echo "$what: skipping on=$skipped expected, got: $line"; exit 1; }
+  [ $((BASH_REMATCH[2] > 0)) = "$once" ] || { echo "$what: single evaluation on=$once expected, got: $line"; exit 1; }
+}
+switch "the default" 1 1 ""
+switch "--no-idle-skip" 0 1 "" --no-idle-skip
+switch "--two-evals" 1 0 "" --two-evals
+switch "TANDEM_NO_SKIP=1" 0 1 TANDEM_NO_SKIP=1
+switch "TANDEM_TWO_EVALS=1" 1 0 TANDEM_TWO_EVALS=1
+grep -q ' 0 evaluated once' "$out/step-dma_single_copy-1.txt" || { echo "the reference runs evaluated once"; exit 1; }
 # A copy's cycles are mostly DMA traffic with the CSR port quiet: most are evaluated once.
 line=$(grep -o 'for [0-9]* cycles, [0-9]* skipped as idle, [0-9]* evaluated once' "$out/skip-dma_single_copy-1.txt")
 cycles=$(echo "$line" | awk '{print $2}')

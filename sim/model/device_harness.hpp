@@ -32,8 +32,9 @@ struct HarnessConfig {
   // them. A traced run is not sped up; its waves are those of any run.
   bool idle_skip = true;
   // One evaluation in a cycle whose CSR inputs hold still, when the variant allows it
-  // (VerilatedDevice::eval_edge): the same states, cycles and outputs as two. Off with
-  // idle skipping off (--no-idle-skip, TANDEM_NO_SKIP=1) and with waves, as skipping is.
+  // (VerilatedDevice::eval_edge): the same states, cycles and outputs as two. Off here, with
+  // TANDEM_TWO_EVALS=1 in the environment (tandem --two-evals), or with waves (a trace
+  // shows the low clock phase).
   bool edge_alone = true;
 };
 

@@ -25,8 +25,10 @@ constexpr char kRunUsage[] =
     "      --out DIR                       where runs go (default: runs/ beside tandem)\n"
     "      --max-cycles N                  fail the run as hung after N cycles (default 50000000)\n"
     "      --step-every-cycle              yield to SystemC after every cycle (slow; for checking)\n"
-    "      --no-idle-skip                  evaluate every cycle, twice, also those of a quiescent device\n"
-    "                                      (slow; for checking; the same as TANDEM_NO_SKIP=1)\n"
+    "      --no-idle-skip                  evaluate every cycle, also those of a quiescent device (slow;\n"
+    "                                      for checking; the same as TANDEM_NO_SKIP=1)\n"
+    "      --two-evals                     evaluate the model twice in every cycle, also in those whose\n"
+    "                                      CSR inputs hold still (for checking; as TANDEM_TWO_EVALS=1)\n"
     "      --verbose                       echo the run log\n"
     "      --log LEVEL                     what run.log keeps: off, error, info (default), debug, trace\n"
     "      --no-log                        write no run log, as --log off (the checkers judge all the same)\n"
@@ -54,7 +56,8 @@ constexpr char kRegressUsage[] =
     "                                      (default on-fail)\n"
     "      --junit FILE                    also write JUnit XML\n"
     "      --list                          print the runs it would make, and run none\n"
-    "      --no-idle-skip                  every run evaluates every cycle, twice (as TANDEM_NO_SKIP=1)\n"
+    "      --no-idle-skip                  every run evaluates every cycle (as TANDEM_NO_SKIP=1)\n"
+    "      --two-evals                     every run evaluates twice a cycle (as TANDEM_TWO_EVALS=1)\n"
     "      --out DIR                       where regressions go (default: runs/ beside tandem)\n"
     "      --launcher local|slurm          run here (default) or as one Slurm array job; then --out must\n"
     "                                      be a folder every node sees, and tandem one every node runs\n"
@@ -303,6 +306,8 @@ std::optional<Command> parse_command_line(const std::vector<std::string>& args, 
       cmd.step_every_cycle = true;
     } else if (a == "--no-idle-skip" && (run || regress)) {
       cmd.idle_skip = false;
+    } else if (a == "--two-evals" && (run || regress)) {
+      cmd.edge_alone = false;
     } else if (a == "--verbose" && run) {
       cmd.verbose = true;
     } else if (a == "--no-log" && run) {

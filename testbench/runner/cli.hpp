@@ -44,6 +44,7 @@ struct Command {
   bool max_cycles_set = false;                     // --max-cycles given (regress has its own default)
   bool step_every_cycle = false;                   // run: yield to SystemC after every cycle
   bool idle_skip = true;                           // run and regress: false sets TANDEM_NO_SKIP=1
+  bool edge_alone = true;                          // run and regress: false sets TANDEM_TWO_EVALS=1
   bool verbose = false;                            // run: echo the log
   RunLog::Level log_level = RunLog::Level::kInfo;  // run: what run.log keeps (kOff, as --no-log: none)
   bool release_driver = false;             // run: a zoo scenario on the release driver, judged as an ordinary one

@@ -32,8 +32,9 @@ int sc_main(int argc, char* argv[]) {
     return tandem::kExitUsage;
   }
   // Through the environment, so the runs a regression starts (here or on a cluster) and
-  // every device of a run inherit it (sim/model/idle_skip.hpp).
+  // every device of a run inherit it (sim/model/idle_skip.hpp, sim/model/device_harness.hpp).
   if (!cmd->idle_skip) setenv("TANDEM_NO_SKIP", "1", 1);
+  if (!cmd->edge_alone) setenv("TANDEM_TWO_EVALS", "1", 1);
   switch (cmd->kind) {
     case tandem::Command::Kind::kHelp:
       std::fputs(cmd->help_topic.empty() ? tandem::usage_text() : tandem::verb_usage_text(cmd->help_topic), stdout);
