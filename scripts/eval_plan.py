@@ -15,7 +15,10 @@ generated sources for those assignments:
   the harness evaluates twice whenever the CSR port's inputs change, so they are read
   with the inputs they were computed from;
 - quiescent_o is allowed: it is read only after the edge;
-- any other output makes the variant evaluate twice in every cycle.
+- any other output makes the variant evaluate twice in every cycle;
+- so does a signal computed there whose value the assertions sample (`__Vsampled__`): a
+  single evaluation samples it before the new inputs settle, two after (the CSR READYs
+  excepted: their inputs hold still in a single-evaluated cycle).
 
 The header says which, and why, in a comment.
 """
@@ -34,6 +37,12 @@ def outputs(root_header):
     """The top's output ports, from the root class's declarations."""
     text = open(root_header).read()
     return set(re.findall(r"VL_OUT\w*\(&?(\w+),", text))
+
+
+def sampled(root_header):
+    """The signals whose values the assertions sample at each evaluation's start."""
+    text = open(root_header).read()
+    return set(re.findall(r"\b__Vsampled__TOP__(\w+)", text))
 
 
 def ico_assignments(sources):
@@ -61,8 +70,11 @@ def plan(model_dir, prefix):
                      if not p.endswith("__Slow.cpp"))
     if not sources:
         sys.exit(f"eval_plan: no generated sources of {prefix} in {model_dir}")
-    from_inputs = sorted(ico_assignments(sources) & outputs(root))
+    assigned = ico_assignments(sources)
+    from_inputs = sorted(assigned & outputs(root))
     blocking = [o for o in from_inputs if o not in ALLOWED]
+    csr_readys = ALLOWED - {"quiescent_o"}
+    blocking += sorted(f"{s} (sampled)" for s in assigned & sampled(root) if s not in csr_readys)
     return from_inputs, blocking
 
 
@@ -72,7 +84,7 @@ def header(prefix, from_inputs, blocking):
         "// Outputs computed from the model's inputs: " + (", ".join(from_inputs) or "none") + ".",
     ]
     if blocking:
-        lines.append("// Not only the CSR port's READYs and quiescent_o: two evaluations a cycle, always.")
+        lines.append("// Two evaluations a cycle, always, for: " + ", ".join(blocking) + ".")
     else:
         lines.append("// Only the CSR port's READYs and quiescent_o: the edge may be evaluated alone.")
     lines += ["#pragma once", "", f"constexpr bool k{prefix}EdgeAlone = {'false' if blocking else 'true'};", ""]

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""scripts/eval_plan.py on the Verilated models of this build, and on one altered to compute a
-memory-port output from the inputs: the first must allow the clock edge alone (their only
-outputs computed from inputs are the CSR port's READYs and quiescent_o), the second not.
+"""scripts/eval_plan.py on a Verilated model of this build, and on copies of it altered to
+compute a memory-port output from the inputs, and to have its assertions sample a signal
+computed from them: the first must allow the clock edge alone (its only outputs computed
+from inputs are the CSR port's READYs and quiescent_o), the others not.
 
 eval_plan_test.py SOURCE_DIR MODEL_DIR PREFIX
 """
@@ -44,7 +45,21 @@ def main():
         text = run_plan(src, altered, prefix, os.path.join(tmp, "altered.hpp"))
         assert f"constexpr bool k{prefix}EdgeAlone = false;" in text, text
         assert "m_axi_rready_o" in text, text
-    print(f"eval_plan: {prefix} may evaluate its edge alone; altered to compute m_axi_rready_o, it may not")
+
+        # The same model whose assertions sample quiescent_o (computed from the inputs).
+        sampling = os.path.join(tmp, "sampling")
+        shutil.copytree(model_dir, sampling, ignore=shutil.ignore_patterns("*.o", "*.d"))
+        root = os.path.join(sampling, f"{prefix}___024root.h")
+        code = open(root).read()
+        m = re.search(r"\n(\s+)CData/\*0:0\*/ __Vsampled__TOP__\w+;\n", code)
+        assert m, "no sampled signal declared in the root header"
+        code = code[:m.end()] + f"{m.group(1)}CData/*0:0*/ __Vsampled__TOP__quiescent_o;\n" + code[m.end():]
+        open(root, "w").write(code)
+        text = run_plan(src, sampling, prefix, os.path.join(tmp, "sampling.hpp"))
+        assert f"constexpr bool k{prefix}EdgeAlone = false;" in text, text
+        assert "quiescent_o (sampled)" in text, text
+    print(f"eval_plan: {prefix} may evaluate its edge alone; altered to compute m_axi_rready_o, or to sample "
+          "quiescent_o, it may not")
 
 
 if __name__ == "__main__":
