@@ -27,6 +27,7 @@ void AxilMaster::drive() {
   const bool quiet = removed_ || idle();
   steady_ = quiet && quiet_before_;
   quiet_before_ = quiet;
+  if (steady_) return;  // the pins hold what the last drive() set
   if (removed_) {
     *p_.awvalid = *p_.wvalid = *p_.arvalid = 0;
     return;
@@ -46,6 +47,7 @@ void AxilMaster::drive() {
 }
 
 void AxilMaster::sample(std::uint64_t cycle) {
+  if (steady_ && !removed_ && broken_phase_ == 0 && idle()) return;  // nothing asked, nothing on the bus
   if (removed_) {
     for (auto* q : {&wq_, &rq_}) {
       for (CsrRequest* r : *q) {

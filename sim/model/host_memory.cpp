@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "fnv.hpp"
 
@@ -16,14 +17,18 @@ std::uint64_t HostMemory::alloc(std::size_t size) {
 }
 
 bool HostMemory::free(std::uint64_t base) {
-  last_size_ = 0;
+  found_[0] = found_[1] = Found{};
   return regions_.erase(base) != 0;
 }
 
 std::uint8_t* HostMemory::at(std::uint64_t addr, std::size_t len) {
   // Offsets, not sums, so that nothing wraps: an address below the base gives a huge offset.
-  if (addr - last_base_ < last_size_ && len <= last_size_ - (addr - last_base_)) {
-    return last_data_ + (addr - last_base_);
+  for (unsigned i = 0; i < 2; ++i) {
+    const Found f = found_[i];
+    if (addr - f.base < f.size && len <= f.size - (addr - f.base)) {
+      if (i != 0) std::swap(found_[0], found_[1]);
+      return f.data + (addr - f.base);
+    }
   }
   auto it = regions_.upper_bound(addr);
   if (it == regions_.begin()) return nullptr;
@@ -31,9 +36,8 @@ std::uint8_t* HostMemory::at(std::uint64_t addr, std::size_t len) {
   const std::uint64_t offset = addr - it->first;
   const std::size_t size = it->second.size();
   if (len > size || offset > size - len) return nullptr;  // no sum that could wrap
-  last_base_ = it->first;
-  last_size_ = size;
-  last_data_ = it->second.data();
+  found_[1] = found_[0];
+  found_[0] = Found{it->first, size, it->second.data()};
   return it->second.data() + offset;
 }
 
@@ -72,11 +76,20 @@ bool HostMemory::write(std::uint64_t addr, const void* in, std::size_t len) {
   return true;
 }
 
+namespace {
+// A beat's bytes are little-endian, as a host of this byte order holds a 64-bit word.
+constexpr bool kLittleEndianHost = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+}  // namespace
+
 bool HostMemory::read_beat(std::uint64_t addr, std::uint64_t* data) {
-  std::uint8_t bytes[8];
-  if (!read(addr, bytes, 8)) return false;
+  const std::uint8_t* p = at(addr, 8);
+  if (p == nullptr) return false;
   std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | bytes[i];
+  if constexpr (kLittleEndianHost) {
+    std::memcpy(&v, p, 8);
+  } else {
+    for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+  }
   *data = v;
   return true;
 }
@@ -84,6 +97,10 @@ bool HostMemory::read_beat(std::uint64_t addr, std::uint64_t* data) {
 bool HostMemory::write_beat(std::uint64_t addr, std::uint64_t data, std::uint8_t strobes) {
   // The common case, a beat inside one region: one lookup.
   if (std::uint8_t* p = at(addr, 8)) {
+    if (kLittleEndianHost && strobes == 0xFF) {
+      std::memcpy(p, &data, 8);
+      return true;
+    }
     for (unsigned i = 0; i < 8; ++i) {
       if (strobes >> i & 1) p[i] = static_cast<std::uint8_t>(data >> (8 * i));
     }

@@ -47,11 +47,15 @@ class HostMemory : public MemoryBus {
 
  private:
   std::map<std::uint64_t, std::vector<std::uint8_t>> regions_;  // by base address
-  // The region the last lookup found: a burst's beats, and nearly every beat of a copy,
-  // fall in the region of the beat before, so most lookups need no search of the map.
-  // alloc() leaves it valid (a region's bytes never move); free() forgets it.
-  std::uint64_t last_base_ = 0, last_size_ = 0;
-  std::uint8_t* last_data_ = nullptr;
+  // The two regions the last lookups found, the most recent first: a copy reads one region
+  // and writes another, beat by beat, so nearly every lookup finds its region here without
+  // a search of the map. alloc() leaves them valid (a region's bytes never move); free()
+  // forgets them.
+  struct Found {
+    std::uint64_t base = 0, size = 0;
+    std::uint8_t* data = nullptr;
+  };
+  Found found_[2];
   std::uint64_t next_ = kFirstAddress;
 };
 

@@ -84,3 +84,27 @@ TEST_CASE("the region found last answers lookups again, within its bounds only, 
   CHECK(mem.at(a + 16, 8) == nullptr);
   CHECK(mem.at(b + 16, 8) != nullptr);
 }
+
+TEST_CASE("the two regions found last answer a copy's alternate lookups, within their bounds, until freed") {
+  HostMemory mem;
+  const auto src = mem.alloc(4096);
+  const auto dst = mem.alloc(4096);
+  const auto other = mem.alloc(4096);
+  std::uint8_t* const s = mem.at(src, 4096);
+  std::uint8_t* const d = mem.at(dst, 4096);
+  REQUIRE(s != nullptr);
+  REQUIRE(d != nullptr);
+  for (unsigned i = 0; i < 4096; i += 8) {  // read a beat here, write one there, as a copy does
+    CHECK(mem.at(src + i, 8) == s + i);
+    CHECK(mem.at(dst + i, 8) == d + i);
+  }
+  CHECK(mem.at(src + 4096 - 4, 8) == nullptr);  // either one's end, while both are remembered
+  CHECK(mem.at(dst + 4096 - 4, 8) == nullptr);
+  CHECK(mem.at(src - 1) == nullptr);
+  CHECK(mem.at(other + 8, 8) != nullptr);  // a third region: found, and remembered
+  CHECK(mem.at(src + 8, 8) == s + 8);
+  REQUIRE(mem.at(dst) == d);  // dst first, src second: free the second
+  CHECK(mem.free(src));
+  CHECK(mem.at(src + 8, 8) == nullptr);
+  CHECK(mem.at(dst + 8, 8) == d + 8);
+}
