@@ -1,7 +1,5 @@
 #include "device_harness.hpp"
 
-#include <cstdlib>
-#include <cstring>
 #include <stdexcept>
 
 #include "idle_skip.hpp"
@@ -10,12 +8,6 @@
 namespace tandem {
 
 namespace {
-
-// False when the environment says TANDEM_TWO_EVALS (anything but empty or 0).
-bool edge_alone_allowed() {
-  const char* two = std::getenv("TANDEM_TWO_EVALS");
-  return two == nullptr || *two == 0 || std::strcmp(two, "0") == 0;
-}
 
 const DeviceVariant& variant_of(const HarnessConfig& config) {
   const DeviceVariant* v = find_variant(config.variant);
@@ -52,9 +44,9 @@ DeviceHarness::DeviceHarness(MemoryBus& memory, const HarnessConfig& config)
   // A device without a memory port (the port contract makes it optional) gets no memory model.
   if (model_->pins().has_mem) mem_port_ = std::make_unique<AxiMemSlave>(model_->pins().mem, memory, config.mem);
   const bool no_waves = config.waves == nullptr && config.fst_path.empty();
-  skipping_ = config.idle_skip && idle_skip_allowed() && no_waves;
+  skipping_ = config.idle_skip && shortcut_allowed("TANDEM_NO_SKIP") && no_waves;
   // A trace needs the low clock phase evaluated: with waves, two evaluations always.
-  edge_alone_ = config.edge_alone && edge_alone_allowed() && no_waves && model_->edge_alone();
+  edge_alone_ = config.edge_alone && shortcut_allowed("TANDEM_TWO_EVALS") && no_waves && model_->edge_alone();
 }
 
 DeviceHarness::~DeviceHarness() {

@@ -7,9 +7,9 @@
 
 namespace tandem {
 
-bool idle_skip_allowed() {
-  const char* no_skip = std::getenv("TANDEM_NO_SKIP");
-  return no_skip == nullptr || *no_skip == 0 || std::strcmp(no_skip, "0") == 0;
+bool shortcut_allowed(const char* off_switch) {
+  const char* off = std::getenv(off_switch);
+  return off == nullptr || *off == 0 || std::strcmp(off, "0") == 0;
 }
 
 std::uint64_t skip_quiescent(DeviceHarness* const* devices, std::size_t count, std::uint64_t left) {

@@ -18,9 +18,11 @@ class DeviceHarness;
 // compares whole model states: one cycle is too few, two are enough, the third is margin).
 inline constexpr std::uint64_t kIdleEvaluated = 3;
 
-// False when the environment says TANDEM_NO_SKIP (anything but empty or 0): every cycle is
-// then evaluated, whatever the configuration says, so anybody can check a run both ways.
-bool idle_skip_allowed();
+// False when the environment variable `off_switch` is set to anything but empty or 0: how
+// an exact shortcut is turned off from outside, whatever the configuration says, so that
+// anybody can check a run both ways (TANDEM_NO_SKIP here, TANDEM_TWO_EVALS for the edge
+// evaluated alone: DeviceHarness).
+bool shortcut_allowed(const char* off_switch);
 
 // With `left` cycles still to run, skips all but the last kIdleEvaluated of them if every
 // one of the `count` devices skips (HarnessConfig::idle_skip, no waves) and is quiescent.
