@@ -8,11 +8,8 @@
 #include <vector>
 
 #include "platform.hpp"
-#include "tmr_regs.hpp"
 
 namespace tandem::tmr_check {
-
-namespace r = tmr::reg;
 
 namespace {
 // Where the platform's cycle numbers fall on the model's edges. The platform counts a
@@ -24,16 +21,11 @@ constexpr std::uint64_t kWriteEdge = 1;
 constexpr std::uint64_t kReadEdge = 1;
 // How far ahead the model looks for a line's next change.
 constexpr std::uint64_t kLookAhead = std::uint64_t{1} << 33;
-}  // namespace
 
-const char* register_name(std::uint32_t offset) {
-  const r::RegInfo* reg = r::find(offset);
-  return reg != nullptr ? reg->name : "an unknown offset";
-}
-
-std::string line_name(unsigned vector) {
+const char* line_name(unsigned vector) {
   return vector == 0 ? "the timer's line (vector 0)" : "the watchdog's line (vector 1)";
 }
+}  // namespace
 
 void TmrTracker::on_event(const Event& e) {
   last_cycle_ = std::max(last_cycle_, e.cycle);
@@ -62,8 +54,7 @@ void TmrTracker::on_event(const Event& e) {
 void TmrTracker::judge(std::uint64_t cycle, bool end) {
   const std::uint64_t upto = end ? (cycle > 0 ? cycle - 1 : 0) : (cycle > kLag ? cycle - kLag : 0);
   for (auto& [device, d] : devices_) {
-    if (end && !d.items.empty()) catch_up(d, device, std::max(upto, d.items.rbegin()->first));
-    catch_up(d, device, upto);
+    catch_up(d, device, end && !d.items.empty() ? std::max(upto, d.items.rbegin()->first) : upto);
   }
   if (!end) arm();
 }
@@ -133,7 +124,7 @@ void TmrTracker::edge_at(Device& d, unsigned device, std::uint64_t edge) {
       diverge(d, {Divergence::What::kRead, device, 0, item.offset, want ^ item.value, edge,
                   fmt::format("device {}: a read of {} at cycle {} answered 0x{:08x}, the contract's model holds "
                               "0x{:08x}",
-                              device, register_name(item.offset), edge, item.value, want)});
+                              device, platform_.register_name(device, item.offset), edge, item.value, want)});
       return;
     }
   }

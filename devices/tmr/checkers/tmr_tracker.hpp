@@ -42,11 +42,11 @@ class TmrTracker {
  public:
   // Cycles an edge is judged after (register accesses are answered within 4 of their handshake).
   static constexpr std::uint64_t kLag = 64;
-  // The events it needs, all of them about a TMR or about no device.
+  // The events it needs, all of them about a TMR or about no device: what the device was
+  // asked and answered, its lines, its removal, the run's end. Between them the tracker
+  // wakes itself when something is due (arm()), so no other event need tick it.
   static constexpr EventKinds kEvents = kind_bit(EventKind::kCsrAccess) | kind_bit(EventKind::kDeviceIrq) |
-                                        kind_bit(EventKind::kHalCall) | kind_bit(EventKind::kIrqTaken) |
-                                        kind_bit(EventKind::kContext) | kind_bit(EventKind::kFault) |
-                                        kind_bit(EventKind::kRunEnd);
+                                        kind_bit(EventKind::kFault) | kind_bit(EventKind::kRunEnd);
 
   // `report`: each device's first divergence, once; the device is not judged after it.
   TmrTracker(Platform& platform, std::function<void(const Divergence&)> report)
@@ -88,10 +88,5 @@ class TmrTracker {
   std::uint64_t last_cycle_ = 0;
   std::uint64_t wake_at_ = 0;  // 0: no wake-up scheduled
 };
-
-// The register's name at `offset`, for messages.
-const char* register_name(std::uint32_t offset);
-// "the timer's line (vector 0)" / "the watchdog's line (vector 1)".
-std::string line_name(unsigned vector);
 
 }  // namespace tandem::tmr_check

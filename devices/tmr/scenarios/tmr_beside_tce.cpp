@@ -5,9 +5,6 @@
 
 #include <fmt/core.h>
 
-#include <cstring>
-#include <memory>
-
 #include "verilated_device.hpp"
 
 namespace tandem::tmr_scenarios {
