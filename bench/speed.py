@@ -71,7 +71,7 @@ def main():
             sys.exit(f"speed: --pgo-bin {a.pgo_bin}: no copy_bench there (make bench PGO=1 builds it)")
         variants.append("engine_pgo")
         ratios.append(("pgo_engine_vs_engine", "engine_pgo", "engine",
-                       "the engine built with gcc PGO over the same engine without (kept only if > 1)"))
+                       "the engine built with gcc PGO over the same engine without"))
     if a.check:
         a.rounds, a.bytes, a.copies = 1, 16384, 2
     args = ["--bytes", str(a.bytes), "--copies", str(a.copies)]

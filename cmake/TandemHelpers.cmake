@@ -1,9 +1,6 @@
 # Project-wide helpers: warnings per target, and one-line test registration.
 
-# Warnings for code of ours (never for Verilator's generated sources, nor for the headers of
-# Verilator, SystemC and other libraries, which are system includes), as errors.
-option(TANDEM_WERROR "Treat warnings in code of ours as errors" ON)
-set(TANDEM_WARNING_FLAGS -Wall -Wextra $<$<BOOL:${TANDEM_WERROR}>:-Werror>)
+include(${CMAKE_CURRENT_LIST_DIR}/TandemWarnings.cmake)
 function(tandem_warnings target)
   target_compile_options(${target} PRIVATE ${TANDEM_WARNING_FLAGS} ${ARGN})
 endfunction()

@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "scripts"))
+from portgen import expand_includes  # noqa: E402  (the generator's own include expansion)
+
 
 def generate(root, device_top, outdir, probes=None):
     """portgen.py device, with the register package (a width names its CsrAddrWidth) in OUTDIR
@@ -66,9 +69,7 @@ def main(argv):
     failures = []
     # The top as portgen reads it: the shared CSR port's include in place, so that the tops
     # written from it below carry their CSR ports inline.
-    device_sv = (root / "rtl" / "tce_top.sv").read_text()
-    for shared in ("axil_csr_ports.svh", "axi_mem_ports.svh"):
-        device_sv = device_sv.replace(f'  `include "{shared}"\n', (root / "rtl" / shared).read_text(), 1)
+    device_sv = expand_includes((root / "rtl" / "tce_top.sv").read_text(), (root / "rtl",))
     if "s_axil_awvalid_i" not in device_sv or "m_axi_awvalid_o" not in device_sv:
         failures.append("rtl/tce_top.sv does not include the CSR port and the memory port")
     with tempfile.TemporaryDirectory() as tmp:

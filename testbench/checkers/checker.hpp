@@ -16,7 +16,7 @@ namespace tandem {
 
 class Checker {
  public:
-  // `kind`: the device kind whose contract it judges (sim/device_kind.hpp).
+  // `kind`: the device kind whose contract it judges (sim/verilated/device_kind.hpp).
   Checker(std::string_view name, Platform& platform, std::string_view kind = "tce")
       : platform_(platform), name_(name), filter_(DeviceFilter::of(platform, kind)) {}
   virtual ~Checker() = default;
