@@ -19,6 +19,7 @@ first_failure() {
     xfail_tmr_level_self_clears) echo "in LEVEL mode with its event still pending" ;;
     xfail_tmr_pulse_held) echo "past its one-cycle pulse" ;;
     xfail_tmr_any_kick) echo "a read of WDOG_COUNT" ;;
+    xfail_tmr_any_kick_no_bark) echo "the watchdog's line (vector 1) did not rise" ;;
     xfail_tmr_rmw_ack) echo "clearing BARK (the watchdog's)" ;;
   esac
 }

@@ -26,8 +26,8 @@ void periodic_timer(ScenarioContext& ctx, tmr::IrqMode mode);
 // barks, no sooner than one period after it was enabled.
 void watchdog(ScenarioContext& ctx, bool kicked);
 // The watchdog fed only KICKs of other values than the magic one: it barks all the same,
-// and BAD_KICKS counts them.
-void bad_kicks(ScenarioContext& ctx);
+// and BAD_KICKS counts them. `watch_count`: WDOG_COUNT read after each kick.
+void bad_kicks(ScenarioContext& ctx, bool watch_count = true);
 // LEVEL mode, the timer and the watchdog both running while a CPU keeps interrupts off
 // until both events are pending: each handler then clears its own event, none is lost.
 void both_pending(ScenarioContext& ctx);

@@ -36,7 +36,13 @@ const ScenarioRegistrar kPulseHeld(
 const ScenarioRegistrar kAnyKick(on_rtl(
     "xfail_tmr_any_kick",
     "RTL bug: a KICK of any value reloads the watchdog, so bad kicks keep it from barking: tmr_watchdog must catch it",
-    checker::kTmrWatchdog, "tmr_any_kick", bad_kicks));
+    checker::kTmrWatchdog, "tmr_any_kick", [](ScenarioContext& ctx) { bad_kicks(ctx); }));
+// The same bug with nobody reading WDOG_COUNT: only the watchdog's line shows it, by not rising.
+const ScenarioRegistrar kAnyKickUnwatched(
+    on_rtl("xfail_tmr_any_kick_no_bark",
+           "RTL bug: a KICK of any value reloads the watchdog, and nobody reads its count: its line never rises "
+           "where the contract has a bark; tmr_watchdog must catch it",
+           checker::kTmrWatchdog, "tmr_any_kick", [](ScenarioContext& ctx) { bad_kicks(ctx, false); }));
 
 // A driver bug: the LEVEL handlers acknowledge with a read-modify-write of STATUS, clearing
 // the other vector's pending event with their own.
